@@ -1,0 +1,25 @@
+/**
+ * Every error the API can answer with carries one of these codes. The HTTP status is derived from the code in
+ * one table on the server (`http-status.ts`), so adding a code here forces a mapping there.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'token_expired',
+  'refresh_token_reused',
+  'account_pending',
+  'account_disabled',
+  'registration_closed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'upstream_unavailable',
+  'service_unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
