@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { createAuditRepository } from './audit/audit.repository.js';
+import { createAuditService } from './audit/audit.service.js';
+import { createAccessTokens } from './auth/access-tokens.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { createAuthService } from './auth/auth.service.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { createRefreshTokens } from './auth/refresh-tokens.js';
+import { createSessionsRepository } from './auth/sessions.repository.js';
+import type { Config } from './config/config.js';
+import { healthRoutes, registerSystemEndpoints } from './health/health.routes.js';
+import type { CounterStore } from './platform/counters/counter-store.js';
+import { createMemoryCounterStore } from './platform/counters/memory-counter-store.js';
+import { createRedisCounterStore } from './platform/counters/redis-counter-store.js';
+import { createAes256GcmCipher, type Cipher } from './platform/crypto/cipher.js';
+import { createArgon2PasswordHasher, type PasswordHasher } from './platform/crypto/password-hasher.js';
+import { createDatabase, type DatabaseHandle } from './platform/database/database.js';
+import { migrateToLatest } from './platform/database/migrate.js';
+import { createHttpApp } from './platform/http/create-http-app.js';
+import type { RouteSpec } from './platform/http/define-route.js';
+import { mountRoutes } from './platform/http/mount-routes.js';
+import { buildOpenApiDocument } from './platform/http/openapi.js';
+import { createLogger, type Logger } from './platform/logging/logger.js';
+import { createMetrics } from './platform/metrics/metrics.js';
+import { createRealtimeHub } from './platform/realtime/realtime-hub.js';
+import { settingsAdminRoutes } from './settings/settings.routes.js';
+import { createSettingsRepository } from './settings/settings.repository.js';
+import { createSettingsService } from './settings/settings.service.js';
+import { usersAdminRoutes } from './users/users-admin.routes.js';
+import { createUsersAdminService } from './users/users-admin.service.js';
+import { usersRoutes } from './users/users.routes.js';
+import { createUsersService } from './users/users.service.js';
+import { createUsersRepository } from './users/users.repository.js';
+
+/** Ports a test may replace; everything else is built from the config. */
+export interface AppOverrides {
+  logger?: Logger;
+  passwordHasher?: PasswordHasher;
+  counters?: CounterStore;
+  now?: () => Date;
+}
+
+export interface ClaraVerseApp {
+  http: FastifyInstance;
+  config: Config;
+  database: DatabaseHandle;
+  cipher: Cipher;
+  realtimeHub: ReturnType<typeof createRealtimeHub>;
+  /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: config → logger, clock, database → ports → repositories → services → routes.
+ * Runs migrations before it returns.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<ClaraVerseApp> {
+  // 1. Config-level ports.
+  const logger = overrides.logger ?? createLogger(config.logging.level);
+  const now = overrides.now ?? (() => new Date());
+  const startedAt = Date.now();
+  const database = createDatabase(config.database);
+  await migrateToLatest(database.db as never, logger);
+  const { db } = database;
+
+  // 2. Ports.
+  const metrics = createMetrics();
+  const cipher = createAes256GcmCipher(config.crypto.masterKey);
+  const passwordHasher = overrides.passwordHasher ?? createArgon2PasswordHasher(config.auth.passwordHash);
+  const counters = overrides.counters ?? (config.redis ? createRedisCounterStore(config.redis.url) : createMemoryCounterStore());
+  const accessTokens = createAccessTokens({ secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds, now });
+
+  // 3. Repositories.
+  const usersRepository = createUsersRepository(db);
+  const sessionsRepository = createSessionsRepository(db);
+  const settingsRepository = createSettingsRepository(db);
+  const auditRepository = createAuditRepository(db);
+
+  // 4. Services.
+  const auditService = createAuditService({ auditRepository, logger, now });
+  const settingsService = createSettingsService({ settingsRepository, auditService, now });
+  const refreshTokens = createRefreshTokens({ sessionsRepository, accessTokens, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, now });
+  const authService = createAuthService({
+    usersRepository, settingsRepository, settingsService, auditService, passwordHasher, refreshTokens, counters, now,
+    loginLimits: { maxFailures: config.auth.maxLoginFailures, windowSeconds: config.auth.loginFailureWindowSeconds },
+  });
+  const usersService = createUsersService({ db, usersRepository, passwordHasher, auditService, now });
+  const usersAdminService = createUsersAdminService({
+    db, usersRepository, auditService, now, revokeSessionsOfUser: (userId) => refreshTokens.revokeAllOfUser(userId),
+  });
+  const authenticator = createAuthenticator({ accessTokens, usersRepository });
+
+  // 5. HTTP, realtime and routes.
+  const realtimeHub = createRealtimeHub({
+    logger,
+    authenticate: async (token) => ({ userId: (await authenticator.userForToken(token)).id }),
+    authTimeoutMs: config.realtime.authTimeoutMs,
+    heartbeatIntervalMs: config.realtime.heartbeatIntervalMs,
+    maxMessageBytes: config.realtime.maxMessageBytes,
+    maxQueuedBytes: config.realtime.maxQueuedBytes,
+    metrics: {
+      onConnectionOpened: (route) => metrics.websocketConnections.inc({ route }),
+      onConnectionClosed: (route) => metrics.websocketConnections.dec({ route }),
+      onMessageReceived: (route, type) => metrics.websocketMessages.inc({ route, type }),
+    },
+  });
+  const http = await createHttpApp({ config, logger, metrics, preClose: () => realtimeHub.closeAll(1001, 'server shutting down') });
+  const routes: RouteSpec[] = [
+    ...healthRoutes({ database, version: config.version, startedAt }),
+    ...authRoutes({ authService, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, authRateLimitPerMinute: config.rateLimit.authPerMinute }),
+    ...usersRoutes({ usersService }),
+    ...usersAdminRoutes({ usersAdminService }),
+    ...settingsAdminRoutes({ settingsService }),
+  ];
+  mountRoutes(http, routes, { authenticator, validateResponses: config.env !== 'production', rateLimitEnabled: config.rateLimit.enabled });
+  registerSystemEndpoints(http, {
+    metrics,
+    metricsToken: config.metrics.token,
+    openApiDocument: () => buildOpenApiDocument(routes, { title: 'ClaraVerse API', version: config.version }),
+  });
+  await http.ready();
+
+  let closing: Promise<void> | null = null;
+  return {
+    http, config, database, cipher, realtimeHub,
+    close: () =>
+      (closing ??= (async () => {
+        await http.close();
+        await counters.close();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,64 @@
+/** The typed, frozen configuration every part of the server receives. Built only by `load-config.ts`. */
+export interface Config {
+  /** `development`, `test` or `production`. */
+  env: 'development' | 'test' | 'production';
+  /** Version of the server package (shown by /health). */
+  version: string;
+  http: {
+    host: string;
+    /** TCP port; 0 picks a free one (tests). */
+    port: number;
+    /** Largest request body, bytes. */
+    bodyLimitBytes: number;
+    trustProxy: boolean;
+    /** Origins allowed by CORS besides the server's own. */
+    allowedOrigins: string[];
+    /** Milliseconds allowed for a graceful shutdown. */
+    shutdownTimeoutMs: number;
+  };
+  database:
+    | { dialect: 'sqlite'; sqlitePath: string }
+    | { dialect: 'postgres'; url: string; poolSize: number; schema?: string };
+  redis: { url: string } | null;
+  auth: {
+    jwtSecret: string;
+    /** Access-token lifetime, seconds. */
+    accessTokenTtlSeconds: number;
+    /** Refresh-token lifetime, seconds. */
+    refreshTokenTtlSeconds: number;
+    /** Failed sign-ins allowed per account and window before 429. */
+    maxLoginFailures: number;
+    /** Window of the failure count, seconds. */
+    loginFailureWindowSeconds: number;
+    /** Argon2id cost. Production values: t=3, 64 MiB, p=4. */
+    passwordHash: { timeCost: number; memoryKiB: number; parallelism: number };
+  };
+  crypto: {
+    /** 32-byte master key for encryption at rest. */
+    masterKey: Buffer;
+  };
+  rateLimit: {
+    enabled: boolean;
+    /** Requests per minute per IP over the API. */
+    globalPerMinute: number;
+    /** Requests per minute per IP on sign-in, register, refresh. */
+    authPerMinute: number;
+  };
+  realtime: {
+    /** Largest WebSocket message, bytes. */
+    maxMessageBytes: number;
+    /** Milliseconds a client has to send its auth message. */
+    authTimeoutMs: number;
+    /** Milliseconds between server pings. */
+    heartbeatIntervalMs: number;
+    /** Bytes a socket may have queued before it is closed as too slow. */
+    maxQueuedBytes: number;
+  };
+  logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  metrics: { token: string | null };
+  paths: {
+    dataDir: string;
+    /** Built web app served at `/`; null when it does not exist. */
+    webDistDir: string;
+  };
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForbiddenError } from '../errors/app-error.js';
+import type { AuthenticatedUser, RouteSpec } from './define-route.js';
+import { parseInput } from './validate.js';
+
+/** Resolves the caller of a request; throws UnauthenticatedError when it cannot. */
+export interface Authenticator {
+  authenticate(request: FastifyRequest): Promise<AuthenticatedUser>;
+  /** Like authenticate, but null when no credentials were sent. */
+  authenticateOptional(request: FastifyRequest): Promise<AuthenticatedUser | null>;
+}
+
+export interface MountOptions {
+  authenticator: Authenticator;
+  /** Parse every response with its schema (development and tests) to catch contract drift. */
+  validateResponses: boolean;
+  /** Apply per-route rate limits. */
+  rateLimitEnabled: boolean;
+}
+
+/** Registers route specs on Fastify: auth → input parsing → handler → (optional) response check. */
+export function mountRoutes(app: FastifyInstance, routes: RouteSpec[], options: MountOptions): void {
+  for (const spec of routes) {
+    const defaultStatus = Number(Object.keys(spec.responses)[0] ?? 200);
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      config: spec.rateLimitPerMinute && options.rateLimitEnabled
+        ? { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: '1 minute' } }
+        : {},
+      handler: async (request, reply) => {
+        const user =
+          spec.auth === 'public'
+            ? await options.authenticator.authenticateOptional(request)
+            : await options.authenticator.authenticate(request);
+        if (spec.auth === 'admin' && user?.role !== 'admin') throw new ForbiddenError('Only administrators can do this');
+        const body = spec.body ? parseInput(spec.body, request.body ?? {}, 'body') : undefined;
+        const query = spec.query ? parseInput(spec.query, request.query ?? {}, 'query') : undefined;
+        const params = spec.params ? parseInput(spec.params, request.params ?? {}, 'parameters') : undefined;
+        reply.status(defaultStatus);
+        const result = await spec.handler({ body, query, params, user, request, reply } as never);
+        const schema = spec.responses[reply.statusCode];
+        if (schema === null || reply.statusCode === 204) return reply.send();
+        if (options.validateResponses && schema) {
+          const checked = schema.safeParse(result);
+          if (!checked.success) {
+            throw new Error(`Response of ${spec.method} ${spec.url} breaks its contract: ${checked.error.message}`);
+          }
+        }
+        return result;
+      },
+    });
+  }
+}

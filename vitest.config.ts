@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const sharedSource = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
+const alias = { '@claraverse/shared': sharedSource };
+
+// The PostgreSQL project runs the same server suites on a fresh schema per test file; it exists only when
+// DATABASE_URL points at a PostgreSQL server (CI always sets it).
+const hasPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+
+const serverProject = (name: string, dialect: 'sqlite' | 'postgres') => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ['apps/server/src/**/*.test.ts'],
+    environment: 'node',
+    env: { TEST_DATABASE_DIALECT: dialect },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      { resolve: { alias }, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'], environment: 'node' } },
+      serverProject('server', 'sqlite'),
+      ...(hasPostgres ? [serverProject('server-postgres', 'postgres')] : []),
+      'apps/web/vitest.config.ts',
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
