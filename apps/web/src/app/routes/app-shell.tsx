@@ -1,0 +1,77 @@
+import { Bot, Brain, KeyRound, MessageSquare, Settings, ShieldCheck } from 'lucide-react';
+import { Suspense } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { AccountMenu } from '../../components/layouts/account-menu';
+import { AppLayout, type NavigationItem } from '../../components/layouts/app-layout';
+import { LoadingState } from '../../components/ui/spinner';
+import { useAuthStatus } from '../../features/auth/api/get-auth-status';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
+import { useLogout } from '../../features/auth/api/logout';
+import { useUpdatePreferences } from '../../features/settings/api/update-preferences';
+import { useSyncUiPreferences } from '../../features/settings/hooks/use-sync-ui-preferences';
+import { useSessionStore } from '../../stores/session-store';
+import { useUiPreferencesStore, type Theme } from '../../stores/ui-preferences-store';
+
+const memberNavigation: readonly NavigationItem[] = [
+  { to: '/chat', label: 'Chat', icon: MessageSquare },
+  { to: '/agents', label: 'Agents', icon: Bot },
+  { to: '/memory', label: 'Memory', icon: Brain },
+  { to: '/credentials', label: 'Credentials', icon: KeyRound },
+  { to: '/settings', label: 'Settings', icon: Settings },
+];
+const adminNavigation: readonly NavigationItem[] = [
+  ...memberNavigation,
+  { to: '/admin', label: 'Admin', icon: ShieldCheck },
+];
+
+/** The signed-in part of the app. Without a session it sends the visitor to /signin and back afterwards. */
+export function AppShell() {
+  const user = useSessionStore((state) => state.user);
+  const location = useLocation();
+  if (!user) return <Navigate to="/signin" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return <SignedInShell />;
+}
+
+function SignedInShell() {
+  const user = useSessionStore((state) => state.user);
+  const instanceName = useAuthStatus().data?.instanceName ?? 'ClaraVerse';
+  const theme = useUiPreferencesStore((state) => state.theme);
+  const setTheme = useUiPreferencesStore((state) => state.setTheme);
+  const navigate = useNavigate();
+  const logoutMutation = useLogout();
+  const updatePreferencesMutation = useUpdatePreferences();
+  useCurrentUser();
+  useSyncUiPreferences();
+
+  const handleThemeChange = (nextTheme: Theme) => {
+    setTheme(nextTheme);
+    // Saved to the account too; a failure only means other devices keep the old theme.
+    updatePreferencesMutation.mutate({ theme: nextTheme });
+  };
+
+  const handleSignOut = () => {
+    logoutMutation.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) });
+  };
+
+  if (!user) return null;
+  return (
+    <AppLayout
+      instanceName={instanceName}
+      navigationItems={user.role === 'admin' ? adminNavigation : memberNavigation}
+      accountMenu={
+        <AccountMenu
+          name={user.name}
+          email={user.email}
+          theme={theme}
+          onThemeChange={handleThemeChange}
+          onSignOut={handleSignOut}
+          isSigningOut={logoutMutation.isPending}
+        />
+      }
+    >
+      <Suspense fallback={<LoadingState />}>
+        <Outlet />
+      </Suspense>
+    </AppLayout>
+  );
+}

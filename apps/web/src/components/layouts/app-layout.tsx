@@ -1,0 +1,123 @@
+import { Menu, X, type LucideIcon } from 'lucide-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { classNames } from '../../lib/class-names';
+import { BrandMark } from './brand-mark';
+
+export interface NavigationItem {
+  to: string;
+  label: string;
+  icon: LucideIcon;
+}
+
+interface AppLayoutProps {
+  instanceName: string;
+  navigationItems: readonly NavigationItem[];
+  /** Rendered at the right of the top bar: the account menu. */
+  accountMenu: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The signed-in shell: a sidebar on wide screens; on narrow screens a top bar whose menu button opens the
+ * navigation as a drawer.
+ */
+export function AppLayout({ instanceName, navigationItems, accountMenu, children }: AppLayoutProps) {
+  const [isNavigationOpen, setIsNavigationOpen] = useState(false);
+  const location = useLocation();
+
+  useEffect(() => setIsNavigationOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!isNavigationOpen) return;
+    const handleKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setIsNavigationOpen(false);
+    };
+    document.addEventListener('keydown', handleKeyDown);
+    return () => document.removeEventListener('keydown', handleKeyDown);
+  }, [isNavigationOpen]);
+
+  const navigation = (
+    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+      {navigationItems.map(({ to, label, icon: Icon }) => (
+        <NavLink
+          key={to}
+          to={to}
+          className={({ isActive }) =>
+            classNames(
+              'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+              isActive
+                ? 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-100'
+                : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50',
+            )
+          }
+        >
+          <Icon aria-hidden="true" className="size-4.5 shrink-0" />
+          {label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+
+  return (
+    <div className="flex min-h-dvh">
+      <a
+        href="#main-content"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to content
+      </a>
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="flex h-14 items-center border-b border-zinc-200 px-4 dark:border-zinc-800">
+          <BrandMark instanceName={instanceName} />
+        </div>
+        {navigation}
+      </aside>
+
+      {isNavigationOpen ? (
+        <div className="fixed inset-0 z-40 md:hidden">
+          <div aria-hidden="true" className="absolute inset-0 bg-zinc-950/50" onClick={() => setIsNavigationOpen(false)} />
+          <div
+            id="mobile-navigation"
+            className="absolute inset-y-0 left-0 flex w-72 max-w-[85%] flex-col bg-white shadow-xl dark:bg-zinc-900"
+          >
+            <div className="flex h-14 items-center justify-between border-b border-zinc-200 px-4 dark:border-zinc-800">
+              <BrandMark instanceName={instanceName} />
+              <button
+                type="button"
+                onClick={() => setIsNavigationOpen(false)}
+                aria-label="Close navigation"
+                className="rounded-md p-1.5 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              >
+                <X aria-hidden="true" className="size-5" />
+              </button>
+            </div>
+            {navigation}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur sm:px-4 dark:border-zinc-800 dark:bg-zinc-900/90">
+          <button
+            type="button"
+            onClick={() => setIsNavigationOpen(true)}
+            aria-label="Open navigation"
+            aria-expanded={isNavigationOpen}
+            aria-controls="mobile-navigation"
+            className="rounded-md p-1.5 text-zinc-700 hover:bg-zinc-100 md:hidden dark:text-zinc-200 dark:hover:bg-zinc-800"
+          >
+            <Menu aria-hidden="true" className="size-5" />
+          </button>
+          <div className="min-w-0 md:hidden">
+            <BrandMark instanceName={instanceName} />
+          </div>
+          <div className="ml-auto">{accountMenu}</div>
+        </header>
+        <main id="main-content" tabIndex={-1} className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          <div className="mx-auto w-full max-w-5xl">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

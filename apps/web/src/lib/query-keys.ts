@@ -1,0 +1,10 @@
+/**
+ * Query keys used by more than one feature. Features never import each other, so keys they share live here.
+ */
+export const queryKeys = {
+  authStatus: ['auth-status'] as const,
+  currentUser: ['current-user'] as const,
+  preferences: ['user-preferences'] as const,
+  adminUsers: ['admin', 'users'] as const,
+  instanceSettings: ['admin', 'instance-settings'] as const,
+};
