@@ -60,7 +60,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const now = overrides.now ?? (() => new Date());
   const startedAt = Date.now();
   const database = createDatabase(config.database);
-  await migrateToLatest(database.db as never, logger);
+  await migrateToLatest(database.db as never, logger, config.database.dialect === 'postgres' ? (config.database.schema ?? 'public') : undefined);
   const { db } = database;
 
   // 2. Ports.

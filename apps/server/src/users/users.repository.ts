@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, NewUserRow, UserRow, UserRowUpdate } from '../platform/database/tables.js';
 
 /** Escapes `%`, `_` and `\` so user text is matched literally by LIKE. */
@@ -48,12 +48,8 @@ export function createUsersRepository(db: Kysely<Database>) {
       let query = db.selectFrom('users');
       if (options.search) {
         const pattern = likePattern(options.search);
-        query = query.where((eb) =>
-          eb.or([
-            eb('email', 'like', eb.val(pattern)),
-            eb(eb.fn('lower', ['name']), 'like', pattern),
-          ]),
-        );
+        // ESCAPE is explicit: SQLite has no default escape character for LIKE.
+        query = query.where(sql<boolean>`(email like ${pattern} escape '\\' or lower(name) like ${pattern} escape '\\')`);
       }
       if (options.status) query = query.where('status', '=', options.status);
       const [rows, count] = await Promise.all([
