@@ -29,13 +29,15 @@ function behavesLikeACounterStore(name: string, create: (now: () => number) => C
       expect((await store.get(first)).count).toBe(0);
     });
 
-    it.runIf(usesFakeTime)('starts a new window once the old one has expired', async () => {
+    it('starts a new window once the old one has expired', async () => {
       const key = randomUUID();
-      await store.increment(key, 10);
-      await store.increment(key, 10);
-      time += 10_001;
+      await store.increment(key, 1);
+      await store.increment(key, 1);
+      // The memory store reads an injected clock; Redis expires keys on its own clock.
+      if (usesFakeTime) time += 1_001;
+      else await new Promise((resolve) => setTimeout(resolve, 1_100));
       expect((await store.get(key)).count).toBe(0);
-      expect((await store.increment(key, 10)).count).toBe(1);
+      expect((await store.increment(key, 1)).count).toBe(1);
     });
   });
 }

@@ -50,7 +50,7 @@ export async function createHttpApp(options: {
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
@@ -113,9 +113,7 @@ export async function createHttpApp(options: {
         void reply.header('cache-control', path.includes(join('assets', '')) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    for (const path of ['/', '/index.html']) {
-      app.get(path, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
-    }
+    app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {
