@@ -1,8 +1,10 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { useSessionStore } from '../stores/session-store';
 
 afterEach(() => {
   cleanup();
+  useSessionStore.getState().clear();
   localStorage.clear();
   document.documentElement.className = '';
 });
