@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultUserPreferences, type AuthStatusResponse } from '@claraverse/shared';
 import { useSessionStore } from '../stores/session-store';
 import { buildSession } from '../test/build-user';
-import { createFakeFetch, jsonResponse } from '../test/fake-fetch';
+import { createFakeFetch, errorResponse, jsonResponse } from '../test/fake-fetch';
 import { routes } from './router';
 
 /** Renders the whole route tree at `path` against a fake API; `status` is read on every status request. */
@@ -117,5 +117,29 @@ describe('app routes', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
     expect(server.requestsTo('POST /api/auth/logout')[0]?.body).toEqual({ refreshToken: 'refresh-1' });
     expect(useSessionStore.getState().user).toBeNull();
+  });
+
+  it('goes to sign in when the session cannot be refreshed, then back to the page the user was on', async () => {
+    useSessionStore.getState().setSession(buildSession());
+    const { server, router } = renderApp('/settings?tab=password', instance, {
+      'GET /api/auth/me': (request) =>
+        request.headers.get('Authorization') === 'Bearer access-9'
+          ? jsonResponse({ user: buildSession().user })
+          : errorResponse(401, 'token_expired', 'Access token expired'),
+      'POST /api/auth/refresh': () => errorResponse(401, 'unauthenticated', 'Refresh token revoked'),
+      'POST /api/auth/login': () => jsonResponse(buildSession({ accessToken: 'access-9' })),
+    });
+
+    expect(await screen.findByText('Your session has ended. Sign in again to continue where you left off.')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/signin');
+    expect(useSessionStore.getState().accessToken).toBeNull();
+    expect(server.requestsTo('POST /api/auth/refresh')).toHaveLength(1);
+
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'a long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/settings?tab=password'));
+    expect(await screen.findByLabelText('Current password')).toBeTruthy();
   });
 });

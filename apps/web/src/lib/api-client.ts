@@ -254,7 +254,7 @@ export const apiClient = createApiClient({
     getAccessToken: () => useSessionStore.getState().accessToken,
     getRefreshToken: () => useSessionStore.getState().refreshToken,
     setTokens: (tokens) => useSessionStore.getState().setTokens(tokens),
-    clear: () => useSessionStore.getState().clear(),
+    clear: () => useSessionStore.getState().clear('expired'),
   },
   isStrictResponseParsing: env.isStrictResponseParsing,
 });

@@ -25,8 +25,16 @@ export interface SessionState {
   /** Replaces the tokens (refresh, password change) and keeps the user. */
   setTokens: (tokens: TokenPair) => void;
   setUser: (user: User) => void;
-  clear: () => void;
+  /**
+   * Forgets the session. `expired` means it ended without the user asking (refresh refused): the sign-in page
+   * then says so and returns the user to where they were; `signed-out` sends them to the start page.
+   */
+  clear: (reason?: SessionEndReason) => void;
+  /** Why the last session ended; null while signed in or before any session. Not persisted. */
+  endReason: SessionEndReason | null;
 }
+
+export type SessionEndReason = 'signed-out' | 'expired';
 
 function readStoredSession(): StoredSession | null {
   try {
@@ -64,6 +72,7 @@ const signedOut = { user: null, accessToken: null, refreshToken: null, accessTok
 /** The signed-in user and their tokens. Persisted to localStorage on every change. */
 export const useSessionStore = create<SessionState>()((set) => ({
   ...signedOut,
+  endReason: null,
   ...readStoredSession(),
   setSession: (session) =>
     set({
@@ -71,6 +80,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
       accessToken: session.accessToken,
       refreshToken: session.refreshToken,
       accessTokenExpiresAt: expiresAtFrom(session.expiresIn),
+      endReason: null,
     }),
   setTokens: (tokens) =>
     set({
@@ -79,7 +89,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
       accessTokenExpiresAt: expiresAtFrom(tokens.expiresIn),
     }),
   setUser: (user) => set({ user }),
-  clear: () => set(signedOut),
+  clear: (reason = 'signed-out') => set({ ...signedOut, endReason: reason }),
 }));
 
 useSessionStore.subscribe(writeStoredSession);

@@ -1,6 +1,6 @@
 import { Bot, Brain, KeyRound, MessageSquare, Settings, ShieldCheck } from 'lucide-react';
 import { Suspense } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../../components/layouts/account-menu';
 import { AppLayout, type NavigationItem } from '../../components/layouts/app-layout';
 import { LoadingState } from '../../components/ui/spinner';
@@ -27,8 +27,14 @@ const adminNavigation: readonly NavigationItem[] = [
 /** The signed-in part of the app. Without a session it sends the visitor to /signin and back afterwards. */
 export function AppShell() {
   const user = useSessionStore((state) => state.user);
+  const endReason = useSessionStore((state) => state.endReason);
   const location = useLocation();
-  if (!user) return <Navigate to="/signin" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (!user) {
+    // Only an involuntary end brings the user back here after signing in: after a sign-out the next person to
+    // sign in may be someone else.
+    const state = endReason === 'signed-out' ? undefined : { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/signin" replace state={state} />;
+  }
   return <SignedInShell />;
 }
 
@@ -37,7 +43,6 @@ function SignedInShell() {
   const instanceName = useAuthStatus().data?.instanceName ?? 'ClaraVerse';
   const theme = useUiPreferencesStore((state) => state.theme);
   const setTheme = useUiPreferencesStore((state) => state.setTheme);
-  const navigate = useNavigate();
   const logoutMutation = useLogout();
   const updatePreferencesMutation = useUpdatePreferences();
   useCurrentUser();
@@ -50,7 +55,8 @@ function SignedInShell() {
   };
 
   const handleSignOut = () => {
-    logoutMutation.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) });
+    // Clearing the session unmounts this shell, whose guard then redirects to /signin.
+    logoutMutation.mutate();
   };
 
   if (!user) return null;

@@ -1,5 +1,6 @@
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { AuthLayout } from '../../components/layouts/auth-layout';
+import { Alert } from '../../components/ui/alert';
 import { useAuthStatus } from '../../features/auth/api/get-auth-status';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useSessionStore } from '../../stores/session-store';
@@ -18,6 +19,7 @@ export function SignInPage() {
   const location = useLocation();
   const status = useAuthStatus().data;
   const isSignedIn = useSessionStore((state) => state.user !== null);
+  const hasSessionExpired = useSessionStore((state) => state.endReason === 'expired');
   useDocumentTitle('Sign in');
   const target = redirectTarget(location.state);
 
@@ -28,6 +30,11 @@ export function SignInPage() {
       title="Sign in"
       description="Welcome back. Sign in to your workspace."
     >
+      {hasSessionExpired ? (
+        <Alert tone="info" className="mb-4">
+          Your session has ended. Sign in again to continue where you left off.
+        </Alert>
+      ) : null}
       <SignInForm
         canRegister={status !== undefined && status.registrationMode !== 'closed'}
         onSignedIn={() => navigate(target, { replace: true })}
