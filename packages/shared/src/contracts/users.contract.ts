@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, isoDateSchema, pageQuerySchema } from './common.contract.js';
+import { isoDateSchema, pageQuerySchema } from './common.contract.js';
 
 export const userRoles = ['user', 'admin'] as const;
 export const userStatuses = ['active', 'pending', 'disabled'] as const;
