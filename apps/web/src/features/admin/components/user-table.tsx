@@ -21,9 +21,10 @@ const headerCellClasses = 'px-4 py-2.5 text-left text-xs font-medium tracking-wi
 /** The users of one page, with Approve / Disable / Enable / Make admin / Make user per row. */
 export function UserTable({ users, currentUserId, runningActionKey, onAction }: UserTableProps) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-sm">
-        <thead className="border-b border-zinc-200 dark:border-zinc-800">
+    // Narrow screens: each row wraps into a small card (user and status, then the actions) instead of scrolling.
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-zinc-200 max-md:sr-only dark:border-zinc-800">
           <tr>
             <th scope="col" className={headerCellClasses}>User</th>
             <th scope="col" className={headerCellClasses}>Status</th>
@@ -34,7 +35,7 @@ export function UserTable({ users, currentUserId, runningActionKey, onAction }: 
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+        <tbody className="divide-y divide-zinc-200 max-md:block dark:divide-zinc-800">
           {users.map((user) => {
             const isSelf = user.id === currentUserId;
             // Buttons are named by their verb ("Approve"); the description says whom they act on.
@@ -56,8 +57,12 @@ export function UserTable({ users, currentUserId, runningActionKey, onAction }: 
               );
             };
             return (
-              <tr key={user.id} data-testid={`user-row-${user.email}`} className="align-middle">
-                <td className="px-4 py-3">
+              <tr
+                key={user.id}
+                data-testid={`user-row-${user.email}`}
+                className="align-middle max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:gap-y-2.5 max-md:px-4 max-md:py-3"
+              >
+                <td className="px-4 py-3 max-md:min-w-0 max-md:flex-1 max-md:p-0">
                   <div id={identityId} className="flex min-w-0 flex-col">
                     <span className="flex items-center gap-2 font-medium text-zinc-900 dark:text-zinc-100">
                       <span className="truncate">{user.name ?? 'No name'}</span>
@@ -67,7 +72,7 @@ export function UserTable({ users, currentUserId, runningActionKey, onAction }: 
                     <span className="truncate text-zinc-600 dark:text-zinc-400">{user.email}</span>
                   </div>
                 </td>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3 max-md:p-0">
                   <Badge tone={statusTones[user.status]}>{statusLabels[user.status]}</Badge>
                 </td>
                 <td className="hidden px-4 py-3 text-zinc-600 lg:table-cell dark:text-zinc-400">
@@ -76,8 +81,8 @@ export function UserTable({ users, currentUserId, runningActionKey, onAction }: 
                 <td className="hidden px-4 py-3 text-zinc-600 lg:table-cell dark:text-zinc-400">
                   {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}
                 </td>
-                <td className="px-4 py-3">
-                  <div className="flex flex-wrap justify-end gap-1.5">
+                <td className="px-4 py-3 max-md:w-full max-md:p-0">
+                  <div className="flex flex-wrap gap-1.5 md:justify-end">
                     {user.status === 'pending' ? button('approve', 'Approve', { kind: 'approve' }, 'primary') : null}
                     {user.status === 'disabled'
                       ? button('enable', 'Enable', { kind: 'update', changes: { status: 'active' } }, 'secondary')
