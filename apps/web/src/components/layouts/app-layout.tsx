@@ -23,10 +23,11 @@ interface AppLayoutProps {
  * navigation as a drawer.
  */
 export function AppLayout({ instanceName, navigationItems, accountMenu, children }: AppLayoutProps) {
-  const [isNavigationOpen, setIsNavigationOpen] = useState(false);
   const location = useLocation();
-
-  useEffect(() => setIsNavigationOpen(false), [location.pathname]);
+  // The drawer remembers the page it was opened on, so that following a link closes it without an effect.
+  const [drawerPath, setDrawerPath] = useState<string | null>(null);
+  const isNavigationOpen = drawerPath === location.pathname;
+  const setIsNavigationOpen = (isOpen: boolean) => setDrawerPath(isOpen ? location.pathname : null);
 
   useEffect(() => {
     if (!isNavigationOpen) return;

@@ -1,5 +1,5 @@
 import { updateInstanceSettingsBodySchema, type InstanceSettings, type RegistrationMode } from '@claraverse/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
@@ -22,19 +22,26 @@ const registrationModeOptions = [
 /** Instance name and registration mode. Only changed settings are sent. */
 export function InstanceSettingsForm() {
   const settingsQuery = useInstanceSettings();
+  return (
+    <Card>
+      <CardHeader title="Instance" description="Applies to everyone on this ClaraVerse." />
+      <CardBody>
+        {settingsQuery.isPending ? <LoadingState label="Loading settings…" /> : null}
+        {settingsQuery.isError ? <Alert tone="error">{describeError(settingsQuery.error)}</Alert> : null}
+        {settingsQuery.data ? <SettingsFields saved={settingsQuery.data} /> : null}
+      </CardBody>
+    </Card>
+  );
+}
+
+function SettingsFields({ saved }: { saved: InstanceSettings }) {
   const updateMutation = useUpdateInstanceSettings();
-  const [draft, setDraft] = useState<InstanceSettings | null>(null);
+  const [draft, setDraft] = useState<InstanceSettings>(saved);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const saved = settingsQuery.data;
-
-  useEffect(() => {
-    if (saved) setDraft(saved);
-  }, [saved]);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!saved || !draft) return;
     setFormError(null);
     const changes = {
       ...(draft.instanceName !== saved.instanceName ? { instanceName: draft.instanceName } : {}),
@@ -62,39 +69,30 @@ export function InstanceSettingsForm() {
   };
 
   return (
-    <Card>
-      <CardHeader title="Instance" description="Applies to everyone on this ClaraVerse." />
-      <CardBody>
-        {settingsQuery.isPending ? <LoadingState label="Loading settings…" /> : null}
-        {settingsQuery.isError ? <Alert tone="error">{describeError(settingsQuery.error)}</Alert> : null}
-        {draft ? (
-          <form noValidate onSubmit={handleSubmit} className="flex max-w-xl flex-col gap-6">
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            <Field label="Instance name" error={fieldErrors.instanceName} hint="Shown in the sidebar and on the sign-in page.">
-              {(controlProps) => (
-                <Input
-                  {...controlProps}
-                  value={draft.instanceName}
-                  maxLength={80}
-                  onChange={(event) => setDraft({ ...draft, instanceName: event.target.value })}
-                />
-              )}
-            </Field>
-            <RadioGroup<RegistrationMode>
-              legend="Registration"
-              name="registrationMode"
-              value={draft.registrationMode}
-              options={registrationModeOptions}
-              onChange={(registrationMode) => setDraft({ ...draft, registrationMode })}
-            />
-            <div>
-              <Button type="submit" isLoading={updateMutation.isPending}>
-                Save settings
-              </Button>
-            </div>
-          </form>
-        ) : null}
-      </CardBody>
-    </Card>
+    <form noValidate onSubmit={handleSubmit} className="flex max-w-xl flex-col gap-6">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field label="Instance name" error={fieldErrors.instanceName} hint="Shown in the sidebar and on the sign-in page.">
+        {(controlProps) => (
+          <Input
+            {...controlProps}
+            value={draft.instanceName}
+            maxLength={80}
+            onChange={(event) => setDraft({ ...draft, instanceName: event.target.value })}
+          />
+        )}
+      </Field>
+      <RadioGroup<RegistrationMode>
+        legend="Registration"
+        name="registrationMode"
+        value={draft.registrationMode}
+        options={registrationModeOptions}
+        onChange={(registrationMode) => setDraft({ ...draft, registrationMode })}
+      />
+      <div>
+        <Button type="submit" isLoading={updateMutation.isPending}>
+          Save settings
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -3,7 +3,7 @@ import {
   type UpdateUserPreferencesBody,
   type UserPreferences,
 } from '@claraverse/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
@@ -48,25 +48,31 @@ function changedFields(saved: UserPreferences, draft: UserPreferences): UpdateUs
 /** Appearance, chat privacy and memory preferences. */
 export function PreferencesSection() {
   const preferencesQuery = usePreferences();
+  return (
+    <Card>
+      <CardHeader title="Preferences" description="Saved to your account, so they follow you to every device." />
+      <CardBody>
+        {preferencesQuery.isPending ? <LoadingState label="Loading your preferences…" /> : null}
+        {preferencesQuery.isError ? <Alert tone="error">{describeError(preferencesQuery.error)}</Alert> : null}
+        {preferencesQuery.data ? <PreferencesForm saved={preferencesQuery.data} /> : null}
+      </CardBody>
+    </Card>
+  );
+}
+
+/** The form, started from the saved preferences; only what differs from `saved` is sent. */
+function PreferencesForm({ saved }: { saved: UserPreferences }) {
   const updateMutation = useUpdatePreferences();
-  const [draft, setDraft] = useState<UserPreferences | null>(null);
-  const [thresholdText, setThresholdText] = useState('');
+  const [draft, setDraft] = useState<UserPreferences>(saved);
+  const [thresholdText, setThresholdText] = useState(String(saved.memoryExtractionThreshold));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const saved = preferencesQuery.data;
-
-  useEffect(() => {
-    if (!saved) return;
-    setDraft(saved);
-    setThresholdText(String(saved.memoryExtractionThreshold));
-  }, [saved]);
 
   const update = <TKey extends keyof UserPreferences>(key: TKey, value: UserPreferences[TKey]) =>
-    setDraft((current) => (current ? { ...current, [key]: value } : current));
+    setDraft((current) => ({ ...current, [key]: value }));
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!saved || !draft) return;
     setFormError(null);
     const threshold = thresholdText.trim() === '' ? Number.NaN : Number(thresholdText);
     const parsed = updateUserPreferencesBodySchema.safeParse(
@@ -93,84 +99,75 @@ export function PreferencesSection() {
   };
 
   return (
-    <Card>
-      <CardHeader title="Preferences" description="Saved to your account, so they follow you to every device." />
-      <CardBody>
-        {preferencesQuery.isPending ? <LoadingState label="Loading your preferences…" /> : null}
-        {preferencesQuery.isError ? <Alert tone="error">{describeError(preferencesQuery.error)}</Alert> : null}
-        {draft ? (
-          <form noValidate onSubmit={handleSubmit} className="flex max-w-xl flex-col gap-6">
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Theme" error={fieldErrors.theme}>
-                {(controlProps) => (
-                  <Select
-                    {...controlProps}
-                    options={themeOptions}
-                    value={draft.theme}
-                    onChange={(event) => update('theme', event.target.value as UserPreferences['theme'])}
-                  />
-                )}
-              </Field>
-              <Field label="Text size" error={fieldErrors.fontSize}>
-                {(controlProps) => (
-                  <Select
-                    {...controlProps}
-                    options={fontSizeOptions}
-                    value={draft.fontSize}
-                    onChange={(event) => update('fontSize', event.target.value as UserPreferences['fontSize'])}
-                  />
-                )}
-              </Field>
-            </div>
-            <RadioGroup
-              legend="Chat privacy"
-              name="chatPrivacyMode"
-              value={draft.chatPrivacyMode}
-              options={privacyOptions}
-              onChange={(value) => update('chatPrivacyMode', value)}
+    <form noValidate onSubmit={handleSubmit} className="flex max-w-xl flex-col gap-6">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Theme" error={fieldErrors.theme}>
+          {(controlProps) => (
+            <Select
+              {...controlProps}
+              options={themeOptions}
+              value={draft.theme}
+              onChange={(event) => update('theme', event.target.value as UserPreferences['theme'])}
             />
-            <div className="flex flex-col gap-4">
-              <Checkbox
-                label="Memory"
-                description="Let assistants remember useful facts about you between conversations."
-                isChecked={draft.memoryEnabled}
-                onChange={(isChecked) => update('memoryEnabled', isChecked)}
-              />
-              <Field
-                label="Messages between memory extractions"
-                error={fieldErrors.memoryExtractionThreshold}
-                hint="How many messages pass before new facts are extracted (2 to 500)."
-              >
-                {(controlProps) => (
-                  <Input
-                    {...controlProps}
-                    type="number"
-                    inputMode="numeric"
-                    min={2}
-                    max={500}
-                    className="max-w-32"
-                    value={thresholdText}
-                    disabled={!draft.memoryEnabled}
-                    onChange={(event) => setThresholdText(event.target.value)}
-                  />
-                )}
-              </Field>
-              <Checkbox
-                label="Keep agent builder history"
-                description="Store the conversation you had with the agent builder next to each agent."
-                isChecked={draft.storeBuilderChatHistory}
-                onChange={(isChecked) => update('storeBuilderChatHistory', isChecked)}
-              />
-            </div>
-            <div>
-              <Button type="submit" isLoading={updateMutation.isPending}>
-                Save preferences
-              </Button>
-            </div>
-          </form>
-        ) : null}
-      </CardBody>
-    </Card>
+          )}
+        </Field>
+        <Field label="Text size" error={fieldErrors.fontSize}>
+          {(controlProps) => (
+            <Select
+              {...controlProps}
+              options={fontSizeOptions}
+              value={draft.fontSize}
+              onChange={(event) => update('fontSize', event.target.value as UserPreferences['fontSize'])}
+            />
+          )}
+        </Field>
+      </div>
+      <RadioGroup
+        legend="Chat privacy"
+        name="chatPrivacyMode"
+        value={draft.chatPrivacyMode}
+        options={privacyOptions}
+        onChange={(value) => update('chatPrivacyMode', value)}
+      />
+      <div className="flex flex-col gap-4">
+        <Checkbox
+          label="Memory"
+          description="Let assistants remember useful facts about you between conversations."
+          isChecked={draft.memoryEnabled}
+          onChange={(isChecked) => update('memoryEnabled', isChecked)}
+        />
+        <Field
+          label="Messages between memory extractions"
+          error={fieldErrors.memoryExtractionThreshold}
+          hint="How many messages pass before new facts are extracted (2 to 500)."
+        >
+          {(controlProps) => (
+            <Input
+              {...controlProps}
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={500}
+              className="max-w-32"
+              value={thresholdText}
+              disabled={!draft.memoryEnabled}
+              onChange={(event) => setThresholdText(event.target.value)}
+            />
+          )}
+        </Field>
+        <Checkbox
+          label="Keep agent builder history"
+          description="Store the conversation you had with the agent builder next to each agent."
+          isChecked={draft.storeBuilderChatHistory}
+          onChange={(isChecked) => update('storeBuilderChatHistory', isChecked)}
+        />
+      </div>
+      <div>
+        <Button type="submit" isLoading={updateMutation.isPending}>
+          Save preferences
+        </Button>
+      </div>
+    </form>
   );
 }
