@@ -97,6 +97,7 @@ describe('first run, sign-in and approval in a real browser', () => {
       await screenshot(page, 'signin-dark-360');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(/\/chat$/);
+      await expect.poll(() => page.getByTestId('not-built-yet').count()).toBeGreaterThan(0);
       const isDark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
       expect(isDark).toBe(true);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -263,7 +263,7 @@ describe('POST /api/auth/password', () => {
     expect(wrong.statusCode).toBe(400);
     const common = await app.http.inject({ method: 'POST', url: '/api/auth/password', headers: bearer(admin.accessToken), payload: { currentPassword: goodPassword, newPassword: 'qwertyuiop' } });
     expect(common.statusCode).toBe(400);
-    expect(errorOf(common.body).details).toEqual([{ path: 'password', message: expect.stringContaining('common') }]);
+    expect(errorOf(common.body).details).toEqual([{ path: 'newPassword', message: expect.stringContaining('common') }]);
   });
 });
 

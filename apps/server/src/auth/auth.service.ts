@@ -34,10 +34,10 @@ export type RegisterResult = { kind: 'session'; session: SessionResponse } | { k
 
 const firstAdminLatch = 'instance.firstAdminUserId';
 
-function assertPasswordAcceptable(password: string, email: string): void {
+function assertPasswordAcceptable(password: string, email: string, field: 'password' | 'newPassword'): void {
   if (isCommonPassword(password, email)) {
     throw new ValidationError('This password is too common; choose another', [
-      { path: 'password', message: 'This password is too common or too easy to guess' },
+      { path: field, message: 'This password is too common or too easy to guess' },
     ]);
   }
 }
@@ -77,7 +77,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async register(body: RegisterBody, origin: RequestOrigin): Promise<RegisterResult> {
-      assertPasswordAcceptable(body.password, body.email);
+      assertPasswordAcceptable(body.password, body.email, 'password');
       if (await deps.usersRepository.findByEmail(body.email)) throw new ConflictError('An account with this email already exists; sign in instead');
       const passwordHash = await deps.passwordHasher.hash(body.password);
       let user: UserRow;
@@ -147,7 +147,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!(await deps.passwordHasher.verify(user.password_hash, body.currentPassword))) {
         throw new ValidationError('The current password is wrong', [{ path: 'currentPassword', message: 'Wrong password' }]);
       }
-      assertPasswordAcceptable(body.newPassword, user.email);
+      assertPasswordAcceptable(body.newPassword, user.email, 'newPassword');
       const timestamp = deps.now();
       // Whole seconds: JWT iat has second resolution, so tokens issued in this second stay valid.
       const revokedAt = new Date(Math.floor(timestamp.getTime() / 1000) * 1000).toISOString();
