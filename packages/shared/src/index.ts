@@ -6,3 +6,6 @@ export * from './contracts/auth.contract.js';
 export * from './contracts/settings.contract.js';
 export * from './contracts/health.contract.js';
 export * from './realtime/base-messages.js';
+export * from './contracts/providers.contract.js';
+export * from './contracts/api-keys.contract.js';
+export * from './realtime/chat-messages.js';

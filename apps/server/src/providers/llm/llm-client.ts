@@ -1,0 +1,94 @@
+import type { ChatErrorCode, ProviderKind } from '@claraverse/shared';
+
+/**
+ * The small, stable port every part of the server uses to talk to a language model (CONVENTIONS §2.9).
+ * One implementation (`create-llm-client.ts`) sits on the Vercel AI SDK; tests talk to local doubles that
+ * speak the providers' wire formats.
+ */
+
+/** Where a request goes: the provider's kind, base URL and decrypted key, and the upstream model name. */
+export interface LlmTarget {
+  kind: ProviderKind;
+  /** e.g. `https://api.openai.com/v1`, `http://127.0.0.1:11434/v1`, `https://api.anthropic.com/v1`. */
+  baseUrl: string;
+  apiKey: string | null;
+  /** The provider's model id (`gpt-4.1`, `claude-sonnet-4-5`, `llama3.2:3b`). */
+  model: string;
+}
+
+export interface LlmMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** A tool the model may call (filled by the tools issue). `inputSchema` is JSON Schema. */
+export interface LlmToolDefinition {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+}
+
+export interface LlmRequest {
+  target: LlmTarget;
+  messages: LlmMessage[];
+  system?: string;
+  /** 0–2. */
+  temperature?: number;
+  maxOutputTokens?: number;
+  /** Ask reasoning models to think (provider options where supported). */
+  reasoning?: boolean;
+  tools?: LlmToolDefinition[];
+  /** Aborting closes the upstream HTTP request. */
+  signal: AbortSignal;
+  /** Milliseconds without any data from the provider before the request fails with `timeout`. Default 120 000. */
+  idleTimeoutMs?: number;
+}
+
+export type LlmFinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'other';
+
+export interface LlmUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type LlmStreamPart =
+  | { type: 'text-delta'; delta: string }
+  | { type: 'reasoning-delta'; delta: string }
+  | { type: 'tool-call'; toolCallId: string; toolName: string; args: unknown }
+  | { type: 'finish'; finishReason: LlmFinishReason; usage: LlmUsage };
+
+/** A provider failure, classified so callers can tell the user what happened and whether a retry may help. */
+export class LlmError extends Error {
+  constructor(
+    readonly code: ChatErrorCode,
+    message: string,
+    readonly retryable: boolean,
+    /** Upstream HTTP status, when there was one. */
+    readonly status?: number,
+    /** True when the provider refused the request because the model cannot use tools. */
+    readonly isToolsUnsupported = false,
+  ) {
+    super(message);
+    this.name = 'LlmError';
+  }
+}
+
+export interface ListedModel {
+  /** The provider's model id. */
+  name: string;
+  displayName?: string;
+  contextLength?: number;
+}
+
+export interface LlmClient {
+  /**
+   * Streams a reply. 429/5xx/connection failures before the first part are retried (3 tries, backoff with
+   * jitter); after the first part, failures surface as an LlmError (`stream_interrupted`, …).
+   * @throws LlmError
+   */
+  streamChat(request: LlmRequest): AsyncIterable<LlmStreamPart>;
+  /** A whole reply at once (titles, summaries, tests). @throws LlmError */
+  complete(request: LlmRequest): Promise<{ text: string; finishReason: LlmFinishReason; usage: LlmUsage }>;
+  /** The provider's model list (OpenAI `/models`, Anthropic `/v1/models`, Google, Ollama). @throws LlmError */
+  listModels(target: Omit<LlmTarget, 'model'>, signal?: AbortSignal): Promise<ListedModel[]>;
+}

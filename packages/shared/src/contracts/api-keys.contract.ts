@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common.contract.js';
+
+/** What a personal API key may do. Later releases add `execute:*`, `upload`, `read:executions`… */
+export const apiKeyScopes = ['chat'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+export const createApiKeyBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(apiKeyScopes)).min(1).max(20),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  /** Requests per minute allowed for this key (default 60). */
+  rateLimitPerMinute: z.number().int().min(1).max(10_000).optional(),
+});
+export type CreateApiKeyBody = z.infer<typeof createApiKeyBodySchema>;
+
+/** A key's record: never the key itself (only its first characters to recognise it). */
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** `clv_` and the next 8 characters. */
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  rateLimitPerMinute: z.number(),
+  expiresAt: isoDateSchema.nullable(),
+  lastUsedAt: isoDateSchema.nullable(),
+  revokedAt: isoDateSchema.nullable(),
+  createdAt: isoDateSchema,
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** 201 answer: the record and, this once, the key (`clv_` + 64 hex). */
+export const createApiKeyResponseSchema = z.object({ key: apiKeySchema, apiKey: z.string().regex(/^clv_[0-9a-f]{64}$/) });
+export const apiKeysResponseSchema = z.object({ keys: z.array(apiKeySchema) });
+export const apiKeyResponseSchema = z.object({ key: apiKeySchema });

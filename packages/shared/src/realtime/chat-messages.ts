@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { pingClientMessageSchema, pongServerMessageSchema } from './base-messages.js';
+
+const conversationIdSchema = z.string().min(1).max(64);
+const messageIdSchema = z.string().min(1).max(64);
+
+/** One turn of the conversation the browser sends (chats live in the browser). */
+export const chatTurnSchema = z.strictObject({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().max(2_000_000),
+});
+export type ChatTurn = z.infer<typeof chatTurnSchema>;
+
+export const chatSendMessageSchema = z.strictObject({
+  type: z.literal('chat.send'),
+  conversationId: conversationIdSchema,
+  /** Id of the assistant message the browser will fill. */
+  messageId: messageIdSchema,
+  modelId: z.string().min(1).max(200),
+  messages: z.array(chatTurnSchema).min(1).max(5_000),
+  systemPrompt: z.string().max(50_000).optional(),
+  disableTools: z.boolean().optional(),
+  options: z
+    .strictObject({
+      temperature: z.number().min(0).max(2).optional(),
+      maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+      reasoning: z.boolean().optional(),
+    })
+    .optional(),
+});
+export const chatStopMessageSchema = z.strictObject({ type: z.literal('chat.stop'), conversationId: conversationIdSchema });
+export const chatResumeMessageSchema = z.strictObject({
+  type: z.literal('chat.resume'),
+  conversationId: conversationIdSchema,
+  messageId: messageIdSchema,
+  /** Replay every message with a greater seq (0 replays everything). */
+  afterSeq: z.number().int().min(0),
+});
+
+/** Client → server on `/ws/chat` (after `auth`). */
+export const chatClientMessageSchema = z.discriminatedUnion('type', [
+  chatSendMessageSchema,
+  chatStopMessageSchema,
+  chatResumeMessageSchema,
+  pingClientMessageSchema,
+]);
+export type ChatClientMessage = z.infer<typeof chatClientMessageSchema>;
+export type ChatSendMessage = z.infer<typeof chatSendMessageSchema>;
+
+/** Codes of `chat.error`. */
+export const chatErrorCodes = [
+  'invalid_request', 'model_not_found', 'provider_disabled', 'provider_auth', 'rate_limited', 'provider_unavailable',
+  'context_too_long', 'stream_interrupted', 'timeout', 'conversation_busy', 'resume_not_found', 'too_many_streams', 'internal',
+] as const;
+export type ChatErrorCode = (typeof chatErrorCodes)[number];
+
+const replyFields = { conversationId: z.string(), messageId: z.string(), seq: z.number().int().min(1) };
+
+export const chatFinishReasons = ['stop', 'length', 'content-filter', 'tool-calls', 'stopped', 'error', 'other'] as const;
+
+/** Server → client on `/ws/chat`. Every reply message carries `seq`, increasing by 1 within a reply. */
+export const chatServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('chat.start'), ...replyFields, modelId: z.string() }),
+  z.object({ type: z.literal('chat.text-delta'), ...replyFields, delta: z.string() }),
+  z.object({ type: z.literal('chat.reasoning-delta'), ...replyFields, delta: z.string() }),
+  z.object({ type: z.literal('chat.tool-call'), ...replyFields, toolCallId: z.string(), toolName: z.string(), displayName: z.string(), args: z.unknown() }),
+  z.object({
+    type: z.literal('chat.tool-result'), ...replyFields, toolCallId: z.string(), status: z.enum(['completed', 'failed']), result: z.unknown(),
+    plots: z.array(z.object({ format: z.string(), data: z.string() })).optional(),
+  }),
+  z.object({
+    type: z.literal('chat.finish'), ...replyFields, finishReason: z.enum(chatFinishReasons),
+    usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }),
+  }),
+  z.object({ type: z.literal('chat.error'), ...replyFields, code: z.enum(chatErrorCodes), message: z.string(), retryable: z.boolean() }),
+  z.object({ type: z.literal('chat.title'), ...replyFields, title: z.string() }),
+  z.object({
+    type: z.literal('chat.compaction'), ...replyFields, status: z.enum(['started', 'summarizing', 'completed']),
+    progress: z.number().min(0).max(100), summary: z.string().optional(),
+  }),
+  pongServerMessageSchema,
+]);
+export type ChatServerMessage = z.infer<typeof chatServerMessageSchema>;
+export type ChatServerMessageType = ChatServerMessage['type'];
