@@ -16,5 +16,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup-tests.ts'],
     restoreMocks: true,
+    // Component tests render whole routes; under CI's load (2 cores, suites in parallel) 5 s is too tight.
+    testTimeout: 20_000,
   },
 });
