@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
+import { createApiKeysRepository } from './api-keys/api-keys.repository.js';
+import { createApiKeysService } from './api-keys/api-keys.service.js';
 import { createAuditRepository } from './audit/audit.repository.js';
 import { createAuditService } from './audit/audit.service.js';
 import { createAccessTokens } from './auth/access-tokens.js';
@@ -75,6 +78,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const sessionsRepository = createSessionsRepository(db);
   const settingsRepository = createSettingsRepository(db);
   const auditRepository = createAuditRepository(db);
+  const apiKeysRepository = createApiKeysRepository(db);
 
   // 4. Services.
   const auditService = createAuditService({ auditRepository, logger, now });
@@ -89,6 +93,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db, usersRepository, auditService, now, revokeSessionsOfUser: (userId) => refreshTokens.revokeAllOfUser(userId),
   });
   const authenticator = createAuthenticator({ accessTokens, usersRepository });
+  const apiKeysService = createApiKeysService({ apiKeysRepository, usersRepository, counters, auditService, now });
 
   // 5. HTTP, realtime and routes.
   const realtimeHub = createRealtimeHub({
@@ -111,6 +116,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...usersRoutes({ usersService }),
     ...usersAdminRoutes({ usersAdminService }),
     ...settingsAdminRoutes({ settingsService }),
+    ...apiKeysRoutes({ apiKeysService }),
   ];
   mountRoutes(http, routes, { authenticator, validateResponses: config.env !== 'production', rateLimitEnabled: config.rateLimit.enabled });
   registerSystemEndpoints(http, {

@@ -37,6 +37,14 @@ export const chatResumeMessageSchema = z.strictObject({
   afterSeq: z.number().int().min(0),
 });
 
+/** The chat route's own client messages (the hub answers `auth` and `ping` itself). */
+export const chatRequestMessageSchema = z.discriminatedUnion('type', [
+  chatSendMessageSchema,
+  chatStopMessageSchema,
+  chatResumeMessageSchema,
+]);
+export type ChatRequestMessage = z.infer<typeof chatRequestMessageSchema>;
+
 /** Client → server on `/ws/chat` (after `auth`). */
 export const chatClientMessageSchema = z.discriminatedUnion('type', [
   chatSendMessageSchema,

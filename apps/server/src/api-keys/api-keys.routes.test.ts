@@ -1,0 +1,53 @@
+import { apiErrorSchema, createApiKeyResponseSchema, type SessionResponse } from '@claraverse/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/create-test-app.js';
+import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
+
+let app: TestApp;
+let admin: SessionResponse;
+beforeEach(async () => {
+  app = await createTestApp();
+  admin = await registerAdmin(app);
+});
+afterEach(() => app.close());
+
+const create = (token: string, payload: object) => app.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(token), payload });
+
+describe('/api/keys', () => {
+  it('creates a clv_ key shown once, stores only its hash, and lists it without the key', async () => {
+    const response = await create(admin.accessToken, { name: 'CLI', scopes: ['chat'], expiresInDays: 30 });
+    expect(response.statusCode).toBe(201);
+    const { key, apiKey } = createApiKeyResponseSchema.parse(response.json());
+    expect(apiKey).toMatch(/^clv_[0-9a-f]{64}$/);
+    expect(key).toMatchObject({ name: 'CLI', scopes: ['chat'], prefix: apiKey.slice(0, 12), rateLimitPerMinute: 60, revokedAt: null });
+    expect(Date.parse(key.expiresAt ?? '')).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const list = await app.http.inject({ url: '/api/keys', headers: bearer(admin.accessToken) });
+    expect(list.body).not.toContain(apiKey);
+    expect(list.json()).toEqual({ keys: [key] });
+    const stored = await app.database.db.selectFrom('api_keys').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(apiKey.slice(12));
+  });
+
+  it('refuses unknown scopes, empty scopes and unknown fields', async () => {
+    for (const payload of [{ name: 'x', scopes: ['root'] }, { name: 'x', scopes: [] }, { name: 'x', scopes: ['chat'], admin: true }, { name: '', scopes: ['chat'] }]) {
+      const response = await create(admin.accessToken, payload);
+      expect(response.statusCode).toBe(400);
+      expect(apiErrorSchema.parse(response.json()).error.code).toBe('validation_failed');
+    }
+    expect(await app.database.db.selectFrom('api_keys').selectAll().execute()).toEqual([]);
+  });
+
+  it('revokes and deletes only the owner’s keys', async () => {
+    await setRegistrationMode(app, admin.accessToken, 'open');
+    const other = (await registerUser(app)).json<SessionResponse>();
+    const { key } = createApiKeyResponseSchema.parse((await create(admin.accessToken, { name: 'mine', scopes: ['chat'] })).json());
+    expect((await app.http.inject({ method: 'POST', url: `/api/keys/${key.id}/revoke`, headers: bearer(other.accessToken) })).statusCode).toBe(404);
+    expect((await app.http.inject({ method: 'DELETE', url: `/api/keys/${key.id}`, headers: bearer(other.accessToken) })).statusCode).toBe(404);
+    const revoked = await app.http.inject({ method: 'POST', url: `/api/keys/${key.id}/revoke`, headers: bearer(admin.accessToken) });
+    expect(revoked.json()).toMatchObject({ key: { id: key.id, revokedAt: expect.any(String) } });
+    expect((await app.http.inject({ method: 'DELETE', url: `/api/keys/${key.id}`, headers: bearer(admin.accessToken) })).statusCode).toBe(204);
+    expect((await app.http.inject({ url: '/api/keys', headers: bearer(admin.accessToken) })).json()).toEqual({ keys: [] });
+    const actions = (await app.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'api-key.%').execute()).map((row) => row.action);
+    expect(actions.sort()).toEqual(['api-key.created', 'api-key.deleted', 'api-key.revoked']);
+  });
+});

@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ApiKey, ApiKeyScope, CreateApiKeyBody } from '@claraverse/shared';
+import type { AuditService } from '../audit/audit.service.js';
+import type { CounterStore } from '../platform/counters/counter-store.js';
+import { sha256Hex } from '../platform/crypto/tokens.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../platform/errors/app-error.js';
+import type { UsersRepository } from '../users/users.repository.js';
+import type { ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
+
+/** The owner of a presented API key, once checked. */
+export interface ApiKeyCaller {
+  userId: string;
+  keyId: string;
+  scopes: string[];
+}
+
+const defaultRateLimitPerMinute = 60;
+const maxActiveKeysPerUser = 50;
+
+function present(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id, name: row.name, prefix: row.prefix, scopes: JSON.parse(row.scopes) as string[], rateLimitPerMinute: row.rate_limit_per_minute,
+    expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, createdAt: row.created_at,
+  };
+}
+
+/** Personal API keys (`clv_` + 64 hex): created once, stored as SHA-256, scoped, rate-limited per key. */
+export function createApiKeysService(deps: {
+  apiKeysRepository: ApiKeysRepository;
+  usersRepository: UsersRepository;
+  counters: CounterStore;
+  auditService: AuditService;
+  now: () => Date;
+}) {
+  const { apiKeysRepository: repository } = deps;
+  return {
+    async create(userId: string, body: CreateApiKeyBody, origin: { ip: string }): Promise<{ key: ApiKey; apiKey: string }> {
+      if ((await repository.countActiveOfUser(userId)) >= maxActiveKeysPerUser) {
+        throw new ConflictError(`You already have ${maxActiveKeysPerUser} active keys; revoke one first`);
+      }
+      const apiKey = `clv_${randomBytes(32).toString('hex')}`;
+      const now = deps.now();
+      const row: ApiKeyRow = {
+        id: randomUUID(), user_id: userId, name: body.name, prefix: apiKey.slice(0, 12), key_hash: sha256Hex(apiKey),
+        scopes: JSON.stringify([...new Set(body.scopes)]), rate_limit_per_minute: body.rateLimitPerMinute ?? defaultRateLimitPerMinute,
+        expires_at: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 86_400_000).toISOString() : null,
+        last_used_at: null, revoked_at: null, created_at: now.toISOString(),
+      };
+      await repository.insert(row);
+      await deps.auditService.record({ actorUserId: userId, action: 'api-key.created', targetType: 'api_key', targetId: row.id, ip: origin.ip, details: { scopes: body.scopes } });
+      return { key: present(row), apiKey };
+    },
+
+    list: async (userId: string): Promise<ApiKey[]> => (await repository.listOfUser(userId)).map(present),
+
+    async revoke(userId: string, id: string, origin: { ip: string }): Promise<ApiKey> {
+      const row = await repository.findOfUser(userId, id);
+      if (!row) throw new NotFoundError('API key', id);
+      if (!row.revoked_at) {
+        row.revoked_at = deps.now().toISOString();
+        await repository.update(id, { revoked_at: row.revoked_at });
+        await deps.auditService.record({ actorUserId: userId, action: 'api-key.revoked', targetType: 'api_key', targetId: id, ip: origin.ip });
+      }
+      return present(row);
+    },
+
+    async remove(userId: string, id: string, origin: { ip: string }): Promise<void> {
+      if ((await repository.deleteOfUser(userId, id)) === 0) throw new NotFoundError('API key', id);
+      await deps.auditService.record({ actorUserId: userId, action: 'api-key.deleted', targetType: 'api_key', targetId: id, ip: origin.ip });
+    },
+
+    /**
+     * Checks a presented key: known, not revoked or expired, owner active, has `scope`, within its rate limit.
+     * @throws UnauthenticatedError, ForbiddenError, RateLimitedError
+     */
+    async authenticate(presented: string, scope: ApiKeyScope): Promise<ApiKeyCaller> {
+      const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await repository.findByHash(sha256Hex(presented)) : undefined;
+      const nowIso = deps.now().toISOString();
+      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
+      const user = await deps.usersRepository.findById(row.user_id);
+      if (!user || user.status !== 'active') throw new AppError('account_disabled', 'The account that owns this API key is not active');
+      const scopes = JSON.parse(row.scopes) as string[];
+      if (!scopes.includes(scope) && !scopes.includes('*')) throw new ForbiddenError(`This API key lacks the "${scope}" scope`);
+      const window = await deps.counters.increment(`api-key:${row.id}`, 60);
+      if (window.count > row.rate_limit_per_minute) {
+        throw new RateLimitedError(`This API key is limited to ${row.rate_limit_per_minute} requests per minute`, window.resetInSeconds);
+      }
+      if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > 60_000) await repository.update(row.id, { last_used_at: nowIso });
+      return { userId: row.user_id, keyId: row.id, scopes };
+    },
+  };
+}
+export type ApiKeysService = ReturnType<typeof createApiKeysService>;

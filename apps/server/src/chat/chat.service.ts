@@ -1,0 +1,113 @@
+import type { ChatErrorCode, ChatSendMessage } from '@claraverse/shared';
+import type { Logger } from '../platform/logging/logger.js';
+import type { LlmClient } from '../providers/llm/llm-client.js';
+import type { ModelResolver } from './chat-model.js';
+import { type ReplyPart, runReply, toChatError } from './run-reply.js';
+import type { ReplyMessage, StreamBuffer } from './stream-buffer.js';
+import type { UsageRepository } from './usage.repository.js';
+
+/** A refusal of a chat request, sent back as `chat.error` without starting a reply. */
+export class ChatRequestError extends Error {
+  constructor(readonly code: ChatErrorCode, message: string, readonly retryable = false) {
+    super(message);
+  }
+}
+
+export interface ChatServiceDeps {
+  resolveModel: ModelResolver;
+  llmClient: LlmClient;
+  streamBuffer: StreamBuffer;
+  usageRepository: UsageRepository;
+  logger: Logger;
+  now: () => Date;
+  /** Replies one user may have running at once. */
+  maxConcurrentRepliesPerUser: number;
+}
+
+/**
+ * Runs chat replies independently of any socket: a reply keeps going when its socket drops, its messages go
+ * into the stream buffer (for resume) and to whoever listens. Nothing of the conversation is kept after the
+ * buffer expires; only usage counts are stored.
+ */
+export function createChatService(deps: ChatServiceDeps) {
+  const running = new Map<string, AbortController>();
+  const keyOf = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
+
+  async function recordUsage(userId: string, modelId: string, usage: { inputTokens: number; outputTokens: number }) {
+    try {
+      await deps.usageRepository.add({ userId, modelId, day: deps.now().toISOString().slice(0, 10), ...usage });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'usage write failed');
+    }
+  }
+
+  return {
+    /**
+     * Starts a reply and returns at once; `listener` receives every message of it (live).
+     * @throws ChatRequestError when the conversation already has a running reply or the user has too many.
+     */
+    start(userId: string, request: ChatSendMessage, listener: (message: ReplyMessage) => void): () => void {
+      const { conversationId, messageId } = request;
+      if (deps.streamBuffer.isRunning(userId, conversationId)) {
+        throw new ChatRequestError('conversation_busy', 'A reply is still being written in this conversation; stop it or wait for it to finish');
+      }
+      if (deps.streamBuffer.runningCount(userId) >= deps.maxConcurrentRepliesPerUser) {
+        throw new ChatRequestError('too_many_streams', `You can have ${deps.maxConcurrentRepliesPerUser} replies running at once; wait for one to finish`, true);
+      }
+      deps.streamBuffer.open(userId, conversationId, messageId);
+      const unsubscribe = deps.streamBuffer.subscribe(userId, conversationId, listener);
+      const controller = new AbortController();
+      running.set(keyOf(userId, conversationId), controller);
+      let seq = 0;
+      const emit = (part: ReplyPart) => {
+        seq += 1;
+        deps.streamBuffer.append(userId, conversationId, { ...part, conversationId, messageId, seq } as ReplyMessage);
+      };
+      void (async () => {
+        try {
+          const resolved = await deps.resolveModel(userId, request.modelId);
+          const usage = await runReply({ userId, request, resolved, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
+          await recordUsage(userId, resolved.model.id, usage);
+        } catch (error) {
+          emit({ type: 'chat.error', ...toChatError(error) });
+        } finally {
+          running.delete(keyOf(userId, conversationId));
+          deps.streamBuffer.complete(userId, conversationId);
+        }
+      })();
+      return unsubscribe;
+    },
+
+    /** Stops the running reply of a conversation (the provider sees its request closed). */
+    stop(userId: string, conversationId: string): boolean {
+      const controller = running.get(keyOf(userId, conversationId));
+      controller?.abort();
+      return controller !== undefined;
+    },
+
+    /**
+     * Replays a reply after `afterSeq` into `listener` and keeps it subscribed while the reply runs.
+     * @throws ChatRequestError `resume_not_found`
+     */
+    resume(userId: string, conversationId: string, messageId: string, afterSeq: number, listener: (message: ReplyMessage) => void): () => void {
+      const replay = deps.streamBuffer.replay(userId, conversationId, messageId, afterSeq);
+      if (!replay) throw new ChatRequestError('resume_not_found', 'This reply can no longer be resumed; send the message again');
+      // Subscribe before replaying so nothing produced in between is lost; skip what the replay already covers.
+      let lastDelivered = afterSeq;
+      const deliver = (message: ReplyMessage) => {
+        if (message.seq <= lastDelivered) return;
+        lastDelivered = message.seq;
+        listener(message);
+      };
+      const unsubscribe = replay.isRunning ? deps.streamBuffer.subscribe(userId, conversationId, deliver) : () => undefined;
+      for (const message of replay.messages) deliver(message);
+      return unsubscribe;
+    },
+
+    /** Aborts every running reply (shutdown). */
+    stopAll(): void {
+      for (const controller of running.values()) controller.abort();
+    },
+  };
+}
+export type ChatService = ReturnType<typeof createChatService>;
