@@ -11,7 +11,7 @@ const mainSource = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 /** Starts the real server entry point in a child process and resolves with its port once it logs "ready". */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', mainSource], {
+  const child = spawn(process.execPath, ['--conditions=claraverse-source', '--import', 'tsx', mainSource], {
     cwd: repositoryRoot,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +74,7 @@ describe('main (the server process)', () => {
   });
 
   it('refuses to start in production without secrets and says which are missing', async () => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', mainSource], {
+    const child = spawn(process.execPath, ['--conditions=claraverse-source', '--import', 'tsx', mainSource], {
       cwd: repositoryRoot,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,3 +9,4 @@ export * from './realtime/base-messages.js';
 export * from './contracts/providers.contract.js';
 export * from './contracts/api-keys.contract.js';
 export * from './realtime/chat-messages.js';
+export * from './contracts/openai-compat.contract.js';

@@ -16,10 +16,22 @@ export interface LlmTarget {
   model: string;
 }
 
-export interface LlmMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
+/** A tool call the model made earlier in the conversation. */
+export interface LlmToolCall {
+  toolCallId: string;
+  toolName: string;
+  /** Parsed JSON arguments. */
+  args: unknown;
 }
+
+/**
+ * One message of the conversation. Assistant messages may carry the tool calls the model made; `tool`
+ * messages carry a tool's result (as text) for one call.
+ */
+export type LlmMessage =
+  | { role: 'system' | 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: LlmToolCall[] }
+  | { role: 'tool'; toolCallId: string; toolName: string; content: string };
 
 /** A tool the model may call (filled by the tools issue). `inputSchema` is JSON Schema. */
 export interface LlmToolDefinition {
