@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createApiKeyAuthenticator } from './api-keys/api-key-authenticator.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { createApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { createApiKeysService } from './api-keys/api-keys.service.js';
@@ -92,8 +93,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const usersAdminService = createUsersAdminService({
     db, usersRepository, auditService, now, revokeSessionsOfUser: (userId) => refreshTokens.revokeAllOfUser(userId),
   });
-  const authenticator = createAuthenticator({ accessTokens, usersRepository });
   const apiKeysService = createApiKeysService({ apiKeysRepository, usersRepository, counters, auditService, now });
+  const authenticator = { ...createAuthenticator({ accessTokens, usersRepository }), authenticateApiKey: createApiKeyAuthenticator(apiKeysService) };
 
   // 5. HTTP, realtime and routes.
   const realtimeHub = createRealtimeHub({

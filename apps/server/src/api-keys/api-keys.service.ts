@@ -10,6 +10,8 @@ import type { ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
 /** The owner of a presented API key, once checked. */
 export interface ApiKeyCaller {
   userId: string;
+  email: string;
+  role: 'user' | 'admin';
   keyId: string;
   scopes: string[];
 }
@@ -73,7 +75,7 @@ export function createApiKeysService(deps: {
      * Checks a presented key: known, not revoked or expired, owner active, has `scope`, within its rate limit.
      * @throws UnauthenticatedError, ForbiddenError, RateLimitedError
      */
-    async authenticate(presented: string, scope: ApiKeyScope): Promise<ApiKeyCaller> {
+    async authenticate(presented: string, scope: ApiKeyScope | '*'): Promise<ApiKeyCaller> {
       const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await repository.findByHash(sha256Hex(presented)) : undefined;
       const nowIso = deps.now().toISOString();
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
@@ -86,7 +88,7 @@ export function createApiKeysService(deps: {
         throw new RateLimitedError(`This API key is limited to ${row.rate_limit_per_minute} requests per minute`, window.resetInSeconds);
       }
       if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > 60_000) await repository.update(row.id, { last_used_at: nowIso });
-      return { userId: row.user_id, keyId: row.id, scopes };
+      return { userId: row.user_id, email: user.email, role: user.role, keyId: row.id, scopes };
     },
   };
 }

@@ -31,7 +31,7 @@ export function createAuthenticator(deps: { accessTokens: AccessTokens; usersRep
     return { id: user.id, email: user.email, role: user.role };
   }
 
-  const authenticator: Authenticator & { userForToken: typeof userForToken } = {
+  const authenticator: Omit<Authenticator, 'authenticateApiKey'> & { userForToken: typeof userForToken } = {
     userForToken,
     async authenticate(request) {
       const token = bearerToken(request);

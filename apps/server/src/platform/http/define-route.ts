@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
-/** Who may call a route: anyone, any signed-in active user, or admins only. */
-export type AuthRequirement = 'public' | 'user' | 'admin';
+/** Who may call a route: anyone, any signed-in active user, admins only, or a personal API key with a scope. */
+export type AuthRequirement = 'public' | 'user' | 'admin' | 'api-key';
 
 /** The caller as the authenticator resolved it. */
 export interface AuthenticatedUser {
@@ -44,9 +44,10 @@ export interface RouteSpec<
   params?: TParams;
   /** Status → response schema (`null` for no content). The first entry is the default status. */
   responses: Record<number, z.ZodType | null>;
+  /** The scope an API key needs, for `auth: 'api-key'` routes. */
+  apiKeyScope?: string;
   /** Requests per minute per IP for this route (stricter than the global limit). */
   rateLimitPerMinute?: number;
-  /** When false, a `public` route still reads a bearer token if one is sent. Default true. */
   handler(context: RouteContext<TBody, TQuery, TParams, TAuth>): Promise<unknown>;
 }
 

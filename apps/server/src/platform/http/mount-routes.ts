@@ -8,6 +8,8 @@ export interface Authenticator {
   authenticate(request: FastifyRequest): Promise<AuthenticatedUser>;
   /** Like authenticate, but null when no credentials were sent. */
   authenticateOptional(request: FastifyRequest): Promise<AuthenticatedUser | null>;
+  /** Resolves a personal API key (`Authorization: Bearer clv_…` or `X-API-Key`) that has `scope`. */
+  authenticateApiKey(request: FastifyRequest, scope: string): Promise<AuthenticatedUser>;
 }
 
 export interface MountOptions {
@@ -32,13 +34,16 @@ export function mountRoutes(app: FastifyInstance, routes: RouteSpec[], options: 
         const user =
           spec.auth === 'public'
             ? await options.authenticator.authenticateOptional(request)
-            : await options.authenticator.authenticate(request);
+            : spec.auth === 'api-key'
+              ? await options.authenticator.authenticateApiKey(request, spec.apiKeyScope ?? '*')
+              : await options.authenticator.authenticate(request);
         if (spec.auth === 'admin' && user?.role !== 'admin') throw new ForbiddenError('Only administrators can do this');
         const body = spec.body ? parseInput(spec.body, request.body ?? {}, 'body') : undefined;
         const query = spec.query ? parseInput(spec.query, request.query ?? {}, 'query') : undefined;
         const params = spec.params ? parseInput(spec.params, request.params ?? {}, 'parameters') : undefined;
         reply.status(defaultStatus);
         const result = await spec.handler({ body, query, params, user, request, reply } as never);
+        if (reply.sent) return reply;
         const schema = spec.responses[reply.statusCode];
         if (schema === null || reply.statusCode === 204) return reply.send();
         if (options.validateResponses && schema) {

@@ -37,7 +37,7 @@ export function buildOpenApiDocument(routes: RouteSpec[], info: { title: string;
     paths[path][route.method.toLowerCase()] = {
       summary: route.summary,
       tags: route.tags,
-      ...(route.auth === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
+      ...(route.auth === 'public' ? {} : { security: [route.auth === 'api-key' ? { apiKeyAuth: [] } : { bearerAuth: [] }] }),
       parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } } } }
@@ -48,7 +48,12 @@ export function buildOpenApiDocument(routes: RouteSpec[], info: { title: string;
   return {
     openapi: '3.1.0',
     info,
-    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKeyAuth: { type: 'http', scheme: 'bearer', description: 'Personal API key: clv_… (also accepted as X-API-Key)' },
+      },
+    },
     paths,
   };
 }

@@ -100,7 +100,7 @@ export interface LlmClient {
    */
   streamChat(request: LlmRequest): AsyncIterable<LlmStreamPart>;
   /** A whole reply at once (titles, summaries, tests). @throws LlmError */
-  complete(request: LlmRequest): Promise<{ text: string; finishReason: LlmFinishReason; usage: LlmUsage }>;
+  complete(request: LlmRequest): Promise<{ text: string; finishReason: LlmFinishReason; usage: LlmUsage; toolCalls?: LlmToolCall[] }>;
   /** The provider's model list (OpenAI `/models`, Anthropic `/v1/models`, Google, Ollama). @throws LlmError */
   listModels(target: Omit<LlmTarget, 'model'>, signal?: AbortSignal): Promise<ListedModel[]>;
 }
