@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Cipher } from '../platform/crypto/cipher.js';
+import type { Database } from '../platform/database/tables.js';
+import type { RouteSpec } from '../platform/http/define-route.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { importProvidersFile } from './commands/import-providers-file.js';
+import { testModel } from './commands/test-model.js';
+import type { LlmClient } from './llm/llm-client.js';
+import { createModelRefresher, type ModelRefreshOptions } from './model-refresh.js';
+import { modelsAdminRoutes } from './models-admin.routes.js';
+import { createModelsRepository } from './models.repository.js';
+import { createModelsService } from './models.service.js';
+import { providersAdminRoutes } from './providers-admin.routes.js';
+import { providersRoutes } from './providers.routes.js';
+import { createProvidersRepository } from './providers.repository.js';
+import { createProvidersService, type ProvidersDeps } from './providers.service.js';
+
+export type { ResolvedModel } from './models.service.js';
+export type { ModelRefreshOptions } from './model-refresh.js';
+
+export interface ProvidersModuleDeps {
+  db: Kysely<Database>;
+  cipher: Cipher;
+  llmClient: LlmClient;
+  auditService: AuditService;
+  logger: Logger;
+  now: () => Date;
+  /** Instance setting: may users add providers with their own keys? Checked on every request. */
+  isByokEnabled: () => Promise<boolean>;
+  /** Let users' own providers use private or loopback addresses (single-user installs). Default false. */
+  allowPrivateOwnProviderUrls?: boolean;
+}
+
+/**
+ * The providers domain: instance and bring-your-own-key providers, their models, aliases and tests, the
+ * model resolver the chat uses, the `providers.json` import and the daily model refresh.
+ */
+export function createProvidersModule(moduleDeps: ProvidersModuleDeps) {
+  const deps: ProvidersDeps = {
+    ...moduleDeps,
+    allowPrivateOwnProviderUrls: moduleDeps.allowPrivateOwnProviderUrls ?? false,
+    providersRepository: createProvidersRepository(moduleDeps.db),
+    modelsRepository: createModelsRepository(moduleDeps.db),
+  };
+  const providersService = createProvidersService(deps);
+  const modelsService = createModelsService(deps);
+  const refresher = createModelRefresher(deps);
+  const service = {
+    ...providersService,
+    ...modelsService,
+    /** Tests an instance model (latency, tokens/s, tools, structured output) and stores the result. */
+    testModel: (modelId: string) => testModel(deps, modelId),
+    /** Imports a legacy `providers.json` when the instance has no providers yet. @throws ValidationError */
+    importProvidersFile: (path: string) => importProvidersFile(deps, path),
+    /** Re-fetches every enabled instance provider's models now. */
+    refreshModelsNow: () => refresher.refreshNow(),
+  };
+  const routes: RouteSpec[] = [
+    ...providersAdminRoutes({ providersService }),
+    ...modelsAdminRoutes({ modelsService, testModel: service.testModel }),
+    ...providersRoutes({ providersService, modelsService }),
+  ];
+  return {
+    routes,
+    service,
+    /** Starts the periodic refresh of enabled instance providers' models (timers are unref'd). */
+    startModelRefresh: (options: ModelRefreshOptions) => refresher.start(options),
+    /** Stops the refresh timers and waits for a pass in progress. */
+    stop: () => refresher.stop(),
+  };
+}
+export type ProvidersModule = ReturnType<typeof createProvidersModule>;
+export type ProvidersModuleService = ProvidersModule['service'];
