@@ -30,6 +30,8 @@ export interface HttpFailure {
 const contextPatterns = /context_length_exceeded|maximum context length|prompt is too long|context window|too many tokens|input is too long|exceeds the context/i;
 const toolsPatterns = /tools? (is |are )?not supported|does not support tools|(function|tool)[ _-]?call(ing|s)? (is )?not (supported|enabled)|tool use is not supported|tool choice requires|roles must alternate/i;
 const quotaPatterns = /insufficient_quota|exceeded your current quota|credit balance is too low/i;
+// Google reports a bad key as 400 INVALID_ARGUMENT with reason API_KEY_INVALID.
+const invalidKeyPatterns = /API_KEY_INVALID|API key not valid/;
 const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
 const connectionMessages = /fetch failed|terminated|other side closed|socket hang up|cannot connect to api|network/i;
 
@@ -51,7 +53,7 @@ export function classifyHttpFailure(failure: HttpFailure, apiKey: string | null,
   if (status === 400 && toolsPatterns.test(searchable)) {
     return { error: new LlmError('invalid_request', 'This model cannot use tools. Turn tools off for this conversation or pick another model.', false, status, true) };
   }
-  if (status === 401 || status === 403) {
+  if (status === 401 || status === 403 || (status === 400 && invalidKeyPatterns.test(searchable))) {
     return { error: new LlmError('provider_auth', 'The provider rejected the API key. Check the key in the provider settings.', false, status) };
   }
   if (status === 404) {

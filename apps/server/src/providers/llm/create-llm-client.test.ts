@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAnthropicDouble } from '../../test/llm-doubles/anthropic-double.js';
+import { startGoogleDouble } from '../../test/llm-doubles/google-double.js';
 import { startOllamaDouble } from '../../test/llm-doubles/ollama-double.js';
 import { startOpenAiDouble, type OpenAiDouble } from '../../test/llm-doubles/openai-double.js';
 import type { DoubleScenario } from '../../test/llm-doubles/scenarios.js';
@@ -208,7 +209,7 @@ describe('createLlmClient().streamChat over the Anthropic provider', () => {
     const double = await startAnthropicDouble({ scenario: { kind: 'reply', reasoning: 'Let me check.', text: 'Checking the weather.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] } });
     closers.push(() => double.close());
     const anthropicTarget: LlmTarget = { kind: 'anthropic', baseUrl: double.baseUrl, apiKey: 'test-key', model: 'claude-sonnet-4-5' };
-    const { parts, error } = await collect(client.streamChat(chatRequest(anthropicTarget, { tools: [weatherTool], system: 'Be brief.' })));
+    const { parts, error } = await collect(client.streamChat(chatRequest(anthropicTarget, { tools: [weatherTool], system: 'Be brief.', reasoning: true })));
     expect(error).toBeUndefined();
     expect(textOf(parts, 'reasoning-delta')).toBe('Let me check.');
     expect(textOf(parts)).toBe('Checking the weather.');
@@ -217,6 +218,7 @@ describe('createLlmClient().streamChat over the Anthropic provider', () => {
     const request = double.requests[0];
     expect(request?.headers['x-api-key']).toBe('test-key');
     expect(request?.body).toMatchObject({ model: 'claude-sonnet-4-5', stream: true, max_tokens: expect.any(Number) as number, system: [{ type: 'text', text: 'Be brief.' }] });
+    expect((request?.body as { thinking?: unknown }).thinking).toEqual({ type: 'enabled', budget_tokens: 4096 });
   });
 
   it('classifies Anthropic 401 and 529 errors', async () => {
@@ -226,6 +228,30 @@ describe('createLlmClient().streamChat over the Anthropic provider', () => {
     expectLlmError((await collect(client.streamChat(chatRequest(anthropicTarget)))).error, 'provider_unavailable');
     expect(double.requests).toHaveLength(3);
     expectLlmError((await collect(client.streamChat(chatRequest({ ...anthropicTarget, apiKey: 'wrong' })))).error, 'provider_auth');
+  });
+});
+
+describe('createLlmClient() over the Google provider', () => {
+  it('streams thoughts, text and a function call, lists generate models and rejects a bad key', async () => {
+    const double = await startGoogleDouble({ scenario: { kind: 'reply', reasoning: 'Hmm.', text: 'Calling the tool.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] } });
+    closers.push(() => double.close());
+    const googleTarget: LlmTarget = { kind: 'google', baseUrl: double.baseUrl, apiKey: 'test-key', model: 'gemini-2.5-flash' };
+    const { parts, error } = await collect(client.streamChat(chatRequest(googleTarget, { tools: [weatherTool], reasoning: true })));
+    expect(error).toBeUndefined();
+    expect(textOf(parts, 'reasoning-delta')).toBe('Hmm.');
+    expect(textOf(parts)).toBe('Calling the tool.');
+    expect(parts.find((part) => part.type === 'tool-call')).toMatchObject({ toolName: 'get_weather', args: { city: 'Paris' } });
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
+    expect(double.requests[0]).toMatchObject({ path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', query: { alt: 'sse' } });
+
+    const models = await client.listModels({ kind: 'google', baseUrl: double.baseUrl, apiKey: 'test-key' });
+    expect(models).toEqual([
+      { name: 'gemini-2.5-flash', displayName: 'gemini 2.5 flash', contextLength: 1_048_576 },
+      { name: 'gemini-2.5-pro', displayName: 'gemini 2.5 pro', contextLength: 1_048_576 },
+    ]);
+    expect(double.requests.at(-1)?.query.key).toBeUndefined();
+    const failure = await client.listModels({ kind: 'google', baseUrl: double.baseUrl, apiKey: 'bad' }).catch((listError: unknown) => listError);
+    expectLlmError(failure, 'provider_auth');
   });
 });
 
