@@ -5,6 +5,14 @@ import { createApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { createApiKeysService } from './api-keys/api-keys.service.js';
 import { createAuditRepository } from './audit/audit.repository.js';
 import { createAuditService } from './audit/audit.service.js';
+import { registerChatSocket } from './chat/chat.socket.js';
+import { createChatService } from './chat/chat.service.js';
+import { createStreamBuffer } from './chat/stream-buffer.js';
+import { createUsageRepository } from './chat/usage.repository.js';
+import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
+import { createProvidersModule } from './providers/index.js';
+import { createLlmClient } from './providers/llm/create-llm-client.js';
+import type { LlmClient } from './providers/llm/llm-client.js';
 import { createAccessTokens } from './auth/access-tokens.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { createAuthService } from './auth/auth.service.js';
@@ -41,6 +49,7 @@ export interface AppOverrides {
   logger?: Logger;
   passwordHasher?: PasswordHasher;
   counters?: CounterStore;
+  llmClient?: LlmClient;
   now?: () => Date;
 }
 
@@ -80,6 +89,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const settingsRepository = createSettingsRepository(db);
   const auditRepository = createAuditRepository(db);
   const apiKeysRepository = createApiKeysRepository(db);
+  const usageRepository = createUsageRepository(db);
 
   // 4. Services.
   const auditService = createAuditService({ auditRepository, logger, now });
@@ -94,6 +104,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db, usersRepository, auditService, now, revokeSessionsOfUser: (userId) => refreshTokens.revokeAllOfUser(userId),
   });
   const apiKeysService = createApiKeysService({ apiKeysRepository, usersRepository, counters, auditService, now });
+  const llmClient = overrides.llmClient ?? createLlmClient();
+  const providers = createProvidersModule({
+    db, cipher, llmClient, auditService, logger, now,
+    isByokEnabled: async () => (await settingsService.getInstanceSettings()).byokEnabled,
+  });
+  if (config.providers.providersFile) await providers.service.importProvidersFile(config.providers.providersFile);
+  const streamBuffer = createStreamBuffer({ ttlMs: config.chat.resumeTtlMs, maxBytes: config.chat.resumeMaxBytes });
+  const chatService = createChatService({
+    resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
+    llmClient, streamBuffer, usageRepository, logger, now,
+    maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
+  });
   const authenticator = { ...createAuthenticator({ accessTokens, usersRepository }), authenticateApiKey: createApiKeyAuthenticator(apiKeysService) };
 
   // 5. HTTP, realtime and routes.
@@ -118,6 +140,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...usersAdminRoutes({ usersAdminService }),
     ...settingsAdminRoutes({ settingsService }),
     ...apiKeysRoutes({ apiKeysService }),
+    ...providers.routes,
+    ...openAiCompatRoutes({
+      listUserModels: (userId) => providers.service.listUserModels(userId),
+      resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
+      llmClient, usageRepository, now,
+    }),
   ];
   mountRoutes(http, routes, { authenticator, validateResponses: config.env !== 'production', rateLimitEnabled: config.rateLimit.enabled });
   registerSystemEndpoints(http, {
@@ -125,14 +153,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     metricsToken: config.metrics.token,
     openApiDocument: () => buildOpenApiDocument(routes, { title: 'ClaraVerse API', version: config.version }),
   });
+  registerChatSocket(http, { hub: realtimeHub, chatService });
   await http.ready();
+  providers.startModelRefresh({ intervalMs: config.providers.modelRefreshIntervalSeconds * 1000 });
 
   let closing: Promise<void> | null = null;
   return {
     http, config, database, cipher, realtimeHub,
     close: () =>
       (closing ??= (async () => {
+        chatService.stopAll();
         await http.close();
+        await providers.stop();
+        streamBuffer.close();
         await counters.close();
         await database.close();
       })()),

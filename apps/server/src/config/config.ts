@@ -54,6 +54,20 @@ export interface Config {
     /** Bytes a socket may have queued before it is closed as too slow. */
     maxQueuedBytes: number;
   };
+  chat: {
+    /** Replies one user may have running at once. */
+    maxConcurrentRepliesPerUser: number;
+    /** Milliseconds a finished reply stays resumable. */
+    resumeTtlMs: number;
+    /** Bytes of one reply kept for resume. */
+    resumeMaxBytes: number;
+  };
+  providers: {
+    /** providers.json imported on first start, if any. */
+    providersFile: string | null;
+    /** Seconds between model-list refreshes. */
+    modelRefreshIntervalSeconds: number;
+  };
   logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   metrics: { token: string | null };
   paths: {

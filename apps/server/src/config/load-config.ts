@@ -91,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heartbeatIntervalMs: 30_000,
       maxQueuedBytes: 8 * 1024 * 1024,
     },
+    chat: { maxConcurrentRepliesPerUser: values.CHAT_MAX_CONCURRENT_REPLIES, resumeTtlMs: 120_000, resumeMaxBytes: 10 * 1024 * 1024 },
+    providers: { providersFile: values.PROVIDERS_FILE ? resolve(values.PROVIDERS_FILE) : null, modelRefreshIntervalSeconds: values.MODEL_REFRESH_INTERVAL },
     logging: { level: values.LOG_LEVEL },
     metrics: { token: values.METRICS_TOKEN ?? null },
     paths: {

@@ -5,12 +5,15 @@ import { registrationModes } from './auth.contract.js';
 export const instanceSettingsSchema = z.object({
   registrationMode: z.enum(registrationModes),
   instanceName: z.string().trim().min(1).max(80),
+  /** May users add their own providers with their own API keys (bring your own key)? */
+  byokEnabled: z.boolean(),
 });
 export type InstanceSettings = z.infer<typeof instanceSettingsSchema>;
 
 export const defaultInstanceSettings: InstanceSettings = {
   registrationMode: 'approval',
   instanceName: 'ClaraVerse',
+  byokEnabled: true,
 };
 
 export const updateInstanceSettingsBodySchema = z
