@@ -90,7 +90,11 @@ async function completeOnce(request: LlmRequest, adapter: LlmAdapter, fetch: typ
   idle.restart();
   try {
     const result = await generateText(buildCallOptions(request, adapter, fetch, controller.signal));
-    return { text: result.text, finishReason: mapFinishReason(result.finishReason), usage: mapUsage(result.totalUsage) };
+    const toolCalls = result.toolCalls.map((call) => ({ toolCallId: call.toolCallId, toolName: call.toolName, args: call.input }));
+    return {
+      text: result.text, finishReason: mapFinishReason(result.finishReason), usage: mapUsage(result.totalUsage),
+      ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    };
   } catch (error) {
     throw idle.hasFired ? idleTimeoutError(idleTimeoutMs) : error;
   } finally {
