@@ -13,7 +13,7 @@ const SignInPage = lazyPage(() => import('./routes/sign-in-page'), (module) => m
 const RegisterPage = lazyPage(() => import('./routes/register-page'), (module) => module.RegisterPage);
 const PendingPage = lazyPage(() => import('./routes/pending-page'), (module) => module.PendingPage);
 const AppShell = lazyPage(() => import('./routes/app-shell'), (module) => module.AppShell);
-const ChatPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.ChatPage);
+const ChatPage = lazyPage(() => import('./routes/chat-page'), (module) => module.ChatPage);
 const AgentsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.AgentsPage);
 const MemoryPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.MemoryPage);
 const CredentialsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.CredentialsPage);
@@ -24,6 +24,8 @@ const AdminInstanceSettingsPage = lazyPage(
   () => import('./routes/admin/instance-settings-page'),
   (module) => module.AdminInstanceSettingsPage,
 );
+const AdminProvidersPage = lazyPage(() => import('./routes/admin/providers-page'), (module) => module.AdminProvidersPage);
+const AdminModelsPage = lazyPage(() => import('./routes/admin/models-page'), (module) => module.AdminModelsPage);
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page'), (module) => module.NotFoundPage);
 
 /** Every route of the app. Pages are lazy; only the root layout ships in the first bundle. */
@@ -41,6 +43,7 @@ export const routes = [
         children: [
           { path: '/', element: <Navigate to="/chat" replace /> },
           { path: '/chat', element: <ChatPage /> },
+          { path: '/chat/:conversationId', element: <ChatPage /> },
           { path: '/agents', element: <AgentsPage /> },
           { path: '/memory', element: <MemoryPage /> },
           { path: '/credentials', element: <CredentialsPage /> },
@@ -51,6 +54,8 @@ export const routes = [
             children: [
               { index: true, element: <Navigate to="/admin/users" replace /> },
               { path: 'users', element: <AdminUsersPage /> },
+              { path: 'providers', element: <AdminProvidersPage /> },
+              { path: 'models', element: <AdminModelsPage /> },
               { path: 'settings', element: <AdminInstanceSettingsPage /> },
             ],
           },

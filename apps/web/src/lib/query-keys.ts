@@ -7,4 +7,8 @@ export const queryKeys = {
   preferences: ['user-preferences'] as const,
   adminUsers: ['admin', 'users'] as const,
   instanceSettings: ['admin', 'instance-settings'] as const,
+  /** Models the signed-in user may chat with; admin and BYOK changes invalidate it. */
+  userModels: ['models'] as const,
+  providers: (scope: 'admin' | 'user') => [scope, 'providers'] as const,
+  adminModels: ['admin', 'models'] as const,
 };

@@ -1,3 +1,5 @@
+// IndexedDB for the chat database (jsdom has none).
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useSessionStore } from '../stores/session-store';

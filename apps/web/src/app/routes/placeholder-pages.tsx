@@ -2,17 +2,7 @@ import { NotBuiltYet } from '../../components/ui/not-built-yet';
 import { PageHeader } from '../../components/ui/page-header';
 import { useDocumentTitle } from '../use-document-title';
 
-// The four sections below are in the navigation already so that people can see where the product is going.
-
-export function ChatPage() {
-  useDocumentTitle('Chat');
-  return (
-    <>
-      <PageHeader title="Chat" />
-      <NotBuiltYet purpose="Talk with the models you connect, with your files and tools at hand, in private conversations." />
-    </>
-  );
-}
+// The three sections below are in the navigation already so that people can see where the product is going.
 
 export function AgentsPage() {
   useDocumentTitle('Agents');

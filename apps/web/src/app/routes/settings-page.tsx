@@ -4,6 +4,7 @@ import { DangerZoneSection } from '../../features/settings/components/danger-zon
 import { PasswordSection } from '../../features/settings/components/password-section';
 import { PreferencesSection } from '../../features/settings/components/preferences-section';
 import { ProfileSection } from '../../features/settings/components/profile-section';
+import { ProvidersPanel } from '../../features/providers/components/providers-panel';
 import { classNames } from '../../lib/class-names';
 import { useDocumentTitle } from '../use-document-title';
 
@@ -11,6 +12,7 @@ const tabs = [
   { id: 'profile', label: 'Profile' },
   { id: 'password', label: 'Password' },
   { id: 'preferences', label: 'Preferences' },
+  { id: 'providers', label: 'Your providers' },
   { id: 'danger-zone', label: 'Danger zone' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -24,7 +26,7 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="Your profile, password and preferences." />
+      <PageHeader title="Settings" description="Your profile, password, preferences and own model providers." />
       <nav aria-label="Settings sections" className="-mx-1 mb-6 overflow-x-auto">
         <ul className="flex min-w-max gap-1 border-b border-zinc-200 px-1 dark:border-zinc-800">
           {tabs.map((tab) => {
@@ -52,6 +54,7 @@ export function SettingsPage() {
       {activeTab === 'profile' ? <ProfileSection /> : null}
       {activeTab === 'password' ? <PasswordSection /> : null}
       {activeTab === 'preferences' ? <PreferencesSection /> : null}
+      {activeTab === 'providers' ? <ProvidersPanel scope="user" /> : null}
       {activeTab === 'danger-zone' ? <DangerZoneSection onDeleted={() => navigate('/signin', { replace: true })} /> : null}
     </>
   );

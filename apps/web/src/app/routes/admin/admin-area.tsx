@@ -9,6 +9,8 @@ import { useDocumentTitle } from '../../use-document-title';
 
 const sections = [
   { to: '/admin/users', label: 'Users' },
+  { to: '/admin/providers', label: 'Providers' },
+  { to: '/admin/models', label: 'Models' },
   { to: '/admin/settings', label: 'Settings' },
 ] as const;
 
@@ -35,14 +37,14 @@ export function AdminArea() {
   return (
     <>
       <PageHeader title="Admin" description="Manage who can use this instance and how it behaves." />
-      <nav aria-label="Admin sections" className="mb-6 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      <nav aria-label="Admin sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
         {sections.map((section) => (
           <NavLink
             key={section.to}
             to={section.to}
             className={({ isActive }) =>
               classNames(
-                '-mb-px border-b-2 px-3 py-2 text-sm font-medium transition-colors',
+                '-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors',
                 isActive
                   ? 'border-violet-600 text-violet-800 dark:border-violet-400 dark:text-violet-200'
                   : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import type { ChatMessage, Conversation } from '../lib/chat-types';
+import { buildMessageTree, pathToLeaf, type MessageTree } from '../lib/message-tree';
+import { isMessageInFlight } from '../stores/reply-reducer';
+import { useChatStore } from '../stores/chat-store';
+
+export interface ConversationView {
+  conversation: Conversation | undefined;
+  /** Null until the messages are loaded from IndexedDB. */
+  messages: Record<string, ChatMessage> | undefined;
+  tree: MessageTree;
+  /** The branch on screen, oldest first. */
+  path: ChatMessage[];
+  isStreaming: boolean;
+}
+
+/** A conversation with its message tree and the branch on screen. */
+export function useConversationView(conversationId: string | null): ConversationView {
+  const conversation = useChatStore((state) =>
+    conversationId ? state.conversations.find((candidate) => candidate.id === conversationId) : undefined,
+  );
+  const messages = useChatStore((state) => (conversationId ? state.messagesByConversation[conversationId] : undefined));
+  const tree = useMemo(() => buildMessageTree(Object.values(messages ?? {})), [messages]);
+  const activeLeafId = conversation?.activeLeafId ?? null;
+  const path = useMemo(() => pathToLeaf(tree, activeLeafId), [tree, activeLeafId]);
+  const isStreaming = path.some(isMessageInFlight);
+  return { conversation, messages, tree, path, isStreaming };
+}

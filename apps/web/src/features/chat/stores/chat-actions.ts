@@ -1,0 +1,204 @@
+import { buildTurns } from '../lib/build-turns';
+import type { ChatMessage, Conversation, RetryType } from '../lib/chat-types';
+import { buildMessageTree, newestLeafUnder, pathToLeaf, versionsOf } from '../lib/message-tree';
+import { defaultConversationTitle } from './apply-reply';
+import { chatClient, requestResume, sendChatMessage } from './chat-connection';
+import { openChatDatabase, chatDatabaseName } from './chat-database';
+import { persistMessage, cancelPendingWrites } from './chat-persistence';
+import { createChatRepository } from './chat-repository';
+import { isMessageInFlight } from './reply-reducer';
+import {
+  findConversation,
+  findMessage,
+  resetChatStore,
+  setConversationMessagesInStore,
+  upsertConversationInStore,
+  upsertMessageInStore,
+  useChatStore,
+} from './chat-store';
+
+/** A new random id (≤ 64 characters, as the socket contract requires). */
+export function createId(): string {
+  return crypto.randomUUID();
+}
+
+/** Opens the signed-in user's database and loads their conversation list (once per user). */
+export async function initializeChat(userId: string): Promise<void> {
+  if (useChatStore.getState().userId === userId) return;
+  cancelPendingWrites();
+  resetChatStore();
+  const repository = createChatRepository(openChatDatabase(chatDatabaseName(userId)));
+  useChatStore.setState({ userId, repository });
+  try {
+    const conversations = await repository.listConversations();
+    if (useChatStore.getState().userId !== userId) return;
+    useChatStore.setState({ conversations, isLoaded: true, loadError: null });
+  } catch (error) {
+    console.error('Could not open the chat database', error);
+    useChatStore.setState({
+      isLoaded: true,
+      loadError: 'Your chats could not be opened: this browser blocks storage (private mode?) or is out of space.',
+    });
+  }
+}
+
+/** Loads a conversation's messages into memory (once) and resumes a reply that was still running. */
+export async function openConversation(conversationId: string): Promise<void> {
+  const { repository, messagesByConversation } = useChatStore.getState();
+  if (!repository || messagesByConversation[conversationId]) return;
+  const messages = await repository.listMessages(conversationId);
+  if (useChatStore.getState().messagesByConversation[conversationId]) return;
+  setConversationMessagesInStore(conversationId, messages);
+  const running = messages.filter(isMessageInFlight);
+  if (running.length === 0) return;
+  const client = chatClient();
+  if (client.getState() === 'connected') {
+    for (const message of running) requestResume(conversationId, message.id, message.lastSeq);
+  } else {
+    client.connect();
+  }
+}
+
+export function saveConversation(conversation: Conversation): void {
+  upsertConversationInStore(conversation);
+  void useChatStore.getState().repository?.saveConversation(conversation);
+}
+
+export function createConversation(modelId: string | null): Conversation {
+  const now = Date.now();
+  const conversation: Conversation = {
+    id: createId(),
+    title: defaultConversationTitle,
+    modelId,
+    systemPrompt: '',
+    isStarred: false,
+    createdAt: now,
+    updatedAt: now,
+    activeLeafId: null,
+  };
+  useChatStore.setState((state) => ({
+    messagesByConversation: { ...state.messagesByConversation, [conversation.id]: {} },
+  }));
+  saveConversation(conversation);
+  return conversation;
+}
+
+function conversationTree(conversationId: string) {
+  return buildMessageTree(Object.values(useChatStore.getState().messagesByConversation[conversationId] ?? {}));
+}
+
+function addMessage(message: ChatMessage): void {
+  upsertMessageInStore(message);
+  persistMessage(message);
+}
+
+function buildMessage(fields: Pick<ChatMessage, 'conversationId' | 'role' | 'content' | 'parentId'> & Partial<ChatMessage>) {
+  const id = fields.id ?? createId();
+  const message: ChatMessage = {
+    id,
+    reasoning: '',
+    status: 'done',
+    error: null,
+    createdAt: Date.now(),
+    versionGroupId: id,
+    versionNumber: 1,
+    toolCalls: [],
+    modelId: null,
+    retryType: null,
+    lastSeq: 0,
+    reasoningDurationMilliseconds: null,
+    ...fields,
+  };
+  return message;
+}
+
+/** Creates the assistant message under `userMessage` and sends the branch to the server. */
+function startReply(conversation: Conversation, userMessage: ChatMessage, modelId: string, retryType: RetryType | null) {
+  const tree = conversationTree(conversation.id);
+  const earlierVersions = (tree.childrenByParent.get(userMessage.id) ?? []).filter((child) => child.role === 'assistant');
+  const firstVersion = earlierVersions[0];
+  const reply = buildMessage({
+    conversationId: conversation.id,
+    role: 'assistant',
+    content: '',
+    parentId: userMessage.id,
+    status: 'sending',
+    modelId,
+    retryType,
+    versionGroupId: firstVersion?.versionGroupId ?? createId(),
+    versionNumber: Math.max(0, ...earlierVersions.map((version) => version.versionNumber)) + 1,
+  });
+  addMessage(reply);
+  const updated = { ...conversation, modelId, activeLeafId: reply.id, updatedAt: Date.now() };
+  saveConversation(updated);
+  const path = pathToLeaf(conversationTree(conversation.id), userMessage.id);
+  sendChatMessage({
+    type: 'chat.send',
+    conversationId: conversation.id,
+    messageId: reply.id,
+    modelId,
+    messages: buildTurns(updated, path, retryType),
+    ...(conversation.systemPrompt.trim() ? { systemPrompt: conversation.systemPrompt.trim() } : {}),
+    ...(retryType === 'no-search' ? { disableTools: true } : {}),
+    ...(retryType === 'think-longer' ? { options: { reasoning: true } } : {}),
+  });
+}
+
+/** Adds a user message at the end of the branch on screen and asks for a reply. Returns the conversation id. */
+export function sendUserMessage(conversationId: string | null, content: string, modelId: string): string {
+  const conversation = (conversationId ? findConversation(conversationId) : undefined) ?? createConversation(modelId);
+  const userMessage = buildMessage({ conversationId: conversation.id, role: 'user', content, parentId: conversation.activeLeafId });
+  addMessage(userMessage);
+  startReply(conversation, userMessage, modelId, null);
+  return conversation.id;
+}
+
+/** A new version of an assistant reply (Regenerate and the retry variants). */
+export function regenerateReply(conversationId: string, assistantMessageId: string, retryType: RetryType, modelId: string) {
+  const conversation = findConversation(conversationId);
+  const assistantMessage = findMessage(conversationId, assistantMessageId);
+  const userMessage = assistantMessage?.parentId ? findMessage(conversationId, assistantMessage.parentId) : undefined;
+  if (!conversation || !userMessage) return;
+  startReply(conversation, userMessage, modelId, retryType);
+}
+
+/** Edits a user message by adding a sibling (a new branch) and asking for its reply. */
+export function editUserMessage(conversationId: string, userMessageId: string, content: string, modelId: string) {
+  const conversation = findConversation(conversationId);
+  const original = findMessage(conversationId, userMessageId);
+  if (!conversation || !original) return;
+  const versions = versionsOf(conversationTree(conversationId), original);
+  const edited = buildMessage({
+    conversationId,
+    role: 'user',
+    content,
+    parentId: original.parentId,
+    versionGroupId: original.versionGroupId,
+    versionNumber: Math.max(...versions.map((version) => version.versionNumber)) + 1,
+  });
+  addMessage(edited);
+  startReply(conversation, edited, modelId, null);
+}
+
+/** Shows another version (or branch) of a message: the branch below it that was used last. */
+export function switchToVersion(conversationId: string, messageId: string): void {
+  const conversation = findConversation(conversationId);
+  if (!conversation) return;
+  const activeLeafId = newestLeafUnder(conversationTree(conversationId), messageId);
+  saveConversation({ ...conversation, activeLeafId });
+}
+
+/** Stops the running reply; offline, the message is marked stopped at once. */
+export function stopReply(conversationId: string): void {
+  const client = chatClient();
+  if (client.getState() === 'connected') {
+    client.send({ type: 'chat.stop', conversationId });
+    return;
+  }
+  for (const message of Object.values(useChatStore.getState().messagesByConversation[conversationId] ?? {})) {
+    if (!isMessageInFlight(message)) continue;
+    const stopped: ChatMessage = { ...message, status: 'stopped' };
+    upsertMessageInStore(stopped);
+    persistMessage(stopped);
+  }
+}
