@@ -85,6 +85,8 @@ describe('admin models', () => {
     expect((await asAdmin('DELETE', `/api/admin/models/${alpha.id}/aliases/team-default`)).statusCode).toBe(204);
     expect((await asAdmin('DELETE', `/api/admin/models/${alpha.id}/aliases/team-default`)).statusCode).toBe(404);
     expect((await asAdmin('DELETE', `/api/admin/models/${beta.id}/aliases/${encodeURIComponent('openai/gpt:fast')}`)).statusCode).toBe(404);
+    expect((await asAdmin('DELETE', `/api/admin/models/${alpha.id}/aliases/${encodeURIComponent('openai/gpt:fast')}`)).statusCode).toBe(204);
+    await asAdmin('POST', `/api/admin/models/${alpha.id}/aliases`, { alias: 'again' });
     // Deleting the model takes its aliases with it.
     await asAdmin('DELETE', `/api/admin/models/${alpha.id}`);
     expect(await harness.app.database.db.selectFrom('model_aliases').select('alias').execute()).toEqual([]);
