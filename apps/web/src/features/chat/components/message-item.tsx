@@ -9,7 +9,7 @@ import { editUserMessage, regenerateReply, switchToVersion } from '../stores/cha
 import { useChatStore } from '../stores/chat-store';
 import { isMessageInFlight } from '../stores/reply-reducer';
 import { copyText } from './code-block';
-import { MarkdownContent } from './markdown-content';
+import { LazyMarkdownContent } from './lazy-markdown-content';
 import { ReasoningBlock } from './reasoning-block';
 import { RetryMenu } from './retry-menu';
 import { ToolCallList } from './tool-call-list';
@@ -114,7 +114,7 @@ function AssistantMessage({ message, versionNumber, versionCount, modelId, isCon
         <ReasoningBlock reasoning={message.reasoning} durationMilliseconds={isInFlight && !message.content ? null : message.reasoningDurationMilliseconds} />
       ) : null}
       {message.toolCalls.length > 0 ? <ToolCallList toolCalls={message.toolCalls} /> : null}
-      {message.content ? <MarkdownContent content={message.content} /> : null}
+      {message.content ? <LazyMarkdownContent content={message.content} /> : null}
       {isInFlight && !message.content ? (
         <span className="inline-flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <Spinner /> {message.status === 'sending' ? 'Waiting for the model…' : 'Writing…'}

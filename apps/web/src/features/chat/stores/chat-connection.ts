@@ -72,6 +72,10 @@ export function chatClient(): RealtimeClient<ChatClientMessage> {
     onReady: handleReady,
   });
   created.subscribe(() => useChatStore.setState({ connectionState: created.getState() }));
+  // Back online: reconnect now rather than at the end of the backoff (a reply may be waiting in the buffer).
+  globalThis.addEventListener?.('online', () => {
+    if (client === created && created.getState() !== 'idle' && created.getState() !== 'connected') created.connect();
+  });
   client = created;
   return created;
 }
