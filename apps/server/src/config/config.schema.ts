@@ -73,7 +73,7 @@ export const envSchema = z.object({
   /** A providers.json (reference format) imported on first start when the instance has no providers. */
   PROVIDERS_FILE: z.string().min(1).optional(),
   /** Chat replies one user may have running at once. Default 3. */
-  CHAT_MAX_CONCURRENT_REPLIES: positiveInt(100).default(3),
+  CHAT_MAX_CONCURRENT_REPLIES: positiveInt(10_000).default(3),
   /** How often enabled providers' model lists are refreshed. Default 24h. */
   MODEL_REFRESH_INTERVAL: duration('24h').default(86_400),
   /** Folder of the built web app. Default: apps/web/dist of this checkout. */

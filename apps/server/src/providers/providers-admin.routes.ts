@@ -8,7 +8,6 @@ import {
 } from '@claraverse/shared';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
 import type { ProvidersService } from './providers.service.js';
-import { keepSentFlags } from './route-helpers.js';
 
 /** Admin: the instance's providers (keys stored encrypted, never returned). */
 export function providersAdminRoutes(deps: { providersService: ProvidersService }): RouteSpec[] {
@@ -37,7 +36,7 @@ export function providersAdminRoutes(deps: { providersService: ProvidersService 
       params: idParamsSchema, body: updateProviderBodySchema,
       responses: { 200: providerResponseSchema },
       handler: async ({ params, body, user, request }) => ({
-        provider: await providersService.updateProvider(null, params.id, keepSentFlags(body, request.body), { userId: user.id, ip: request.ip }),
+        provider: await providersService.updateProvider(null, params.id, body, { userId: user.id, ip: request.ip }),
       }),
     }),
     defineRoute({

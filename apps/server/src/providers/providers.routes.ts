@@ -11,7 +11,6 @@ import {
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
 import type { ModelsService } from './models.service.js';
 import type { ProvidersService } from './providers.service.js';
-import { keepSentFlags } from './route-helpers.js';
 
 /** Signed-in users: the model picker, the instance's providers, and their own (bring-your-own-key) providers. */
 export function providersRoutes(deps: { providersService: ProvidersService; modelsService: ModelsService }): RouteSpec[] {
@@ -44,7 +43,7 @@ export function providersRoutes(deps: { providersService: ProvidersService; mode
       params: idParamsSchema, body: updateProviderBodySchema,
       responses: { 200: providerResponseSchema },
       handler: async ({ user, params, body, request }) => ({
-        provider: await providersService.updateProvider(user.id, params.id, keepSentFlags(body, request.body), { userId: user.id, ip: request.ip }),
+        provider: await providersService.updateProvider(user.id, params.id, body, { userId: user.id, ip: request.ip }),
       }),
     }),
     defineRoute({

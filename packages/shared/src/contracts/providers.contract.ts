@@ -55,7 +55,10 @@ export const updateProviderBodySchema = z
     baseUrl: providerBaseUrlSchema.optional(),
     apiKey: z.string().trim().min(1).max(4096).nullable().optional(),
     enabled: z.boolean().optional(),
-    flags: providerFlagsSchema.partial().optional(),
+    // Optional without defaults: a PATCH changes only the flags it names.
+    flags: z
+      .strictObject({ imageOnly: z.boolean().optional(), imageEditOnly: z.boolean().optional(), audioOnly: z.boolean().optional(), secure: z.boolean().optional() })
+      .optional(),
     systemPrompt: z.string().max(20_000).nullable().optional(),
     filters: z.array(modelFilterSchema).max(100).optional(),
   })
