@@ -13,7 +13,10 @@ import { openChatSocket, streamOpenAi, streamOverSocket, type StreamTiming } fro
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const isQuick = process.argv.includes('--quick');
-const levels = isQuick ? [1, 20] : [1, 100, 200, 500];
+// BENCH_LEVELS=1,200 picks other concurrency levels; BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+// passes flags to the server's node (profiling).
+const levels = process.env.BENCH_LEVELS ? process.env.BENCH_LEVELS.split(',').map(Number) : isQuick ? [1, 20] : [1, 100, 200, 500];
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const singleStreamRepeats = isQuick ? 5 : 30;
 // Two turns, so the server does not spend a second request on a title (that is measured separately, not here).
 const messages = [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Write 500 words.' }];
@@ -41,6 +44,12 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** User + system CPU time the process has used, in milliseconds (clock ticks are 10 ms on Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const percentile = (values: number[], fraction: number) => {
   const sorted = [...values].sort((left, right) => left - right);
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
@@ -62,19 +71,21 @@ async function setUp(serverUrl: string, doubleUrl: string) {
   return { accessToken: admin.accessToken, modelId: models[0]?.id ?? '', apiKey };
 }
 
-interface Row { mode: string; streams: number; ttftP50: number; ttftP99: number; totalP50: number; totalP99: number; failed: number; peakRssMb: number }
+interface Row { mode: string; streams: number; ttftP50: number; ttftP99: number; totalP50: number; totalP99: number; failed: number; peakRssMb: number; serverCpuMsPerStream: number }
 
 async function measure(mode: string, streams: number, serverPid: number, run: () => Promise<StreamTiming>): Promise<Row> {
   let peak = rssMb(serverPid);
+  const cpuBefore = cpuMs(serverPid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 50);
   const timings: StreamTiming[] = [];
   if (streams === 1) for (let index = 0; index < singleStreamRepeats; index += 1) timings.push(await run());
   else timings.push(...(await Promise.all(Array.from({ length: streams }, run))));
   clearInterval(sampler);
+  const serverCpuMsPerStream = Math.round((cpuMs(serverPid) - cpuBefore) / timings.length);
   const ok = timings.filter((timing) => timing.ok);
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    mode, streams, failed: timings.length - ok.length, peakRssMb: Math.round(peak),
+    mode, streams, failed: timings.length - ok.length, peakRssMb: Math.round(peak), serverCpuMsPerStream,
     ttftP50: round(percentile(ok.map((timing) => timing.ttftMs), 0.5)), ttftP99: round(percentile(ok.map((timing) => timing.ttftMs), 0.99)),
     totalP50: round(percentile(ok.map((timing) => timing.totalMs), 0.5)), totalP99: round(percentile(ok.map((timing) => timing.totalMs), 0.99)),
   };
@@ -84,7 +95,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'claraverse-bench-'));
   const double = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/chat-relay/double-process.ts'), '500', '2'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const doubleUrl = (await waitForLine(double, /READY (\S+)/))[1] ?? '';
-  const server = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+  const server = spawn(process.execPath, [...serverNodeArgs, join(root, 'apps/server/dist/main.js')], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info',
@@ -106,9 +117,9 @@ async function main() {
       process.stdout.write(`${streams} stream(s) done\n`);
     }
     const table = [
-      '| streams | path | TTFT p50 (ms) | TTFT p99 (ms) | total p50 (ms) | total p99 (ms) | failed | server peak RSS (MB) |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((row) => `| ${row.streams} | ${row.mode} | ${row.ttftP50} | ${row.ttftP99} | ${row.totalP50} | ${row.totalP99} | ${row.failed} | ${row.mode === 'direct' ? '—' : row.peakRssMb} |`),
+      '| streams | path | TTFT p50 (ms) | TTFT p99 (ms) | total p50 (ms) | total p99 (ms) | failed | server peak RSS (MB) | server CPU per stream (ms) |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((row) => `| ${row.streams} | ${row.mode} | ${row.ttftP50} | ${row.ttftP99} | ${row.totalP50} | ${row.totalP99} | ${row.failed} | ${row.mode === 'direct' ? '—' : row.peakRssMb} | ${row.mode === 'direct' ? '—' : row.serverCpuMsPerStream} |`),
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
     mkdirSync(join(root, 'bench/results'), { recursive: true });

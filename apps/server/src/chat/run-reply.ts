@@ -1,6 +1,7 @@
 import type { ChatErrorCode, ChatSendMessage, ChatTurn } from '@claraverse/shared';
 import { AppError } from '../platform/errors/app-error.js';
 import type { Logger } from '../platform/logging/logger.js';
+import { createDeltaCoalescer, relayCoalescing } from '../providers/llm/delta-coalescer.js';
 import { LlmError, type LlmClient, type LlmMessage, type LlmUsage } from '../providers/llm/llm-client.js';
 import { type ResolvedChatModel, defaultContextLength } from './chat-model.js';
 import { planCompaction, summaryInstruction } from './compact-context.js';
@@ -74,14 +75,26 @@ async function streamAnswer(context: ReplyContext, turns: ChatTurn[], summary: s
     ...(options.reasoning === undefined ? {} : { reasoning: options.reasoning }),
     signal: context.signal,
   });
-  for await (const part of stream) {
-    if (part.type === 'text-delta') context.emit({ type: 'chat.text-delta', delta: part.delta });
-    else if (part.type === 'reasoning-delta') context.emit({ type: 'chat.reasoning-delta', delta: part.delta });
-    else if (part.type === 'finish') {
-      usage.inputTokens = part.usage.inputTokens;
-      usage.outputTokens = part.usage.outputTokens;
-      return { usage, finishReason: part.finishReason };
+  // Deltas are merged into one message per ~15 ms (the first one goes out at once); pending text is flushed
+  // before the finish, an error or a stop, so seq order and the text are exactly what the provider sent.
+  const coalescer = createDeltaCoalescer({
+    ...relayCoalescing,
+    emit(part) {
+      if (part.type === 'text-delta') context.emit({ type: 'chat.text-delta', delta: part.delta });
+      else if (part.type === 'reasoning-delta') context.emit({ type: 'chat.reasoning-delta', delta: part.delta });
+    },
+  });
+  try {
+    for await (const part of stream) {
+      if (part.type === 'finish') {
+        usage.inputTokens = part.usage.inputTokens;
+        usage.outputTokens = part.usage.outputTokens;
+        return { usage, finishReason: part.finishReason };
+      }
+      coalescer.push(part);
     }
+  } finally {
+    coalescer.flush();
   }
   return { usage, finishReason: context.signal.aborted ? ('stopped' as const) : ('other' as const) };
 }

@@ -5,6 +5,15 @@ export type ReplyMessage = Exclude<ChatServerMessage, { type: 'pong' }>;
 
 type Listener = (message: ReplyMessage) => void;
 
+/** Room for a message's envelope (type, ids, seq) when sizing it without serialising it. */
+const envelopeChars = 160;
+
+/** Approximate size of a message (its JSON length): deltas by their text, which is nearly all of it. */
+function sizeOf(message: ReplyMessage): number {
+  if (message.type === 'chat.text-delta' || message.type === 'chat.reasoning-delta') return message.delta.length + envelopeChars;
+  return JSON.stringify(message).length;
+}
+
 interface ReplyBuffer {
   userId: string;
   conversationId: string;
@@ -53,7 +62,7 @@ export function createStreamBuffer(options: { ttlMs: number; maxBytes: number; n
       const buffer = buffers.get(keyOf(userId, conversationId));
       if (!buffer) return;
       buffer.lastSeq = message.seq;
-      const size = JSON.stringify(message).length;
+      const size = sizeOf(message);
       if (buffer.bytes + size > options.maxBytes) buffer.isTruncated = true;
       else {
         buffer.messages.push(message);

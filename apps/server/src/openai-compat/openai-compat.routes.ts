@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModelResolver } from '../chat/chat-model.js';
 import type { UsageRepository } from '../chat/usage.repository.js';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { createDeltaCoalescer, relayCoalescing } from '../providers/llm/delta-coalescer.js';
 import type { LlmClient, LlmFinishReason, LlmRequest, LlmToolCall } from '../providers/llm/llm-client.js';
 import { rethrowAsAppError } from './llm-error-to-app-error.js';
 import { toLlmConversation, toLlmTools } from './to-llm-messages.js';
@@ -47,9 +48,10 @@ async function streamCompletion(reply: FastifyReply, llmRequest: LlmRequest, dep
   reply.raw.write(chunk({ role: 'assistant', content: '' }, null));
   let toolIndex = 0;
   let usage = { inputTokens: 0, outputTokens: 0 };
-  try {
-    for (; !next.done; next = await iterator.next()) {
-      const part = next.value;
+  // One SSE event per ~15 ms of deltas rather than one per token (the first goes out at once).
+  const coalescer = createDeltaCoalescer({
+    ...relayCoalescing,
+    emit(part) {
       if (part.type === 'text-delta') reply.raw.write(chunk({ content: part.delta }, null));
       else if (part.type === 'reasoning-delta') reply.raw.write(chunk({ reasoning_content: part.delta }, null));
       else if (part.type === 'tool-call') reply.raw.write(chunk({ tool_calls: [{ index: toolIndex++, ...toOpenAiToolCall(part) }] }, null));
@@ -57,6 +59,13 @@ async function streamCompletion(reply: FastifyReply, llmRequest: LlmRequest, dep
         usage = part.usage;
         reply.raw.write(chunk({}, finishReasonOf(part.finishReason)));
       }
+    },
+  });
+  try {
+    try {
+      for (; !next.done; next = await iterator.next()) coalescer.push(next.value);
+    } finally {
+      coalescer.flush();
     }
     if (includeUsage) {
       reply.raw.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: modelName, choices: [], usage: { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens } })}\n\n`);

@@ -75,25 +75,49 @@ export function idleTimeoutError(idleTimeoutMs: number): LlmError {
 }
 
 /**
- * A restartable timer that aborts `controller` after `idleTimeoutMs` without `restart()`. Stopped while the
- * caller holds a part, so a slow consumer is not mistaken for a silent provider.
+ * Aborts `controller` after `idleTimeoutMs` without activity. Cheap per token: `touch()` only records the time;
+ * one timer checks when the deadline may have passed and re-arms itself for the rest (no clearTimeout/setTimeout
+ * churn per part). Paused while the caller holds a part, so a slow consumer is not mistaken for a silent provider.
  */
 export class IdleTimer {
   private timer: NodeJS.Timeout | undefined;
+  private lastActivity = 0;
+  private isPaused = false;
   hasFired = false;
 
   constructor(private readonly idleTimeoutMs: number, private readonly controller: AbortController) {}
 
+  /** Starts (or resumes) counting from now. */
   restart(): void {
-    this.stop();
-    this.timer = setTimeout(() => {
-      this.hasFired = true;
-      this.controller.abort(idleTimeoutError(this.idleTimeoutMs));
-    }, this.idleTimeoutMs);
+    this.lastActivity = Date.now();
+    this.isPaused = false;
+    this.timer ??= setTimeout(this.check, this.idleTimeoutMs);
   }
 
+  /** Records activity (data from the provider). */
+  touch(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /** Stops counting until the next `restart()` (the caller is holding a part). */
+  pause(): void {
+    this.isPaused = true;
+  }
+
+  /** Stops for good (the timer can be restarted). */
   stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
+
+  private readonly check = (): void => {
+    const quietMs = Date.now() - this.lastActivity;
+    if (this.isPaused || quietMs < this.idleTimeoutMs) {
+      this.timer = setTimeout(this.check, this.isPaused ? this.idleTimeoutMs : this.idleTimeoutMs - quietMs);
+      return;
+    }
+    this.timer = undefined;
+    this.hasFired = true;
+    this.controller.abort(idleTimeoutError(this.idleTimeoutMs));
+  };
 }

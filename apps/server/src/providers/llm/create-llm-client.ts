@@ -9,6 +9,7 @@ import { IdleTimer, buildCallOptions, defaultIdleTimeoutMs, idleTimeoutError, ma
 import { classifyError, classifyHttpFailure, type LlmOperation } from './classify-error.js';
 import { LlmError, type ListedModel, type LlmClient, type LlmRequest, type LlmStreamPart } from './llm-client.js';
 import { defaultRetryPolicy, retryDelayMs, waitUnlessAborted, type RetryPolicy } from './retry.js';
+import { streamOpenAiChat } from './openai-stream.js';
 import { streamAttempt } from './stream-attempt.js';
 
 /** How `createLlmClient` reaches providers. */
@@ -17,6 +18,11 @@ export interface LlmClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Default: 3 attempts, 300 ms base delay (doubling, with jitter), delays capped at 20 s. */
   retry?: RetryPolicy;
+  /**
+   * How `openai` and `openai-compatible` replies are streamed: `lean` (default) over `node:http(s)` with our own
+   * SSE reader (docs/decisions/0005; `fetch` is not used for them), or `sdk` through the AI SDK like the others.
+   */
+  openAiStreams?: 'lean' | 'sdk';
 }
 
 const adapters: Record<ProviderKind, LlmAdapter> = {
@@ -57,12 +63,12 @@ async function withRetry<T>(policy: RetryPolicy, signal: AbortSignal, apiKey: st
  * Streams with retries before the first part. After a part reached the caller a failure is never retried: it
  * becomes `stream_interrupted` (an idle timeout stays `timeout`). Ends quietly when the caller aborts.
  */
-async function* streamWithRetry(request: LlmRequest, adapter: LlmAdapter, fetch: typeof globalThis.fetch, policy: RetryPolicy): AsyncGenerator<LlmStreamPart> {
+async function* streamWithRetry(request: LlmRequest, attempt: () => AsyncGenerator<LlmStreamPart>, policy: RetryPolicy): AsyncGenerator<LlmStreamPart> {
   const apiKey = request.target.apiKey;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     let hasYielded = false;
     try {
-      for await (const part of streamAttempt(request, adapter, fetch)) {
+      for await (const part of attempt()) {
         hasYielded = true;
         yield part;
       }
@@ -142,7 +148,9 @@ export function createLlmClient(options: LlmClientOptions = {}): LlmClient {
   const policy = options.retry ?? defaultRetryPolicy;
   return {
     streamChat(request) {
-      return streamWithRetry(request, adapters[request.target.kind], fetch, policy);
+      const kind = request.target.kind;
+      const isLean = options.openAiStreams !== 'sdk' && (kind === 'openai' || kind === 'openai-compatible');
+      return streamWithRetry(request, isLean ? () => streamOpenAiChat(request) : () => streamAttempt(request, adapters[kind], fetch), policy);
     },
     async complete(request) {
       const result = await withRetry(policy, request.signal, request.target.apiKey, 'chat', () => completeOnce(request, adapters[request.target.kind], fetch));

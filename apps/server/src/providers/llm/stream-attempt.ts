@@ -39,10 +39,10 @@ export async function* streamAttempt(request: LlmRequest, adapter: LlmAdapter, f
       if (part.type === 'abort') break;
       const mapped = mapStreamPart(part);
       if (mapped === undefined) {
-        idle.restart();
+        idle.touch();
         continue;
       }
-      idle.stop();
+      idle.pause();
       yield mapped;
       idle.restart();
     }

@@ -1,0 +1,342 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { trimBaseUrl } from './adapters/llm-adapter.js';
+import { IdleTimer, defaultIdleTimeoutMs, idleTimeoutError } from './call-options.js';
+import { classifyHttpFailure } from './classify-error.js';
+import { LlmError, type LlmFinishReason, type LlmMessage, type LlmRequest, type LlmStreamPart, type LlmUsage } from './llm-client.js';
+import { createSseParser } from './sse-parser.js';
+
+/**
+ * The lean streaming path for `openai` and `openai-compatible` providers (docs/decisions/0005): the Chat
+ * Completions request is built here, sent with `node:http(s)` (the global keep-alive agents), and the SSE reply
+ * is read by a small parser, instead of the AI SDK's per-chunk schema validation and TransformStream chain.
+ * Behaviour matches the SDK adapters: same request fields, `reasoning_content` / `reasoning` read as reasoning,
+ * tool calls reassembled from indexed deltas, usage from the final chunk (`stream_options.include_usage`).
+ */
+
+/** Largest error body read from a failed response (it is only searched and parsed, never shown raw). */
+const maxErrorBodyChars = 64 * 1024;
+/** Parts the reader may hold before it pauses the socket (back-pressure toward the provider). */
+const maxQueuedParts = 256;
+
+/** The `openai` provider's model families that take `developer` messages and no temperature (as the AI SDK decides). */
+export function isOpenAiReasoningModel(model: string): boolean {
+  if (/^o\d+(?:-|$)/.test(model)) return true;
+  const gpt = /^gpt-(\d+)(?:\.(\d+))?(?:-(.+))?$/.exec(model);
+  if (gpt === null) return false;
+  const isChatVariant = gpt[2] === undefined && (gpt[3]?.startsWith('chat') ?? false);
+  return Number(gpt[1]) >= 5 && !isChatVariant;
+}
+
+function toWireMessage(message: LlmMessage, systemRole: 'system' | 'developer'): Record<string, unknown> {
+  switch (message.role) {
+    case 'system':
+      return { role: systemRole, content: message.content };
+    case 'user':
+      return { role: 'user', content: message.content };
+    case 'assistant':
+      if (message.toolCalls === undefined || message.toolCalls.length === 0) return { role: 'assistant', content: message.content };
+      return {
+        role: 'assistant',
+        content: message.content,
+        tool_calls: message.toolCalls.map((call) => ({ id: call.toolCallId, type: 'function', function: { name: call.toolName, arguments: JSON.stringify(call.args ?? {}) } })),
+      };
+    case 'tool':
+      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  }
+}
+
+/** The Chat Completions body the AI SDK's OpenAI / OpenAI-compatible chat models would send for this request. */
+export function buildOpenAiChatBody(request: LlmRequest): Record<string, unknown> {
+  const { target } = request;
+  const isReasoningModel = target.kind === 'openai' && isOpenAiReasoningModel(target.model);
+  const systemRole = isReasoningModel ? 'developer' : 'system';
+  const messages = request.messages.map((message) => toWireMessage(message, systemRole));
+  if (request.system !== undefined) messages.unshift({ role: systemRole, content: request.system });
+  const dropsTemperature = isReasoningModel || (target.kind === 'openai' && /^gpt-4o(-mini)?-search-preview/.test(target.model));
+  const body: Record<string, unknown> = { model: target.model };
+  if (request.maxOutputTokens !== undefined) body[isReasoningModel ? 'max_completion_tokens' : 'max_tokens'] = request.maxOutputTokens;
+  if (request.temperature !== undefined && !dropsTemperature) body.temperature = request.temperature;
+  if (isReasoningModel && request.reasoning === true) body.reasoning_effort = 'medium';
+  body.messages = messages;
+  if (request.tools !== undefined && request.tools.length > 0) {
+    body.tools = request.tools.map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.inputSchema } }));
+  }
+  body.stream = true;
+  body.stream_options = { include_usage: true };
+  return body;
+}
+
+function mapFinishReason(reason: unknown): LlmFinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool-calls';
+    default:
+      return 'other';
+  }
+}
+
+interface ChunkDelta {
+  content?: unknown;
+  reasoning_content?: unknown;
+  reasoning?: unknown;
+  tool_calls?: { index?: unknown; id?: unknown; function?: { name?: unknown; arguments?: unknown } }[];
+}
+
+interface Chunk {
+  error?: { message?: unknown } | string;
+  choices?: { delta?: ChunkDelta | null; finish_reason?: unknown }[];
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
+}
+
+function parseArguments(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Turns Chat Completions chunks (the `data` of each SSE event) into stream parts. Tool calls are emitted once
+ * complete (when the choice finishes or the stream ends); the finish part comes last, after the usage chunk.
+ */
+export function createChatChunkReader(emit: (part: LlmStreamPart) => void) {
+  const toolCalls = new Map<number, { id: string; name: string; args: string }>();
+  let finishReason: LlmFinishReason | undefined;
+  const usage: LlmUsage = { inputTokens: 0, outputTokens: 0 };
+  let isFinished = false;
+
+  function emitToolCalls(): void {
+    const sorted = [...toolCalls.entries()].sort(([left], [right]) => left - right);
+    toolCalls.clear();
+    for (const [index, call] of sorted) emit({ type: 'tool-call', toolCallId: call.id || `call_${index}`, toolName: call.name, args: parseArguments(call.args) });
+  }
+
+  function readToolCalls(deltas: NonNullable<ChunkDelta['tool_calls']>): void {
+    for (const delta of deltas) {
+      const index = typeof delta.index === 'number' ? delta.index : toolCalls.size;
+      let call = toolCalls.get(index);
+      if (call === undefined) {
+        call = { id: '', name: '', args: '' };
+        toolCalls.set(index, call);
+      }
+      if (typeof delta.id === 'string' && delta.id !== '') call.id = delta.id;
+      if (typeof delta.function?.name === 'string' && delta.function.name !== '') call.name = delta.function.name;
+      if (typeof delta.function?.arguments === 'string') call.args += delta.function.arguments;
+    }
+  }
+
+  return {
+    /** Reads one event's data. Returns true at `[DONE]`. @throws LlmError when the provider reports an error in the stream */
+    read(data: string): boolean {
+      if (data === '[DONE]') return true;
+      let chunk: Chunk;
+      try {
+        chunk = JSON.parse(data) as Chunk;
+      } catch {
+        throw new LlmError('internal', 'The provider sent a response the server could not understand.', false);
+      }
+      if (chunk.error !== undefined && chunk.error !== null) {
+        throw new LlmError('provider_unavailable', 'The provider reported an error while answering. Try again in a moment.', true);
+      }
+      if (chunk.usage) {
+        if (typeof chunk.usage.prompt_tokens === 'number') usage.inputTokens = chunk.usage.prompt_tokens;
+        if (typeof chunk.usage.completion_tokens === 'number') usage.outputTokens = chunk.usage.completion_tokens;
+      }
+      const choice = chunk.choices?.[0];
+      if (choice === undefined) return false;
+      const delta = choice.delta;
+      if (delta) {
+        const reasoning = delta.reasoning_content ?? delta.reasoning;
+        if (typeof reasoning === 'string' && reasoning !== '') emit({ type: 'reasoning-delta', delta: reasoning });
+        if (typeof delta.content === 'string' && delta.content !== '') emit({ type: 'text-delta', delta: delta.content });
+        if (Array.isArray(delta.tool_calls)) readToolCalls(delta.tool_calls);
+      }
+      if (choice.finish_reason !== undefined && choice.finish_reason !== null) {
+        finishReason = mapFinishReason(choice.finish_reason);
+        emitToolCalls();
+      }
+      return false;
+    },
+    /** The stream is over: pending tool calls, then the finish part (once). */
+    finish(): void {
+      if (isFinished) return;
+      isFinished = true;
+      const hadToolCalls = toolCalls.size > 0;
+      emitToolCalls();
+      emit({ type: 'finish', finishReason: finishReason ?? (hadToolCalls ? 'tool-calls' : 'other'), usage: { ...usage } });
+    },
+  };
+}
+
+function readProviderMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    if (typeof body.error === 'string') return body.error;
+    if (typeof body.error?.message === 'string') return body.error.message;
+    if (typeof body.message === 'string') return body.message;
+  } catch {
+    // Not JSON: no provider message.
+  }
+  return '';
+}
+
+function headersOf(response: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(response.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+function connectionClosedError(): Error {
+  return Object.assign(new Error('The connection to the provider closed before the reply ended (terminated)'), { code: 'ECONNRESET' });
+}
+
+/**
+ * One streaming Chat Completions call over `node:http(s)`, without retries. Same contract as `streamAttempt`:
+ * ends quietly when `request.signal` aborts; throws the raw failure (an `LlmError` for HTTP errors, a
+ * connection error otherwise) or `LlmError('timeout')` after `idleTimeoutMs` without data. Leaving the loop
+ * early destroys the request, which closes the upstream connection.
+ */
+export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
+  if (request.signal.aborted) return;
+  const { target } = request;
+  const url = new URL(`${trimBaseUrl(target.baseUrl)}/chat/completions`);
+  const payload = JSON.stringify(buildOpenAiChatBody(request));
+  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  if (target.apiKey !== null && target.apiKey !== '') headers.authorization = `Bearer ${target.apiKey}`;
+
+  // A queue between the socket's events and the consumer's pulls: parts are read as they arrive; the socket is
+  // paused while the consumer is behind.
+  const queue: LlmStreamPart[] = [];
+  let head = 0;
+  let failure: unknown;
+  let isDone = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const resolve = wake;
+    wake = undefined;
+    resolve?.();
+  };
+  const idleTimeoutMs = request.idleTimeoutMs ?? defaultIdleTimeoutMs;
+  const controller = new AbortController();
+  const idle = new IdleTimer(idleTimeoutMs, controller);
+  let response: IncomingMessage | undefined;
+  let isPaused = false;
+
+  const reader = createChatChunkReader((part) => queue.push(part));
+  const parser = createSseParser({
+    onData(data) {
+      if (isDone || failure !== undefined) return;
+      try {
+        if (reader.read(data)) {
+          reader.finish();
+          isDone = true;
+        }
+      } catch (error) {
+        failure = error;
+      }
+    },
+  });
+
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const outgoing = send(url, { method: 'POST', headers });
+  const fail = (error: unknown): void => {
+    if (isDone || failure !== undefined) return;
+    failure = error;
+    notify();
+  };
+  const onAbort = (): void => {
+    outgoing.destroy();
+    notify();
+  };
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  controller.signal.addEventListener('abort', () => {
+    fail(idleTimeoutError(idleTimeoutMs));
+    outgoing.destroy();
+  }, { once: true });
+  outgoing.on('error', fail);
+  outgoing.on('response', (incoming) => {
+    response = incoming;
+    idle.touch();
+    incoming.setEncoding('utf8');
+    const status = incoming.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      let text = '';
+      incoming.on('data', (piece: string) => {
+        if (text.length < maxErrorBodyChars) text += piece;
+      });
+      incoming.on('end', () => fail(classifyHttpFailure({ status, providerMessage: readProviderMessage(text), responseBody: text, headers: headersOf(incoming) }, target.apiKey, 'chat').error));
+      incoming.on('error', fail);
+      return;
+    }
+    incoming.on('data', (piece: string) => {
+      idle.touch();
+      const before = queue.length;
+      parser.push(piece);
+      if (queue.length !== before || isDone || failure !== undefined) notify();
+      if (queue.length - head > maxQueuedParts && !isPaused) {
+        isPaused = true;
+        incoming.pause();
+      }
+    });
+    incoming.on('end', () => {
+      if (failure === undefined && !isDone) {
+        parser.end();
+        // A clean end without `[DONE]` still finishes the reply (some servers omit it).
+        if (failure === undefined && !isDone) {
+          reader.finish();
+          isDone = true;
+        }
+      }
+      notify();
+    });
+    incoming.on('error', fail);
+    incoming.on('close', () => {
+      if (!incoming.complete) fail(connectionClosedError());
+    });
+  });
+
+  try {
+    idle.restart();
+    outgoing.end(payload);
+    for (;;) {
+      while (head < queue.length) {
+        const part = queue[head] as LlmStreamPart;
+        head += 1;
+        idle.pause();
+        yield part;
+        idle.restart();
+      }
+      queue.length = 0;
+      head = 0;
+      if (request.signal.aborted) return;
+      if (failure !== undefined) throw failure;
+      if (isDone) return;
+      if (isPaused) {
+        isPaused = false;
+        response?.resume();
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } catch (error) {
+    if (idle.hasFired) throw idleTimeoutError(idleTimeoutMs);
+    if (request.signal.aborted) return;
+    throw error;
+  } finally {
+    idle.stop();
+    request.signal.removeEventListener('abort', onAbort);
+    if (isDone && failure === undefined) response?.resume(); // drain the rest so the keep-alive socket is reused
+    else outgoing.destroy();
+  }
+}
