@@ -38,7 +38,7 @@ function toWireMessage(message: LlmMessage, systemRole: 'system' | 'developer'):
       if (message.toolCalls === undefined || message.toolCalls.length === 0) return { role: 'assistant', content: message.content };
       return {
         role: 'assistant',
-        content: message.content,
+        content: message.content === '' ? null : message.content,
         tool_calls: message.toolCalls.map((call) => ({ id: call.toolCallId, type: 'function', function: { name: call.toolName, arguments: JSON.stringify(call.args ?? {}) } })),
       };
     case 'tool':
@@ -61,6 +61,7 @@ export function buildOpenAiChatBody(request: LlmRequest): Record<string, unknown
   body.messages = messages;
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.inputSchema } }));
+    body.tool_choice = 'auto';
   }
   body.stream = true;
   body.stream_options = { include_usage: true };
