@@ -24,18 +24,23 @@ function parseJson(text: string): unknown {
 }
 
 /** Stored flags, with defaults for anything missing or unreadable. */
+// Built once: zod compiles each schema it creates, which was a visible cost per resolved model.
+const partialFlagsSchema = providerFlagsSchema.partial();
+const filtersSchema = z.array(modelFilterSchema);
+const partialCapabilitiesSchema = modelCapabilitiesSchema.partial();
+
 export function readFlags(text: string): ProviderFlags {
-  const parsed = providerFlagsSchema.partial().safeParse(parseJson(text));
+  const parsed = partialFlagsSchema.safeParse(parseJson(text));
   return { ...defaultFlags, ...(parsed.success ? parsed.data : {}) };
 }
 
 export function readFilters(text: string): ModelFilter[] {
-  const parsed = z.array(modelFilterSchema).safeParse(parseJson(text));
+  const parsed = filtersSchema.safeParse(parseJson(text));
   return parsed.success ? parsed.data : [];
 }
 
 export function readCapabilities(text: string): ModelCapabilities {
-  const parsed = modelCapabilitiesSchema.partial().safeParse(parseJson(text));
+  const parsed = partialCapabilitiesSchema.safeParse(parseJson(text));
   return { ...defaultCapabilities, ...(parsed.success ? parsed.data : {}) };
 }
 

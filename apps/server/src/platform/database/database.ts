@@ -18,6 +18,33 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Statements kept per connection; beyond this the oldest is dropped (queries are built from a fixed set). */
+const maxCachedStatements = 500;
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on each `prepare`: reusing statements by
+ * their SQL text saves that compilation on hot paths (model resolution, API-key auth). Safe because nothing
+ * here iterates a statement (`stream()`) while another query could reuse it.
+ */
+function withStatementCache(connection: SqliteDatabase.Database): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      connection.close();
+    },
+    prepare(sqlText) {
+      let statement = statements.get(sqlText);
+      if (statement === undefined) {
+        statement = connection.prepare(sqlText);
+        if (statements.size >= maxCachedStatements) statements.delete(statements.keys().next().value as string);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens SQLite (WAL, foreign keys on, 5 s busy timeout) or a PostgreSQL pool, as the config says.
  * For PostgreSQL a `schema` puts every table of this instance in that schema (tests use one per file).
@@ -30,7 +57,7 @@ export function createDatabase(config: Config['database']): DatabaseHandle {
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
     connection.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
     return {
       db,
       dialect: 'sqlite',
