@@ -32,7 +32,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-function setup(options: { token?: string; refreshSession?: () => Promise<boolean> } = {}) {
+function setup(options: { token?: string; refreshSession?: () => Promise<boolean>; isNetworkAvailable?: () => boolean } = {}) {
   const sockets: FakeSocket[] = [];
   const received: ChatSocketServerMessage[] = [];
   const record = (message: ChatSocketServerMessage) => received.push(message);
@@ -50,6 +50,7 @@ function setup(options: { token?: string; refreshSession?: () => Promise<boolean
     getAccessToken: () => token,
     refreshSession: options.refreshSession ?? (async () => true),
     onReady,
+    ...(options.isNetworkAvailable ? { isNetworkAvailable: options.isNetworkAvailable } : {}),
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);
@@ -145,6 +146,54 @@ describe('createRealtimeClient', () => {
     expect(onReady).toHaveBeenLastCalledWith(true);
     expect(latest(sockets).sent.at(-1)).toEqual({ type: 'chat.send', conversationId: 'c1' });
     expect(client.getState()).toBe('connected');
+  });
+
+  it('drops the socket when told the network is gone, keeps the queue and reconnects (at once on connect())', () => {
+    const { client, sockets, onReady } = setup();
+    client.connect();
+    latest(sockets).open();
+    latest(sockets).receive({ type: 'ready', userId: 'u1' });
+
+    client.dropConnection();
+    expect(sockets[0]?.closedWith).toBe(4000);
+    expect(client.getState()).toBe('reconnecting');
+    client.send({ type: 'chat.stop', conversationId: 'c1' });
+    expect(sockets).toHaveLength(1);
+    client.connect();
+    expect(sockets).toHaveLength(2);
+    latest(sockets).open();
+    latest(sockets).receive({ type: 'ready', userId: 'u1' });
+    expect(onReady).toHaveBeenLastCalledWith(true);
+    expect(latest(sockets).sent).toEqual([{ type: 'auth', token: 'access-1' }, { type: 'chat.stop', conversationId: 'c1' }]);
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('does not try to reconnect while the network is known to be down', () => {
+    let isOnline = true;
+    const { client, sockets } = setup({ isNetworkAvailable: () => isOnline });
+    client.connect();
+    latest(sockets).open();
+    latest(sockets).receive({ type: 'ready', userId: 'u1' });
+    isOnline = false;
+    client.dropConnection();
+    vi.advanceTimersByTime(10_000);
+    expect(sockets).toHaveLength(1);
+    expect(client.getState()).toBe('reconnecting');
+    isOnline = true;
+    vi.advanceTimersByTime(30_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('ignores dropConnection when it never connected or was disconnected', () => {
+    const { client, sockets } = setup();
+    client.dropConnection();
+    expect(client.getState()).toBe('idle');
+    client.connect();
+    client.disconnect();
+    client.dropConnection();
+    expect(client.getState()).toBe('idle');
+    expect(sockets).toHaveLength(1);
   });
 
   it('refreshes the session after a 4401 close and authenticates with the new token', async () => {

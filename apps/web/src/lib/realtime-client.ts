@@ -46,6 +46,11 @@ export interface RealtimeClientOptions<TServerMessage extends TypedMessage> {
   reconnectBaseMilliseconds?: number;
   /** Ceiling of the reconnect backoff, in milliseconds. Default 30 000. */
   reconnectMaximumMilliseconds?: number;
+  /**
+   * False while the browser knows it has no network: reconnect attempts wait (call `connect()` when it is back)
+   * instead of failing and logging an error each time. Default: `navigator.onLine`.
+   */
+  isNetworkAvailable?: () => boolean;
 }
 
 export interface RealtimeClient<TClientMessage> {
@@ -53,6 +58,11 @@ export interface RealtimeClient<TClientMessage> {
   connect: () => void;
   /** Sends now when ready, otherwise queues until the next `ready` (and connects). */
   send: (message: TClientMessage) => void;
+  /**
+   * Closes the current socket and reconnects with the usual backoff (the browser reported going offline: the old
+   * socket may linger for a minute before it notices). Queued messages are kept. Does nothing when idle or stopped.
+   */
+  dropConnection: () => void;
   /** Closes for good (sign-out, unmount); queued messages are dropped. */
   disconnect: () => void;
   getState: () => ConnectionState;
@@ -62,6 +72,8 @@ export interface RealtimeClient<TClientMessage> {
 
 const socketOpen = 1;
 const missedPongLimit = 2;
+/** Close code the client uses when it drops a socket itself (heartbeat timeout, network lost). */
+const clientDropCode = 4000;
 
 /**
  * A typed WebSocket client: auth-first handshake (`{type:"auth", token}` → `ready`), every server message
@@ -76,6 +88,7 @@ export function createRealtimeClient<TServerMessage extends TypedMessage, TClien
   const reconnectBase = options.reconnectBaseMilliseconds ?? 1_000;
   const reconnectMaximum = options.reconnectMaximumMilliseconds ?? 30_000;
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as SocketLike);
+  const isNetworkAvailable = options.isNetworkAvailable ?? (() => globalThis.navigator?.onLine !== false);
 
   let socket: SocketLike | null = null;
   let state: ConnectionState = 'idle';
@@ -106,8 +119,8 @@ export function createRealtimeClient<TServerMessage extends TypedMessage, TClien
     heartbeatTimer = setInterval(() => {
       if (missedPongs >= missedPongLimit) {
         // The connection is silently dead (a proxy dropped it): close it ourselves and reconnect.
-        socket?.close(4000, 'heartbeat timeout');
-        handleClosed(4000);
+        socket?.close(clientDropCode, 'heartbeat timeout');
+        handleClosed(clientDropCode);
         return;
       }
       missedPongs += 1;
@@ -126,7 +139,9 @@ export function createRealtimeClient<TServerMessage extends TypedMessage, TClien
     setState(hasBeenReady ? 'reconnecting' : 'connecting');
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
-      open();
+      // Offline: try again later (the `online` event usually calls connect() first).
+      if (isNetworkAvailable()) open();
+      else scheduleReconnect();
     }, delay);
   }
 
@@ -225,6 +240,12 @@ export function createRealtimeClient<TServerMessage extends TypedMessage, TClien
         isStopped = false;
         open();
       }
+    },
+    dropConnection: () => {
+      if (isStopped || !socket) return;
+      const droppedSocket = socket;
+      handleClosed(clientDropCode);
+      droppedSocket.close(clientDropCode, 'network lost');
     },
     disconnect: () => {
       isStopped = true;

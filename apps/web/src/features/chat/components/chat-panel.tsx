@@ -92,7 +92,7 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
   return (
     <section aria-label="Conversation" className="flex min-h-0 min-w-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <h2 className="min-w-0 flex-1 truncate text-sm font-semibold text-zinc-900 dark:text-zinc-50">
+        <h2 className="min-w-0 basis-full truncate text-sm font-semibold text-zinc-900 sm:flex-1 sm:basis-0 dark:text-zinc-50">
           {conversation?.title ?? 'New chat'}
         </h2>
         {models.length > 0 ? <ModelPicker models={models} selectedModelId={modelId} onSelect={handleSelectModel} /> : null}

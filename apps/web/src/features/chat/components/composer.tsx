@@ -40,7 +40,8 @@ export function Composer({ isStreaming, disabledReason, onSend, onStop }: Compos
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
         rows={Math.min(8, Math.max(1, draft.split('\n').length))}
-        placeholder={disabledReason ?? 'Message… (Enter to send, Shift+Enter for a new line)'}
+        placeholder={disabledReason ?? 'Message…'}
+        title="Enter to send, Shift+Enter for a new line"
         disabled={Boolean(disabledReason)}
         className="max-h-60 min-h-11 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3.5 py-2.5 text-sm text-zinc-900 placeholder:text-zinc-400 focus-visible:border-violet-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-violet-600/40 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       />

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
 import type { ChatMessage, RetryType } from '../lib/chat-types';
 import { buildMessageTree, versionsOf } from '../lib/message-tree';
+import { useModels } from '../api/list-models';
 import { editUserMessage, regenerateReply, switchToVersion } from '../stores/chat-actions';
 import { useChatStore } from '../stores/chat-store';
 import { isMessageInFlight } from '../stores/reply-reducer';
@@ -102,6 +103,13 @@ function UserMessage({ message, versionNumber, versionCount, modelId, isConversa
   );
 }
 
+/** The display name of the model that wrote a reply (its id when the model is no longer offered). */
+function ModelName({ modelId }: { modelId: string }) {
+  const { data: models } = useModels();
+  const model = models?.find((candidate) => candidate.id === modelId || candidate.name === modelId);
+  return <span className="ml-1 min-w-0 truncate text-xs text-zinc-400 dark:text-zinc-500">{model?.displayName ?? modelId}</span>;
+}
+
 function AssistantMessage({ message, versionNumber, versionCount, modelId, isConversationBusy }: MessageItemProps) {
   const isInFlight = isMessageInFlight(message);
   const handleRetry = (retryType: RetryType) => {
@@ -141,7 +149,7 @@ function AssistantMessage({ message, versionNumber, versionCount, modelId, isCon
           <VersionNavigator noun="version" current={versionNumber} total={versionCount} onSelect={(index) => selectVersion(message, index)} />
           <CopyButton text={message.content} />
           <RetryMenu onRetry={handleRetry} isDisabled={isConversationBusy} />
-          {message.modelId ? <span className="ml-1 truncate text-xs text-zinc-400 dark:text-zinc-500">{message.modelId}</span> : null}
+          {message.modelId ? <ModelName modelId={message.modelId} /> : null}
         </div>
       ) : null}
     </div>

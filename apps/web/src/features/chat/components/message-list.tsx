@@ -64,6 +64,9 @@ export function MessageList({ conversationId, path, tree, modelId, isStreaming }
             <div
               key={item.key}
               data-index={item.index}
+              data-testid="message"
+              data-role={message.role}
+              data-status={message.status}
               ref={virtualizer.measureElement}
               className="absolute top-0 left-0 w-full px-3 py-3 sm:px-4"
               style={{ transform: `translateY(${item.start}px)` }}

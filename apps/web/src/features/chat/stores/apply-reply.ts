@@ -9,6 +9,20 @@ export const messagesKeptAfterCompaction = 20;
 /** Title a conversation has until the server names it. */
 export const defaultConversationTitle = 'New chat';
 
+/**
+ * A title as the model wrote it, without markdown (`## Title`, `**Title**`, `` `Title` ``, `- Title`), surrounding
+ * quotes or a final full stop; models often answer the title request in markdown. Empty when nothing is left.
+ */
+export function cleanTitle(title: string): string {
+  const firstLine = title.trim().split('\n')[0] ?? '';
+  return firstLine
+    .replace(/^\s*(?:#{1,6}(?:\s+|$)|[-*+]\s+|>\s*)+/, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/^[\s"'“”‘’]+|[\s"'“”‘’.:–—-]+$/g, '')
+    .slice(0, 80)
+    .trim();
+}
+
 /** Messages whose reply the server may still be producing. */
 export function inFlightMessages(): ChatMessage[] {
   const result: ChatMessage[] = [];
@@ -30,8 +44,9 @@ export function setGapHandler(handler: (message: ChatMessage) => void): void {
 function applyEffects(message: ChatMessage, effects: ReplySideEffects): void {
   const conversation = findConversation(message.conversationId);
   if (!conversation) return;
-  if (effects.title && conversation.title === defaultConversationTitle) {
-    const renamed = { ...conversation, title: effects.title, updatedAt: Date.now() };
+  const title = effects.title ? cleanTitle(effects.title) : '';
+  if (title && conversation.title === defaultConversationTitle) {
+    const renamed = { ...conversation, title, updatedAt: Date.now() };
     upsertConversationInStore(renamed);
     void useChatStore.getState().repository?.saveConversation(renamed);
   }

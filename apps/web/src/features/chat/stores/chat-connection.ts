@@ -72,6 +72,11 @@ export function chatClient(): RealtimeClient<ChatClientMessage> {
     onReady: handleReady,
   });
   created.subscribe(() => useChatStore.setState({ connectionState: created.getState() }));
+  // Offline: the old socket can take a minute to notice, and frames sent meanwhile are lost. Drop it now (the
+  // server keeps generating into its buffer) and show "reconnecting".
+  globalThis.addEventListener?.('offline', () => {
+    if (client === created) created.dropConnection();
+  });
   // Back online: reconnect now rather than at the end of the backoff (a reply may be waiting in the buffer).
   globalThis.addEventListener?.('online', () => {
     if (client === created && created.getState() !== 'idle' && created.getState() !== 'connected') created.connect();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, Conversation } from '../lib/chat-types';
-import { applyReplyToStore, defaultConversationTitle, setGapHandler } from './apply-reply';
+import { applyReplyToStore, cleanTitle, defaultConversationTitle, setGapHandler } from './apply-reply';
 import { findConversation, findMessage, resetChatStore, setConversationMessagesInStore, upsertConversationInStore } from './chat-store';
 import { applyReplyMessage, type ReplyMessage } from './reply-reducer';
 
@@ -108,6 +108,17 @@ describe('applyReplyToStore', () => {
 
     setConversationMessagesInStore('c1', [assistantMessage({ lastSeq: 5, status: 'done' })]);
     applyReplyToStore({ type: 'chat.title', ...base, seq: 6, title: 'Greetings' });
+    expect(findConversation('c1')?.title).toBe('Greetings');
+  });
+
+  it('names the chat without the markdown a model may put around its title', () => {
+    expect(cleanTitle('## Release checklist')).toBe('Release checklist');
+    expect(cleanTitle('**"Trip to Lisbon".**')).toBe('Trip to Lisbon');
+    expect(cleanTitle('- `npm` install woes\nand more')).toBe('npm install woes');
+    expect(cleanTitle('  ##  ')).toBe('');
+    expect(cleanTitle('Release checklist Before shipping, check these: -')).toBe('Release checklist Before shipping, check these');
+    setConversationMessagesInStore('c1', [assistantMessage({ lastSeq: 5, status: 'done' })]);
+    applyReplyToStore({ type: 'chat.title', ...base, seq: 6, title: '# **Greetings**' });
     expect(findConversation('c1')?.title).toBe('Greetings');
   });
 });

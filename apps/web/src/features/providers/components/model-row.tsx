@@ -71,7 +71,7 @@ export function ModelRow({ model, providerName, isSelected, onSelectedChange, on
           aria-label={`Tier of ${model.displayName}`}
           value={model.tier === null ? '' : String(model.tier)}
           onChange={(event) => handleChange({ tier: event.target.value ? Number(event.target.value) : null })}
-          className="h-8 rounded-md border border-zinc-300 bg-white px-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          className="h-8 rounded-md border border-zinc-300 bg-white px-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         >
           {tierOptions.map((option) => (
             <option key={option.value} value={option.value}>
@@ -87,7 +87,7 @@ export function ModelRow({ model, providerName, isSelected, onSelectedChange, on
         {testMutation.isSuccess ? <p className="mt-1" role="status">{describeTestResult(testMutation.data)}</p> : null}
         {testMutation.isError ? <p className="mt-1 text-red-700 dark:text-red-400" role="alert">{describeError(testMutation.error)}</p> : null}
       </td>
-      <td className="px-2 py-2 text-right whitespace-nowrap">
+      <td className="py-2 pr-4 pl-2 text-right whitespace-nowrap">
         <Button size="small" variant="ghost" aria-label={`Aliases of ${model.displayName}`} icon={<Tags aria-hidden="true" className="size-3.5" />} onClick={onAliases} />
         <Button size="small" variant="ghost" aria-label={`Edit ${model.displayName}`} icon={<Pencil aria-hidden="true" className="size-3.5" />} onClick={onEdit} />
       </td>

@@ -107,7 +107,7 @@ export function ModelsPanel({ providerId, onProviderChange }: ModelsPanelProps) 
                 <th className="px-2 py-2">Visible</th>
                 <th className="px-2 py-2">Tier</th>
                 <th className="px-2 py-2">Test</th>
-                <th className="px-2 py-2 text-right">Actions</th>
+                <th className="py-2 pr-4 pl-2 text-right">Actions</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
