@@ -202,6 +202,29 @@ function connectionClosedError(): Error {
 }
 
 /**
+ * Wires a provider response: a non-2xx status becomes a classified `LlmError` (after reading the error body);
+ * a 2xx body is handed over as text, and a body that stops before its end is a connection failure.
+ */
+function readResponse(incoming: IncomingMessage, apiKey: string | null, handlers: { onText(text: string): void; onEnd(): void; fail(error: unknown): void }): void {
+  incoming.setEncoding('utf8');
+  incoming.on('error', handlers.fail);
+  const status = incoming.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    let text = '';
+    incoming.on('data', (piece: string) => {
+      if (text.length < maxErrorBodyChars) text += piece;
+    });
+    incoming.on('end', () => handlers.fail(classifyHttpFailure({ status, providerMessage: readProviderMessage(text), responseBody: text, headers: headersOf(incoming) }, apiKey, 'chat').error));
+    return;
+  }
+  incoming.on('data', handlers.onText);
+  incoming.on('end', handlers.onEnd);
+  incoming.on('close', () => {
+    if (!incoming.complete) handlers.fail(connectionClosedError());
+  });
+}
+
+/**
  * One streaming Chat Completions call over `node:http(s)`, without retries. Same contract as `streamAttempt`:
  * ends quietly when `request.signal` aborts; throws the raw failure (an `LlmError` for HTTP errors, a
  * connection error otherwise) or `LlmError('timeout')` after `idleTimeoutMs` without data. Leaving the loop
@@ -268,41 +291,29 @@ export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<Llm
   outgoing.on('response', (incoming) => {
     response = incoming;
     idle.touch();
-    incoming.setEncoding('utf8');
-    const status = incoming.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-      let text = '';
-      incoming.on('data', (piece: string) => {
-        if (text.length < maxErrorBodyChars) text += piece;
-      });
-      incoming.on('end', () => fail(classifyHttpFailure({ status, providerMessage: readProviderMessage(text), responseBody: text, headers: headersOf(incoming) }, target.apiKey, 'chat').error));
-      incoming.on('error', fail);
-      return;
-    }
-    incoming.on('data', (piece: string) => {
-      idle.touch();
-      const before = queue.length;
-      parser.push(piece);
-      if (queue.length !== before || isDone || failure !== undefined) notify();
-      if (queue.length - head > maxQueuedParts && !isPaused) {
-        isPaused = true;
-        incoming.pause();
-      }
-    });
-    incoming.on('end', () => {
-      if (failure === undefined && !isDone) {
-        parser.end();
-        // A clean end without `[DONE]` still finishes the reply (some servers omit it).
-        if (failure === undefined && !isDone) {
-          reader.finish();
-          isDone = true;
+    readResponse(incoming, target.apiKey, {
+      fail,
+      onText(piece) {
+        idle.touch();
+        const before = queue.length;
+        parser.push(piece);
+        if (queue.length !== before || isDone || failure !== undefined) notify();
+        if (queue.length - head > maxQueuedParts && !isPaused) {
+          isPaused = true;
+          incoming.pause();
         }
-      }
-      notify();
-    });
-    incoming.on('error', fail);
-    incoming.on('close', () => {
-      if (!incoming.complete) fail(connectionClosedError());
+      },
+      onEnd() {
+        if (failure === undefined && !isDone) {
+          parser.end();
+          // A clean end without `[DONE]` still finishes the reply (some servers omit it).
+          if (failure === undefined && !isDone) {
+            reader.finish();
+            isDone = true;
+          }
+        }
+        notify();
+      },
     });
   });
 
