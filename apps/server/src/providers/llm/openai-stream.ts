@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { trimBaseUrl } from './adapters/llm-adapter.js';
 import { IdleTimer, defaultIdleTimeoutMs, idleTimeoutError } from './call-options.js';
@@ -225,94 +225,131 @@ function readResponse(incoming: IncomingMessage, apiKey: string | null, handlers
 }
 
 /**
- * One streaming Chat Completions call over `node:http(s)`, without retries. Same contract as `streamAttempt`:
- * ends quietly when `request.signal` aborts; throws the raw failure (an `LlmError` for HTTP errors, a
- * connection error otherwise) or `LlmError('timeout')` after `idleTimeoutMs` without data. Leaving the loop
- * early destroys the request, which closes the upstream connection.
+ * Parts between the socket's events and the consumer's pulls, and how the stream ended. The consumer waits in
+ * `next()` only when the queue is empty; events wake it.
  */
-export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
-  if (request.signal.aborted) return;
+class PartInbox {
+  readonly parts: LlmStreamPart[] = [];
+  head = 0;
+  failure: unknown;
+  isDone = false;
+  private wake: (() => void) | undefined;
+
+  get isSettled(): boolean {
+    return this.isDone || this.failure !== undefined;
+  }
+
+  get backlog(): number {
+    return this.parts.length - this.head;
+  }
+
+  notify(): void {
+    const resolve = this.wake;
+    this.wake = undefined;
+    resolve?.();
+  }
+
+  /** Records the first failure (later ones, and failures after a clean end, are ignored). */
+  fail(error: unknown): void {
+    if (this.isSettled) return;
+    this.failure = error;
+    this.notify();
+  }
+
+  /** Empties the consumed queue and waits for the next event. */
+  wait(): Promise<void> {
+    this.parts.length = 0;
+    this.head = 0;
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+  }
+}
+
+/** SSE text in, parts into the inbox; `[DONE]`, a clean end without it, or a bad chunk settle the inbox. */
+function createBodyReader(inbox: PartInbox): { push(text: string): void; end(): void } {
+  const reader = createChatChunkReader((part) => inbox.parts.push(part));
+  const finish = (): void => {
+    reader.finish();
+    inbox.isDone = true;
+  };
+  const parser = createSseParser({
+    onData(data) {
+      if (inbox.isSettled) return;
+      try {
+        if (reader.read(data)) finish();
+      } catch (error) {
+        inbox.failure = error;
+      }
+    },
+  });
+  return {
+    push: (text) => parser.push(text),
+    end() {
+      if (!inbox.isSettled) parser.end();
+      // A clean end without `[DONE]` still finishes the reply (some servers omit it).
+      if (!inbox.isSettled) finish();
+    },
+  };
+}
+
+/** The outgoing Chat Completions request (not yet ended) and its JSON body. */
+function openChatRequest(request: LlmRequest): { outgoing: ClientRequest; payload: string } {
   const { target } = request;
   const url = new URL(`${trimBaseUrl(target.baseUrl)}/chat/completions`);
   const payload = JSON.stringify(buildOpenAiChatBody(request));
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   if (target.apiKey !== null && target.apiKey !== '') headers.authorization = `Bearer ${target.apiKey}`;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return { outgoing: send(url, { method: 'POST', headers }), payload };
+}
 
-  // A queue between the socket's events and the consumer's pulls: parts are read as they arrive; the socket is
-  // paused while the consumer is behind.
-  const queue: LlmStreamPart[] = [];
-  let head = 0;
-  let failure: unknown;
-  let isDone = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const resolve = wake;
-    wake = undefined;
-    resolve?.();
-  };
+/**
+ * One streaming Chat Completions call over `node:http(s)`, without retries. Same contract as `streamAttempt`:
+ * ends quietly when `request.signal` aborts; throws the raw failure (an `LlmError` for HTTP errors, a
+ * connection error otherwise) or `LlmError('timeout')` after `idleTimeoutMs` without data. Leaving the loop
+ * early destroys the request, which closes the upstream connection. The socket is paused while the consumer
+ * is more than `maxQueuedParts` behind.
+ */
+export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<LlmStreamPart> {
+  if (request.signal.aborted) return;
+  const inbox = new PartInbox();
   const idleTimeoutMs = request.idleTimeoutMs ?? defaultIdleTimeoutMs;
   const controller = new AbortController();
   const idle = new IdleTimer(idleTimeoutMs, controller);
   let response: IncomingMessage | undefined;
   let isPaused = false;
+  const body = createBodyReader(inbox);
 
-  const reader = createChatChunkReader((part) => queue.push(part));
-  const parser = createSseParser({
-    onData(data) {
-      if (isDone || failure !== undefined) return;
-      try {
-        if (reader.read(data)) {
-          reader.finish();
-          isDone = true;
-        }
-      } catch (error) {
-        failure = error;
-      }
-    },
-  });
-
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const outgoing = send(url, { method: 'POST', headers });
-  const fail = (error: unknown): void => {
-    if (isDone || failure !== undefined) return;
-    failure = error;
-    notify();
-  };
+  const { outgoing, payload } = openChatRequest(request);
   const onAbort = (): void => {
     outgoing.destroy();
-    notify();
+    inbox.notify();
   };
   request.signal.addEventListener('abort', onAbort, { once: true });
   controller.signal.addEventListener('abort', () => {
-    fail(idleTimeoutError(idleTimeoutMs));
+    inbox.fail(idleTimeoutError(idleTimeoutMs));
     outgoing.destroy();
   }, { once: true });
-  outgoing.on('error', fail);
+  outgoing.on('error', (error) => inbox.fail(error));
   outgoing.on('response', (incoming) => {
     response = incoming;
     idle.touch();
-    readResponse(incoming, target.apiKey, {
-      fail,
+    readResponse(incoming, request.target.apiKey, {
+      fail: (error) => inbox.fail(error),
       onText(piece) {
         idle.touch();
-        const before = queue.length;
-        parser.push(piece);
-        if (queue.length !== before || isDone || failure !== undefined) notify();
-        if (queue.length - head > maxQueuedParts && !isPaused) {
+        const before = inbox.parts.length;
+        body.push(piece);
+        if (inbox.parts.length !== before || inbox.isSettled) inbox.notify();
+        if (inbox.backlog > maxQueuedParts && !isPaused) {
           isPaused = true;
           incoming.pause();
         }
       },
       onEnd() {
-        if (failure === undefined && !isDone) {
-          parser.end();
-          // A clean end without `[DONE]` still finishes the reply (some servers omit it).
-          if (failure === undefined && !isDone) {
-            reader.finish();
-            isDone = true;
-          }
-        }
-        notify();
+        body.end();
+        inbox.notify();
       },
     });
   });
@@ -321,25 +358,21 @@ export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<Llm
     idle.restart();
     outgoing.end(payload);
     for (;;) {
-      while (head < queue.length) {
-        const part = queue[head] as LlmStreamPart;
-        head += 1;
+      while (inbox.head < inbox.parts.length) {
+        const part = inbox.parts[inbox.head] as LlmStreamPart;
+        inbox.head += 1;
         idle.pause();
         yield part;
         idle.restart();
       }
-      queue.length = 0;
-      head = 0;
       if (request.signal.aborted) return;
-      if (failure !== undefined) throw failure;
-      if (isDone) return;
+      if (inbox.failure !== undefined) throw inbox.failure;
+      if (inbox.isDone) return;
       if (isPaused) {
         isPaused = false;
         response?.resume();
       }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      await inbox.wait();
     }
   } catch (error) {
     if (idle.hasFired) throw idleTimeoutError(idleTimeoutMs);
@@ -348,7 +381,7 @@ export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<Llm
   } finally {
     idle.stop();
     request.signal.removeEventListener('abort', onAbort);
-    if (isDone && failure === undefined) response?.resume(); // drain the rest so the keep-alive socket is reused
+    if (inbox.isDone && inbox.failure === undefined) response?.resume(); // drain the rest so the keep-alive socket is reused
     else outgoing.destroy();
   }
 }
