@@ -126,6 +126,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     heartbeatIntervalMs: config.realtime.heartbeatIntervalMs,
     maxMessageBytes: config.realtime.maxMessageBytes,
     maxQueuedBytes: config.realtime.maxQueuedBytes,
+    ...(config.rateLimit.enabled ? { connectsPerMinutePerIp: config.rateLimit.websocketConnectsPerMinute } : {}),
     metrics: {
       onConnectionOpened: (route) => metrics.websocketConnections.inc({ route }),
       onConnectionClosed: (route) => metrics.websocketConnections.dec({ route }),

@@ -99,6 +99,22 @@ async function streamAnswer(context: ReplyContext, turns: ChatTurn[], summary: s
   return { usage, finishReason: context.signal.aborted ? ('stopped' as const) : ('other' as const) };
 }
 
+/**
+ * A model's title answer as a plain title: its first non-empty line, without markdown markers or quotes, at
+ * most 8 words and 80 characters.
+ */
+export function cleanTitle(text: string): string {
+  const firstLine = text.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+  return firstLine
+    .replace(/^(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|title:\s*)/i, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/^["'\s]+|["'\s.:;,!-]+$/g, '')
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ')
+    .slice(0, 80);
+}
+
 /** A short title after the first exchange; failures are ignored (the browser keeps its own). */
 async function generateTitle(context: ReplyContext): Promise<void> {
   const first = context.request.messages.find((turn) => turn.role === 'user');
@@ -112,7 +128,7 @@ async function generateTitle(context: ReplyContext): Promise<void> {
       maxOutputTokens: 24,
       signal: context.signal,
     });
-    const title = text.replace(/^["'\s]+|["'\s.]+$/g, '').split(/\s+/).slice(0, 8).join(' ').slice(0, 80);
+    const title = cleanTitle(text);
     if (title) context.emit({ type: 'chat.title', title });
   } catch (error) {
     context.logger.debug({ err: error instanceof Error ? error.name : 'unknown' }, 'title generation failed');

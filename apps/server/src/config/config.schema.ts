@@ -62,6 +62,8 @@ export const envSchema = z.object({
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(1_000_000).default(300),
   /** Requests per minute per IP on sign-in, registration and refresh. Default 20. */
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(1_000_000).default(20),
+  /** New WebSocket connections per minute per IP. Default 60. */
+  RATE_LIMIT_WS_CONNECT_PER_MINUTE: positiveInt(1_000_000).default(60),
   /** Trust X-Forwarded-* headers from a reverse proxy. Default false. */
   TRUST_PROXY: booleanText.default(false),
   /** Largest WebSocket message in bytes. Default 2097152 (2 MiB). */

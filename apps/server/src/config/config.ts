@@ -43,6 +43,8 @@ export interface Config {
     globalPerMinute: number;
     /** Requests per minute per IP on sign-in, register, refresh. */
     authPerMinute: number;
+    /** New WebSocket connections per minute per IP. */
+    websocketConnectsPerMinute: number;
   };
   realtime: {
     /** Largest WebSocket message, bytes. */

@@ -84,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: values.RATE_LIMIT_ENABLED,
       globalPerMinute: values.RATE_LIMIT_GLOBAL_PER_MINUTE,
       authPerMinute: values.RATE_LIMIT_AUTH_PER_MINUTE,
+      websocketConnectsPerMinute: values.RATE_LIMIT_WS_CONNECT_PER_MINUTE,
     },
     realtime: {
       maxMessageBytes: values.WS_MAX_MESSAGE_BYTES,

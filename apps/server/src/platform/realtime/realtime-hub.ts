@@ -102,7 +102,11 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
         });
         heartbeat.watch(socket, () => session.logger.info('realtime connection missed a heartbeat, terminating'));
       };
-      app.get(path, { websocket: true }, websocketHandler);
+      // The upgrade is an HTTP request, so @fastify/rate-limit (registered by the app) can refuse it with 429.
+      const rateLimit = options.connectsPerMinutePerIp
+        ? { rateLimit: { max: options.connectsPerMinutePerIp, timeWindow: '1 minute', allowList: () => false } }
+        : {};
+      app.get(path, { websocket: true, config: rateLimit }, websocketHandler);
       logger.debug({ route: path }, 'realtime route registered');
     },
 

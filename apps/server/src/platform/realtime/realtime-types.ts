@@ -42,6 +42,11 @@ export interface RealtimeHubOptions {
   maxQueuedBytes?: number;
   /** How long a closing socket may take to finish the close handshake before it is terminated. Default 2000 ms. */
   closeGraceMs?: number;
+  /**
+   * Upgrade requests (new sockets) allowed per client IP per minute; more are answered 429 before any
+   * WebSocket is opened. Unset: no limit.
+   */
+  connectsPerMinutePerIp?: number;
   metrics?: RealtimeMetrics;
 }
 
