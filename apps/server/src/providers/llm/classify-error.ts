@@ -36,6 +36,19 @@ const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDO
 const connectionMessages = /fetch failed|terminated|other side closed|socket hang up|cannot connect to api|network/i;
 
 /** Replaces the API key (and anything shaped like a secret key) with `[redacted]`, and caps the length. */
+/** The message inside a provider's JSON error body (`{error:{message}}`, `{error}`, `{message}`); '' otherwise. */
+export function readProviderMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    if (typeof body.error === 'string') return body.error;
+    if (typeof body.error?.message === 'string') return body.error.message;
+    if (typeof body.message === 'string') return body.message;
+  } catch {
+    // Not JSON: no provider message; the raw body is never shown.
+  }
+  return '';
+}
+
 export function redactProviderText(text: string, apiKey: string | null): string {
   let clean = apiKey !== null && apiKey.length > 0 ? text.split(apiKey).join('[redacted]') : text;
   clean = clean.replace(/\b(sk|xai|gsk|AIza)[-_A-Za-z0-9]{8,}/g, '[redacted]');

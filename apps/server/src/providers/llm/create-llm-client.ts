@@ -6,7 +6,7 @@ import type { JsonGetter, LlmAdapter } from './adapters/llm-adapter.js';
 import { openAiCompatibleAdapter } from './adapters/openai-compatible.js';
 import { openAiAdapter } from './adapters/openai.js';
 import { IdleTimer, buildCallOptions, defaultIdleTimeoutMs, idleTimeoutError, mapFinishReason, mapUsage } from './call-options.js';
-import { classifyError, classifyHttpFailure, type LlmOperation } from './classify-error.js';
+import { classifyError, classifyHttpFailure, type LlmOperation, readProviderMessage } from './classify-error.js';
 import { LlmError, type ListedModel, type LlmClient, type LlmRequest, type LlmStreamPart } from './llm-client.js';
 import { defaultRetryPolicy, retryDelayMs, waitUnlessAborted, type RetryPolicy } from './retry.js';
 import { streamOpenAiChat } from './openai-stream.js';
@@ -109,17 +109,6 @@ async function completeOnce(request: LlmRequest, adapter: LlmAdapter, fetch: typ
   }
 }
 
-function readProviderMessage(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    if (typeof body.error === 'string') return body.error;
-    if (typeof body.error?.message === 'string') return body.error.message;
-    if (typeof body.message === 'string') return body.message;
-  } catch {
-    // Not JSON: fall through to an empty message; the body is never shown raw.
-  }
-  return '';
-}
 
 function createJsonGetter(fetch: typeof globalThis.fetch, apiKey: string | null, signal: AbortSignal | undefined): JsonGetter {
   return async (url, headers) => {

@@ -2,7 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { trimBaseUrl } from './adapters/llm-adapter.js';
 import { IdleTimer, defaultIdleTimeoutMs, idleTimeoutError } from './call-options.js';
-import { classifyHttpFailure } from './classify-error.js';
+import { classifyHttpFailure, readProviderMessage } from './classify-error.js';
 import { LlmError, type LlmFinishReason, type LlmMessage, type LlmRequest, type LlmStreamPart, type LlmUsage } from './llm-client.js';
 import { createSseParser } from './sse-parser.js';
 
@@ -179,17 +179,6 @@ export function createChatChunkReader(emit: (part: LlmStreamPart) => void) {
   };
 }
 
-function readProviderMessage(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    if (typeof body.error === 'string') return body.error;
-    if (typeof body.error?.message === 'string') return body.error.message;
-    if (typeof body.message === 'string') return body.message;
-  } catch {
-    // Not JSON: no provider message.
-  }
-  return '';
-}
 
 function headersOf(response: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};

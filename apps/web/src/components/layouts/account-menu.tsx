@@ -1,5 +1,6 @@
 import { ChevronDown, LogOut, Monitor, Moon, Sun } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from '../../lib/use-dismiss';
 import { classNames } from '../../lib/class-names';
 import type { Theme } from '../../stores/ui-preferences-store';
 import { Spinner } from '../ui/spinner';
@@ -27,24 +28,11 @@ export function AccountMenu({ name, email, theme, onThemeChange, onSignOut, isSi
   const menuId = useId();
   const initial = (name?.trim() || email).charAt(0).toUpperCase();
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    const handleKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setIsOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', handlePointerDown);
-    document.addEventListener('keydown', handleKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', handlePointerDown);
-      document.removeEventListener('keydown', handleKeyDown);
-    };
-  }, [isOpen]);
+  const handleDismiss = useCallback((reason: 'escape' | 'outside') => {
+    setIsOpen(false);
+    if (reason === 'escape') buttonRef.current?.focus();
+  }, []);
+  useDismiss(isOpen, containerRef, handleDismiss);
 
   return (
     <div ref={containerRef} className="relative">

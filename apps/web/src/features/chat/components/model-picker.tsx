@@ -1,6 +1,7 @@
 import type { UserModel } from '@claraverse/shared';
 import { Check, ChevronDown, Search } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../../../lib/use-dismiss';
 import { Badge } from '../../../components/ui/badge';
 import { classNames } from '../../../lib/class-names';
 
@@ -39,21 +40,8 @@ export function ModelPicker({ models, selectedModelId, onSelect }: ModelPickerPr
     .filter((model) => `${model.displayName} ${model.name} ${model.providerName}`.toLowerCase().includes(filter.toLowerCase()))
     .sort(compareModels);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    const handleKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setIsOpen(false);
-    };
-    document.addEventListener('pointerdown', handlePointerDown);
-    document.addEventListener('keydown', handleKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', handlePointerDown);
-      document.removeEventListener('keydown', handleKeyDown);
-    };
-  }, [isOpen]);
+  const handleDismiss = useCallback(() => setIsOpen(false), []);
+  useDismiss(isOpen, containerRef, handleDismiss);
 
   const handleSelect = (modelId: string) => {
     onSelect(modelId);

@@ -1,5 +1,6 @@
 import { ChevronDown, RefreshCw } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../../../lib/use-dismiss';
 import { retryLabels } from '../lib/build-turns';
 import type { RetryType } from '../lib/chat-types';
 
@@ -10,21 +11,8 @@ export function RetryMenu({ onRetry, isDisabled }: { onRetry: (retryType: RetryT
   const [isOpen, setIsOpen] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointerDown = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    const handleKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setIsOpen(false);
-    };
-    document.addEventListener('pointerdown', handlePointerDown);
-    document.addEventListener('keydown', handleKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', handlePointerDown);
-      document.removeEventListener('keydown', handleKeyDown);
-    };
-  }, [isOpen]);
+  const handleDismiss = useCallback(() => setIsOpen(false), []);
+  useDismiss(isOpen, containerRef, handleDismiss);
 
   const handleSelect = (retryType: RetryType) => {
     setIsOpen(false);
