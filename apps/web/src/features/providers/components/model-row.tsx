@@ -41,11 +41,11 @@ export function ModelRow({ model, providerName, isSelected, onSelectedChange, on
     updateMutation.mutate({ modelId: model.id, changes }, { onError: (error) => showToast(describeError(error), 'error') });
 
   return (
-    <tr>
-      <td className="px-4 py-2">
+    <tr className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3 pr-4 sm:table-row sm:py-0 sm:pr-0">
+      <td className="pl-4 sm:px-4 sm:py-2">
         <input type="checkbox" aria-label={`Select ${model.displayName}`} checked={isSelected} onChange={(event) => onSelectedChange(event.target.checked)} className="size-4 accent-violet-700" />
       </td>
-      <td className="px-2 py-2">
+      <td className="min-w-0 flex-1 basis-[calc(100%-3.5rem)] sm:px-2 sm:py-2">
         <p className="font-medium text-zinc-900 dark:text-zinc-50">{model.displayName}</p>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           {model.name}
@@ -59,14 +59,15 @@ export function ModelRow({ model, providerName, isSelected, onSelectedChange, on
           {model.capabilities.structuredOutput ? <Badge>JSON</Badge> : null}
         </span>
       </td>
-      <td className="px-2 py-2">
+      <td className="pl-11 sm:px-2 sm:py-2">
         <label className="inline-flex items-center gap-2">
           <input type="checkbox" role="switch" checked={model.isVisible} onChange={(event) => handleChange({ isVisible: event.target.checked })} className="size-4 accent-violet-700" />
           <span className="sr-only">Visible to users: {model.displayName}</span>
           <span className="text-xs text-zinc-600 dark:text-zinc-400">{model.isVisible ? 'Shown' : 'Hidden'}</span>
         </label>
       </td>
-      <td className="px-2 py-2">
+      <td className="sm:px-2 sm:py-2">
+        <span className="mr-1.5 text-xs text-zinc-600 sm:hidden dark:text-zinc-400">Tier</span>
         <select
           aria-label={`Tier of ${model.displayName}`}
           value={model.tier === null ? '' : String(model.tier)}
@@ -80,14 +81,14 @@ export function ModelRow({ model, providerName, isSelected, onSelectedChange, on
           ))}
         </select>
       </td>
-      <td className="max-w-56 px-2 py-2 text-xs text-zinc-600 dark:text-zinc-400">
+      <td className="max-w-56 text-xs sm:px-2 sm:py-2 text-zinc-600 dark:text-zinc-400">
         <Button size="small" variant="secondary" isLoading={testMutation.isPending} icon={<FlaskConical aria-hidden="true" className="size-3.5" />} onClick={() => testMutation.mutate(model.id)}>
           {testMutation.isPending ? 'Testing…' : 'Test'}
         </Button>
         {testMutation.isSuccess ? <p className="mt-1" role="status">{describeTestResult(testMutation.data)}</p> : null}
         {testMutation.isError ? <p className="mt-1 text-red-700 dark:text-red-400" role="alert">{describeError(testMutation.error)}</p> : null}
       </td>
-      <td className="py-2 pr-4 pl-2 text-right whitespace-nowrap">
+      <td className="pl-9 text-right whitespace-nowrap sm:py-2 sm:pr-4 sm:pl-2">
         <Button size="small" variant="ghost" aria-label={`Aliases of ${model.displayName}`} icon={<Tags aria-hidden="true" className="size-3.5" />} onClick={onAliases} />
         <Button size="small" variant="ghost" aria-label={`Edit ${model.displayName}`} icon={<Pencil aria-hidden="true" className="size-3.5" />} onClick={onEdit} />
       </td>

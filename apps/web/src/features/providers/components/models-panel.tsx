@@ -90,9 +90,10 @@ export function ModelsPanel({ providerId, onProviderChange }: ModelsPanelProps) 
         <EmptyState icon={<Boxes aria-hidden="true" className="size-6" />} title="No models" description={search ? 'No model matches this search.' : 'Fetch models from a provider in the Providers tab.'} />
       ) : null}
       {models.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+        <div className="sm:overflow-x-auto">
+          {/* Below the sm breakpoint each row becomes a wrapped block, so nothing hides off-screen at 360 px. */}
+          <table className="block w-full text-left text-sm sm:table sm:min-w-[44rem]">
+            <thead className="hidden text-xs text-zinc-500 uppercase sm:table-header-group dark:text-zinc-400">
               <tr className="border-b border-zinc-200 dark:border-zinc-800">
                 <th className="w-10 px-4 py-2">
                   <input
@@ -110,7 +111,7 @@ export function ModelsPanel({ providerId, onProviderChange }: ModelsPanelProps) 
                 <th className="py-2 pr-4 pl-2 text-right">Actions</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            <tbody className="block divide-y divide-zinc-200 sm:table-row-group dark:divide-zinc-800">
               {models.map((model) => (
                 <ModelRow
                   key={model.id}
