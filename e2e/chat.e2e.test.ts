@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAiDouble, type OpenAiDouble } from '../apps/server/src/test/llm-doubles/openai-double.js';
-import { launchBrowser, screenshot, watchConsole } from './support/browser.js';
+import { createAdministratorThroughSetup, launchBrowser, screenshot, watchConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/start-server.js';
 
 const admin = { name: 'Ada Admin', email: 'ada@example.test', password: 'analytical engine 1843' };
@@ -91,14 +91,7 @@ describe('chat in a real browser against the OpenAI double', () => {
     const problems = watchConsole(page);
     try {
       // First run: the administrator.
-      await page.goto(server.baseUrl);
-      await page.waitForURL(/\/setup$/);
-      await page.getByLabel('Name', { exact: true }).fill(admin.name);
-      await page.getByLabel('Email', { exact: true }).fill(admin.email);
-      await page.getByLabel('Password', { exact: true }).fill(admin.password);
-      await page.getByLabel('Confirm password', { exact: true }).fill(admin.password);
-      await page.getByRole('button', { name: 'Create administrator' }).click();
-      await page.waitForURL(/\/chat$/);
+      await createAdministratorThroughSetup(page, server.baseUrl, admin);
       await poll(() => page.getByText('No models yet', { exact: true }).count()).toBeGreaterThan(0);
       await screenshot(page, 'chat-no-models-light');
 

@@ -29,7 +29,7 @@ if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
 }
 // Imported after the check: start-server throws the same advice, this message is just clearer.
 const { startServer } = await import('../../e2e/support/start-server.js');
-const { launchBrowser } = await import('../../e2e/support/browser.js');
+const { createAdministratorThroughSetup, launchBrowser } = await import('../../e2e/support/browser.js');
 const { startOpenAiDouble } = await import('../../apps/server/src/test/llm-doubles/openai-double.js');
 
 // ---------- the seeded chat: deterministic, realistic mixed lengths and markdown ----------
@@ -205,14 +205,7 @@ async function main() {
 
     // First admin through the setup page (the session lives in the app's storage), then a token for the admin API.
     const admin = { name: 'Bench Admin', email: 'bench@example.test', password: 'benchmark passphrase 1' };
-    await page.goto(server.baseUrl);
-    await page.waitForURL(/\/setup$/);
-    await page.getByLabel('Name', { exact: true }).fill(admin.name);
-    await page.getByLabel('Email', { exact: true }).fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByLabel('Confirm password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.waitForURL(/\/chat$/);
+    await createAdministratorThroughSetup(page, server.baseUrl, admin);
     const post = async <T>(path: string, body: object, token?: string): Promise<T> => {
       const answer = await fetch(`${server.baseUrl}${path}`, {
         method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),

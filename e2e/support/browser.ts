@@ -45,3 +45,15 @@ export function watchConsole(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }
+
+/** Fills the first-run page and creates the administrator; resolves once the app shows the chat page. */
+export async function createAdministratorThroughSetup(page: Page, baseUrl: string, admin: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto(baseUrl);
+  await page.waitForURL(/\/setup$/);
+  await page.getByLabel('Name', { exact: true }).fill(admin.name);
+  await page.getByLabel('Email', { exact: true }).fill(admin.email);
+  await page.getByLabel('Password', { exact: true }).fill(admin.password);
+  await page.getByLabel('Confirm password', { exact: true }).fill(admin.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await page.waitForURL(/\/chat$/);
+}

@@ -2,8 +2,7 @@ import { registerBodySchema, type User } from '@claraverse/shared';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Field } from '../../../components/ui/field';
-import { Input } from '../../../components/ui/input';
+import { TextField } from '../../../components/ui/text-field';
 import { describeError } from '../../../lib/error-messages';
 import { fieldErrorsFromApiError, fieldErrorsFromZod, type FieldErrors } from '../../../lib/form-errors';
 import { useRegister } from '../api/register';
@@ -68,54 +67,11 @@ export function RegistrationForm({ mode, onSignedIn, onPending }: RegistrationFo
       aria-label={isAdministrator ? 'Create the administrator account' : 'Create an account'}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Name" error={fieldErrors.name} hint={isAdministrator ? undefined : 'Optional'}>
-        {(controlProps) => (
-          <Input
-            {...controlProps}
-            name="name"
-            autoComplete="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Email" error={fieldErrors.email}>
-        {(controlProps) => (
-          <Input
-            {...controlProps}
-            type="email"
-            name="email"
-            autoComplete="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Password" error={fieldErrors.password} hint="At least 8 characters. A long phrase is best.">
-        {(controlProps) => (
-          <Input
-            {...controlProps}
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label="Name" error={fieldErrors.name} hint={isAdministrator ? undefined : 'Optional'} name="name" autoComplete="name" value={name} onValueChange={setName} />
+      <TextField label="Email" error={fieldErrors.email} type="email" name="email" autoComplete="email" value={email} onValueChange={setEmail} />
+      <TextField label="Password" error={fieldErrors.password} hint="At least 8 characters. A long phrase is best." type="password" name="password" autoComplete="new-password" value={password} onValueChange={setPassword} />
       {isAdministrator ? (
-        <Field label="Confirm password" error={fieldErrors.passwordConfirmation}>
-          {(controlProps) => (
-            <Input
-              {...controlProps}
-              type="password"
-              name="passwordConfirmation"
-              autoComplete="new-password"
-              value={passwordConfirmation}
-              onChange={(event) => setPasswordConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Confirm password" error={fieldErrors.passwordConfirmation} type="password" name="passwordConfirmation" autoComplete="new-password" value={passwordConfirmation} onValueChange={setPasswordConfirmation} />
       ) : null}
       <Button type="submit" isLoading={registerMutation.isPending} className="mt-1 w-full">
         {isAdministrator ? 'Create administrator' : 'Create account'}

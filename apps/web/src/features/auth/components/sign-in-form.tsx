@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Field } from '../../../components/ui/field';
-import { Input } from '../../../components/ui/input';
+import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/error-messages';
 import { fieldErrorsFromApiError, fieldErrorsFromZod, type FieldErrors } from '../../../lib/form-errors';
@@ -51,30 +50,8 @@ export function SignInForm({ canRegister, onSignedIn, onPending }: SignInFormPro
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4" aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Email" error={fieldErrors.email}>
-        {(controlProps) => (
-          <Input
-            {...controlProps}
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Password" error={fieldErrors.password}>
-        {(controlProps) => (
-          <Input
-            {...controlProps}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label="Email" error={fieldErrors.email} type="email" name="email" autoComplete="username" value={email} onValueChange={setEmail} />
+      <TextField label="Password" error={fieldErrors.password} type="password" name="password" autoComplete="current-password" value={password} onValueChange={setPassword} />
       <Button type="submit" isLoading={loginMutation.isPending} className="mt-1 w-full" data-testid="sign-in-submit">
         Sign in
       </Button>

@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
-import { Field } from '../../../components/ui/field';
-import { Input } from '../../../components/ui/input';
+import { TextField } from '../../../components/ui/text-field';
 import { showToast } from '../../../components/ui/toast';
 import { describeError } from '../../../lib/error-messages';
 import { fieldErrorsFromApiError, fieldErrorsFromZod, type FieldErrors } from '../../../lib/form-errors';
@@ -50,39 +49,9 @@ export function PasswordSection() {
       <CardBody>
         <form noValidate onSubmit={handleSubmit} className="flex max-w-md flex-col gap-4">
           {formError ? <Alert tone="error">{formError}</Alert> : null}
-          <Field label="Current password" error={fieldErrors.currentPassword}>
-            {(controlProps) => (
-              <Input
-                {...controlProps}
-                type="password"
-                autoComplete="current-password"
-                value={currentPassword}
-                onChange={(event) => setCurrentPassword(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="New password" error={fieldErrors.newPassword} hint="At least 8 characters.">
-            {(controlProps) => (
-              <Input
-                {...controlProps}
-                type="password"
-                autoComplete="new-password"
-                value={newPassword}
-                onChange={(event) => setNewPassword(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Confirm new password" error={fieldErrors.newPasswordConfirmation}>
-            {(controlProps) => (
-              <Input
-                {...controlProps}
-                type="password"
-                autoComplete="new-password"
-                value={newPasswordConfirmation}
-                onChange={(event) => setNewPasswordConfirmation(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label="Current password" error={fieldErrors.currentPassword} type="password" autoComplete="current-password" value={currentPassword} onValueChange={setCurrentPassword} />
+          <TextField label="New password" error={fieldErrors.newPassword} hint="At least 8 characters." type="password" autoComplete="new-password" value={newPassword} onValueChange={setNewPassword} />
+          <TextField label="Confirm new password" error={fieldErrors.newPasswordConfirmation} type="password" autoComplete="new-password" value={newPasswordConfirmation} onValueChange={setNewPasswordConfirmation} />
           <div>
             <Button type="submit" isLoading={changeMutation.isPending}>
               Change password
