@@ -54,6 +54,8 @@ const isExpectedHttpError = (text: string) => /status of 4\d\d/.test(text);
 const messages = (page: Page) => page.getByTestId('message');
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 const lastAssistant = (page: Page) => assistantMessages(page).last();
+/** The conversation's title bar (the chat's own heading, not headings inside the messages). */
+const chatTitle = (page: Page) => page.getByRole('region', { name: 'Conversation' }).locator('h2').first();
 const lastUser = (page: Page) => page.locator('[data-testid="message"][data-role="user"]').last();
 
 /** The chat messages in the browser's IndexedDB (the user's Dexie database), read with the raw API. */
@@ -147,6 +149,9 @@ describe('chat in a real browser against the OpenAI double', () => {
       expect(await reply.locator('table td').allInnerTexts()).toEqual(['Build', 'Ada', 'Ship', 'Grace']);
       expect(await reply.getByText('Good luck with the launch.').count()).toBe(1);
       const chatUrl = page.url();
+      // The title is generated after the first exchange by the same model, so it comes from this reply's first
+      // line. Wait for it before changing the double's scenario, or the title request may get the next one.
+      await poll(() => chatTitle(page).innerText()).toBe('Release checklist');
       // The request the double got carries the conversation.
       const firstChat = double.requests.find((request) => request.path === '/v1/chat/completions' && (request.body as { stream?: boolean }).stream === true);
       expect(JSON.stringify(firstChat?.body)).toContain('How do I ship a release?');
@@ -185,7 +190,8 @@ describe('chat in a real browser against the OpenAI double', () => {
       await page.reload();
       expect(page.url()).toBe(chatUrl);
       await poll(() => messages(page).count(), 10_000).toBe(4);
-      await poll(() => page.getByRole('heading', { name: 'Release checklist', exact: true }).count()).toBe(1);
+      await poll(() => chatTitle(page).innerText()).toBe('Release checklist');
+      await poll(() => messages(page).nth(1).getByRole('heading', { name: 'Release checklist', exact: true }).count()).toBe(1);
       expect(await lastAssistant(page).getByLabel('version 2 of 2').count()).toBe(1);
       expect(await page.getByRole('complementary', { name: 'Chats' }).getByRole('link').count()).toBeGreaterThan(0);
 
@@ -256,7 +262,7 @@ describe('chat in a real browser against the OpenAI double', () => {
         double.setScenario({ kind: 'reply', text: markdownReply, tokenDelayMs: 0 });
         await sendMessage(page, 'How do I ship a release? Give me the checklist with a table and a code sample.');
         await poll(() => lastAssistant(page).getAttribute('data-status'), 15_000).toBe('done');
-        await poll(() => page.getByRole('heading', { name: 'Release checklist', exact: true }).count()).toBe(1);
+        await poll(() => lastAssistant(page).getByRole('heading', { name: 'Release checklist', exact: true }).count()).toBe(1);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         await screenshot(page, `chat-${variant.suffix}`);
         if (variant.width < 1024) {
