@@ -78,6 +78,26 @@ export const envSchema = z.object({
   CHAT_MAX_CONCURRENT_REPLIES: positiveInt(10_000).default(3),
   /** How often enabled providers' model lists are refreshed. Default 24h. */
   MODEL_REFRESH_INTERVAL: duration('24h').default(86_400),
+  /** Comma-separated hosts and CIDRs outbound requests may reach even when private (e.g. `127.0.0.1/32,searx.lan`). */
+  OUTBOUND_ALLOWLIST: z.string().default(''),
+  /** Milliseconds an outbound request (tools, scraping, downloads, webhooks) may take. Default 30000. */
+  OUTBOUND_TIMEOUT_MS: positiveInt(600_000).default(30_000),
+  /** Largest outbound response body, bytes. Default 52428800 (50 MiB). */
+  OUTBOUND_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024).default(52_428_800),
+  /** Comma-separated SearXNG base URLs for search_web / search_images (round-robin with failover). */
+  SEARXNG_URLS: z.string().default(''),
+  /** E2B API key: when set, Python runs in E2B's cloud sandbox instead of the local one. */
+  E2B_API_KEY: z.string().min(1).optional(),
+  /** E2B API base URL. Default https://api.e2b.dev. */
+  E2B_API_URL: z.url().default('https://api.e2b.dev'),
+  /** Chromium or Chrome used to render PDFs and presentations. Default /usr/bin/chromium. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** How long uploads are kept. Default 24h. */
+  UPLOAD_TTL: duration('24h').default(86_400),
+  /** Tool-call rounds one chat reply may run before it must answer. Default 10. */
+  TOOL_MAX_STEPS: positiveInt(100).default(10),
+  /** Seconds one tool call may run (sandboxed code has its own limit). Default 120. */
+  TOOL_TIMEOUT: duration('120s').default(120),
   /** Folder of the built web app. Default: apps/web/dist of this checkout. */
   WEB_DIST_DIR: z.string().min(1).optional(),
 });

@@ -70,6 +70,29 @@ export interface Config {
     /** Seconds between model-list refreshes. */
     modelRefreshIntervalSeconds: number;
   };
+  outbound: {
+    /** Hosts and CIDRs allowed even when private/loopback (the admin setting adds more at run time). */
+    allowlist: string[];
+    timeoutMs: number;
+    maxBytes: number;
+  };
+  tools: {
+    /** SearXNG base URLs, tried round-robin with failover. */
+    searxngUrls: string[];
+    /** Tool-call rounds per reply. */
+    maxSteps: number;
+    /** Milliseconds one tool call may run. */
+    timeoutMs: number;
+    /** Chromium for html_to_pdf, create_document, create_presentation. */
+    chromiumPath: string;
+    e2b: { apiKey: string; apiUrl: string } | null;
+  };
+  files: {
+    /** Uploads and generated files live under this folder. */
+    dir: string;
+    /** Seconds an upload is kept. */
+    uploadTtlSeconds: number;
+  };
   logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   metrics: { token: string | null };
   paths: {

@@ -25,6 +25,11 @@ function readServerVersion(): string {
  * @param env the variables to read (default `process.env`); tests pass their own record.
  * @throws ConfigError listing every invalid or missing variable.
  */
+/** A comma-separated env value as trimmed, non-empty items. */
+function splitList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -47,7 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     values.JWT_SECRET && values.ENCRYPTION_MASTER_KEY ? null : loadOrCreateLocalSecrets(dataDir);
   const databaseUrl = values.DATABASE_URL;
   const isPostgres = databaseUrl?.startsWith('postgres') ?? false;
-  const allowedOrigins = values.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const allowedOrigins = splitList(values.ALLOWED_ORIGINS);
   if (values.NODE_ENV === 'development') allowedOrigins.push('http://localhost:5173', 'http://127.0.0.1:5173');
 
   const config: Config = {
@@ -94,6 +99,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     chat: { maxConcurrentRepliesPerUser: values.CHAT_MAX_CONCURRENT_REPLIES, resumeTtlMs: 120_000, resumeMaxBytes: 10 * 1024 * 1024 },
     providers: { providersFile: values.PROVIDERS_FILE ? resolve(values.PROVIDERS_FILE) : null, modelRefreshIntervalSeconds: values.MODEL_REFRESH_INTERVAL },
+    outbound: {
+      allowlist: splitList(values.OUTBOUND_ALLOWLIST),
+      timeoutMs: values.OUTBOUND_TIMEOUT_MS,
+      maxBytes: values.OUTBOUND_MAX_BYTES,
+    },
+    tools: {
+      searxngUrls: splitList(values.SEARXNG_URLS).map((url) => url.replace(/\/+$/, '')),
+      maxSteps: values.TOOL_MAX_STEPS,
+      timeoutMs: values.TOOL_TIMEOUT * 1000,
+      chromiumPath: values.CHROMIUM_PATH,
+      e2b: values.E2B_API_KEY ? { apiKey: values.E2B_API_KEY, apiUrl: values.E2B_API_URL.replace(/\/+$/, '') } : null,
+    },
+    files: { dir: resolve(dataDir, 'files'), uploadTtlSeconds: values.UPLOAD_TTL },
     logging: { level: values.LOG_LEVEL },
     metrics: { token: values.METRICS_TOKEN ?? null },
     paths: {

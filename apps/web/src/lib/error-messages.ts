@@ -18,6 +18,10 @@ const messageByCode: Record<ErrorCode, string> = {
   unsupported_media_type: 'That kind of file or content is not supported.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   upstream_unavailable: 'A service ClaraVerse depends on is not answering. Try again shortly.',
+  outbound_blocked: 'That address is not reachable from ClaraVerse (private or internal addresses are blocked).',
+  outbound_timeout: 'The remote site took too long to answer. Try again later.',
+  response_too_large: 'The remote answer was larger than ClaraVerse accepts.',
+  gone: 'This has expired and is no longer available.',
   service_unavailable: 'ClaraVerse cannot be reached right now. Check your connection and try again.',
   internal: 'Something went wrong on our side. Try again, and tell your administrator if it keeps happening.',
 };

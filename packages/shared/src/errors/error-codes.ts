@@ -18,6 +18,10 @@ export const errorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'upstream_unavailable',
+  'outbound_blocked',
+  'outbound_timeout',
+  'response_too_large',
+  'gone',
   'service_unavailable',
   'internal',
 ] as const;

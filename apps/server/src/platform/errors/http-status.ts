@@ -17,6 +17,12 @@ export const httpStatusByErrorCode = {
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 502,
+  /** The SSRF guard refused the address (private, loopback, metadata…) or the scheme. */
+  outbound_blocked: 422,
+  outbound_timeout: 504,
+  response_too_large: 502,
+  /** The resource existed but has expired (an upload past its TTL). */
+  gone: 410,
   service_unavailable: 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Logger } from '../platform/logging/logger.js';
+import type { DocumentRenderer, MediaModels, OutboundHttp, PromptUser, Sandbox, ToolFiles } from './tool-ports.js';
+
+/** Categories shown in the tool picker (`GET /api/tools` groups by these). */
+export const toolCategories = [
+  'time', 'search', 'web', 'math', 'code', 'data', 'documents', 'files', 'media', 'interaction', 'integrations', 'mcp',
+] as const;
+export type ToolCategory = (typeof toolCategories)[number];
+
+/**
+ * What a tool's `execute` receives: the narrow set of ports it may use (CONVENTIONS §2.10), never the app.
+ * `promptUser` exists only where a person is watching (the chat), not in scheduled agents.
+ */
+export interface ToolContext {
+  userId: string;
+  signal: AbortSignal;
+  logger: Logger;
+  now: () => Date;
+  http: OutboundHttp;
+  sandbox: Sandbox;
+  files: ToolFiles;
+  documents: DocumentRenderer;
+  media: MediaModels;
+  /** SearXNG base URLs (round-robin with failover). */
+  searxngUrls: readonly string[];
+  promptUser?: PromptUser;
+  /** The credential of `integrationId` this user chose for the call (issue 5); absent for keyless tools. */
+  getCredential?: (integrationId: string) => Promise<Record<string, string>>;
+}
+
+/** An image a tool made; shown in the chat, stripped from what the model sees. */
+export interface ToolPlot {
+  format: 'png' | 'svg' | 'jpeg' | 'webp';
+  /** base64 */
+  data: string;
+}
+
+/**
+ * What `execute` returns: `result` goes to the model (as JSON text) and to the browser's tool card; `plots`
+ * only to the browser.
+ */
+export interface ToolOutput {
+  result: unknown;
+  plots?: ToolPlot[];
+}
+
+export interface ToolDefinition<Input extends z.ZodType = z.ZodType> {
+  /** snake_case, the name the model calls (`search_web`). */
+  name: string;
+  displayName: string;
+  /** What the model reads to decide when to call it: what it does, when to use it, what it returns. */
+  description: string;
+  /** A Lucide icon name (`Globe`, `Calculator`). */
+  icon: string;
+  category: ToolCategory;
+  /** Words the predictor and the picker's search match on. */
+  keywords: readonly string[];
+  inputSchema: Input;
+  /** Milliseconds before the call is aborted; defaults to the configured tool timeout. */
+  timeoutMs?: number;
+  /** Needs a person to answer (ask_user): offered only where `promptUser` exists. */
+  interactive?: boolean;
+  execute(input: z.output<Input>, context: ToolContext): Promise<ToolOutput>;
+}
+
+/** Declares a tool; the identity function gives `execute` its typed input. */
+export function defineTool<Input extends z.ZodType>(definition: ToolDefinition<Input>): ToolDefinition<Input> {
+  return definition;
+}
+
+/** Any tool, whatever its input type (for lists and the registry). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds tools of every input type
+export type AnyToolDefinition = ToolDefinition<any>;

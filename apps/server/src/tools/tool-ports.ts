@@ -1,0 +1,146 @@
+/**
+ * The side-effect ports a tool may use (CONVENTIONS §2.5, §2.10). Tools receive them through `ToolContext`,
+ * never the whole app, so each tool's test can hand it real implementations pointed at local servers.
+ * Each port is implemented in its own domain folder:
+ *   OutboundHttp → platform/outbound-http   Sandbox → sandbox   ToolFiles → files
+ *   DocumentRenderer → documents            MediaModels → tools/media   PromptUser → chat (ask_user)
+ */
+
+// ── Outbound HTTP (SSRF-guarded) ─────────────────────────────────────────────────────────────────────────────
+
+export interface OutboundRequestOptions {
+  /** Default GET. */
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  signal?: AbortSignal;
+  /** Overrides the configured timeout (whole request, milliseconds). */
+  timeoutMs?: number;
+  /** Overrides the configured response size cap, bytes; larger bodies fail with `response_too_large`. */
+  maxBytes?: number;
+  /** Redirects followed (each re-checked by the guard). Default 5; 0 returns the 3xx as is. */
+  maxRedirects?: number;
+}
+
+export interface OutboundResponse {
+  status: number;
+  /** Lower-cased header names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  /** The final URL after redirects. */
+  url: string;
+  body: Buffer;
+  text(): string;
+  /** @throws when the body is not JSON */
+  json(): unknown;
+}
+
+/**
+ * The one HTTP client for tools, scraping, downloads, webhooks and MCP over HTTP. Refuses private, loopback,
+ * link-local, CGNAT and metadata addresses (checked on the resolved address; the connection goes to that
+ * address) unless allow-listed. Errors are `AppError`s: `outbound_blocked`, `outbound_timeout`,
+ * `response_too_large`, `outbound_failed`.
+ */
+export interface OutboundHttp {
+  request(url: string, options?: OutboundRequestOptions): Promise<OutboundResponse>;
+}
+
+// ── Sandboxed code ───────────────────────────────────────────────────────────────────────────────────────────
+
+export interface SandboxFile {
+  name: string;
+  data: Buffer;
+}
+
+export interface SandboxRunRequest {
+  language: 'python' | 'javascript';
+  code: string;
+  /** Files placed in the working directory before the run (e.g. an uploaded CSV). */
+  files?: SandboxFile[];
+  /** Wall-clock limit, milliseconds. Default 30 000. */
+  timeoutMs?: number;
+  /** Memory limit, MiB. Default 512. */
+  memoryMb?: number;
+  signal?: AbortSignal;
+}
+
+export interface SandboxRunResult {
+  /** Which backend ran it: `bubblewrap`, `pyodide`, `e2b`, `quickjs`. */
+  backend: string;
+  /** A sentence for the user/model when a fallback limits what can run (e.g. Pyodide has no pandas offline). */
+  notice?: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** `timeout`, `memory`, `cancelled` when the run was stopped by a limit. */
+  killedBy?: 'timeout' | 'memory' | 'cancelled';
+  /** matplotlib figures, as PNG base64. */
+  plots: Array<{ format: 'png' | 'svg'; data: string }>;
+  /** Files the code wrote into its working directory (other than the inputs). */
+  files: SandboxFile[];
+}
+
+export interface Sandbox {
+  run(request: SandboxRunRequest): Promise<SandboxRunResult>;
+}
+
+// ── Files (uploads and generated "secure files") ───────────────────────────────────────────────────────────────
+
+export interface StoredFileInfo {
+  fileId: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+}
+
+export interface ToolFiles {
+  /** An upload of this user (owner-checked). @throws NotFoundError */
+  readUpload(userId: string, fileId: string): Promise<StoredFileInfo & { data: Buffer }>;
+  /**
+   * Keeps a tool-generated file for 30 days behind a random access code; returns the download URL path
+   * (`/api/files/<id>?code=…`).
+   */
+  saveGenerated(userId: string, file: { filename: string; mimeType: string; data: Buffer }): Promise<StoredFileInfo & { url: string; expiresAt: string }>;
+}
+
+// ── Documents rendered by headless Chromium ────────────────────────────────────────────────────────────────────
+
+export interface DocumentRenderer {
+  /** HTML → PDF bytes. Page size like `A4`/`Letter`; landscape for slides. */
+  htmlToPdf(html: string, options?: { pageSize?: string; landscape?: boolean; signal?: AbortSignal }): Promise<Buffer>;
+}
+
+// ── Models used by tools (vision, images, audio) ───────────────────────────────────────────────────────────────
+
+export interface MediaModels {
+  /** Describes an image with a vision-capable model the user can use. */
+  describeImage(userId: string, image: { data: Buffer; mimeType: string }, question: string, signal?: AbortSignal): Promise<{ text: string; model: string }>;
+  /** OpenAI-compatible `/images/generations` on an `imageOnly` provider. */
+  generateImage(userId: string, request: { prompt: string; size: string; n?: number }, signal?: AbortSignal): Promise<{ images: Array<{ data: Buffer; mimeType: string }>; model: string }>;
+  /** OpenAI-compatible `/images/edits` on an `imageEditOnly` (or `imageOnly`) provider. */
+  editImage(userId: string, request: { prompt: string; image: { data: Buffer; mimeType: string }; size?: string }, signal?: AbortSignal): Promise<{ images: Array<{ data: Buffer; mimeType: string }>; model: string }>;
+  /** OpenAI-compatible `/audio/transcriptions` on an `audioOnly` provider. */
+  transcribe(userId: string, audio: { data: Buffer; mimeType: string; filename: string }, options?: { language?: string; prompt?: string }, signal?: AbortSignal): Promise<{ text: string; model: string }>;
+}
+
+// ── Asking the user (chat only) ────────────────────────────────────────────────────────────────────────────────
+
+export interface PromptQuestion {
+  id: string;
+  label: string;
+  type: 'text' | 'number' | 'checkbox' | 'select' | 'multi-select';
+  required?: boolean;
+  options?: string[];
+  placeholder?: string;
+}
+
+export interface PromptRequest {
+  title: string;
+  description?: string;
+  questions: PromptQuestion[];
+  allowSkip?: boolean;
+}
+
+export type PromptAnswer = { status: 'answered'; answers: Record<string, unknown> } | { status: 'skipped' } | { status: 'timeout' };
+
+/** Shows a form in the user's chat and waits for the answer (5 min). */
+export type PromptUser = (request: PromptRequest, signal: AbortSignal) => Promise<PromptAnswer>;
