@@ -72,3 +72,27 @@ export function defineTool<Input extends z.ZodType>(definition: ToolDefinition<I
 /** Any tool, whatever its input type (for lists and the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds tools of every input type
 export type AnyToolDefinition = ToolDefinition<any>;
+
+/**
+ * A tool that joins the registry at run time (an MCP server's tool, later an integration's): its input is
+ * already JSON Schema, and it is validated by its owner, not by zod.
+ */
+export interface DynamicTool {
+  /** Unique in the user's registry; MCP tools are prefixed with their server's slug (`files__read_file`). */
+  name: string;
+  displayName: string;
+  description: string;
+  icon: string;
+  category: ToolCategory;
+  keywords: readonly string[];
+  inputJsonSchema: Record<string, unknown>;
+  /** `mcp:<server name>` or `bridge:<server name>`. */
+  source: string;
+  timeoutMs?: number;
+  execute(args: Record<string, unknown>, context: ToolContext): Promise<ToolOutput>;
+}
+
+/** Where dynamic tools come from (admin MCP servers, a user's bridge). Asked on every reply; keep it cheap. */
+export interface DynamicToolSource {
+  listTools(userId: string): Promise<DynamicTool[]> | DynamicTool[];
+}
