@@ -15,12 +15,21 @@ export function buildTools(definitions: LlmToolDefinition[] | undefined): ToolSe
   return tools;
 }
 
-/** Converts one port message to the AI SDK's: assistant tool calls become `tool-call` parts, tool results `tool-result`. */
+/**
+ * Converts one port message to the AI SDK's: user images become `image` parts, assistant tool calls `tool-call`
+ * parts, tool results `tool-result`.
+ */
 export function toModelMessage(message: LlmMessage): ModelMessage {
   switch (message.role) {
     case 'system':
+      return { role: 'system', content: message.content };
     case 'user':
-      return { role: message.role, content: message.content };
+      if (typeof message.content === 'string') return { role: 'user', content: message.content };
+      return {
+        role: 'user',
+        content: message.content.map((part) =>
+          part.type === 'text' ? { type: 'text' as const, text: part.text } : { type: 'image' as const, image: part.data, mediaType: part.mimeType }),
+      };
     case 'assistant': {
       if (message.toolCalls === undefined || message.toolCalls.length === 0) return { role: 'assistant', content: message.content };
       const text = message.content === '' ? [] : [{ type: 'text' as const, text: message.content }];

@@ -5,6 +5,7 @@ import { startGoogleDouble } from '../../test/llm-doubles/google-double.js';
 import { startOllamaDouble } from '../../test/llm-doubles/ollama-double.js';
 import { startOpenAiDouble, type OpenAiDouble } from '../../test/llm-doubles/openai-double.js';
 import type { DoubleScenario } from '../../test/llm-doubles/scenarios.js';
+import { createTinyPng } from '../../test/tiny-png.js';
 import { createLlmClient } from './create-llm-client.js';
 import { LlmError, type LlmClient, type LlmRequest, type LlmStreamPart, type LlmTarget } from './llm-client.js';
 
@@ -263,6 +264,22 @@ describe('createLlmClient().complete', () => {
     expect(result.usage.outputTokens).toBeGreaterThan(0);
     expect(double.requests).toHaveLength(2);
     expect((double.requests[1]?.body as { stream?: boolean }).stream).not.toBe(true);
+  });
+
+  it('sends a user image to Anthropic as a base64 image block', async () => {
+    const double = await startAnthropicDouble({ scenario: { kind: 'reply', text: 'A red square.' } });
+    closers.push(() => double.close());
+    const png = createTinyPng(4, 4);
+    const anthropicTarget: LlmTarget = { kind: 'anthropic', baseUrl: double.baseUrl, apiKey: 'test-key', model: 'claude-sonnet-4-5' };
+    const result = await client.complete(chatRequest(anthropicTarget, {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe it.' }, { type: 'image', data: png, mimeType: 'image/png' }] }],
+    }));
+    expect(result.text).toBe('A red square.');
+    const [message] = (double.requests[0]?.body as { messages: { role: string; content: unknown[] }[] }).messages;
+    expect(message?.content).toEqual([
+      expect.objectContaining({ type: 'text', text: 'Describe it.' }),
+      expect.objectContaining({ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png.toString('base64') } }),
+    ]);
   });
 
   it('rejects with an AbortError (not an LlmError) when aborted', async () => {

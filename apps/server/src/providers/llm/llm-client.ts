@@ -24,12 +24,19 @@ export interface LlmToolCall {
   args: unknown;
 }
 
+/** A piece of a user message: text, or an image sent inline (vision models). */
+export type LlmUserContentPart =
+  | { type: 'text'; text: string }
+  /** Raw image bytes (a Buffer works) and their type, e.g. `image/png`; sent as a base64 data URL. */
+  | { type: 'image'; data: Uint8Array; mimeType: string };
+
 /**
- * One message of the conversation. Assistant messages may carry the tool calls the model made; `tool`
- * messages carry a tool's result (as text) for one call.
+ * One message of the conversation. User messages are text, or parts when they carry images; assistant
+ * messages may carry the tool calls the model made; `tool` messages carry a tool's result (as text) for one call.
  */
 export type LlmMessage =
-  | { role: 'system' | 'user'; content: string }
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | LlmUserContentPart[] }
   | { role: 'assistant'; content: string; toolCalls?: LlmToolCall[] }
   | { role: 'tool'; toolCallId: string; toolName: string; content: string };
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startOllamaDouble } from '../../test/llm-doubles/ollama-double.js';
 import { startOpenAiDouble } from '../../test/llm-doubles/openai-double.js';
 import type { DoubleScenario } from '../../test/llm-doubles/scenarios.js';
+import { createTinyPng } from '../../test/tiny-png.js';
 import { createLlmClient } from './create-llm-client.js';
 import { LlmError, type LlmRequest, type LlmStreamPart, type LlmTarget } from './llm-client.js';
 import { buildOpenAiChatBody, createChatChunkReader, isOpenAiReasoningModel } from './openai-stream.js';
@@ -71,6 +72,42 @@ describe('the lean OpenAI stream path', () => {
     expect(body).toMatchObject({ max_completion_tokens: 100, reasoning_effort: 'medium' });
     expect(body.temperature).toBeUndefined();
     expect((body.messages as unknown[])[0]).toEqual({ role: 'developer', content: 'Be brief.' });
+  });
+
+  it.each<LlmTarget['kind']>(['openai', 'openai-compatible'])('sends user images as image_url data URLs exactly like the AI SDK (%s)', async (kind) => {
+    const double = await startOpenAiDouble({ apiKey: 'key', scenario: { kind: 'reply', text: 'A red square.' } });
+    closers.push(() => double.close());
+    const png = createTinyPng(3, 2);
+    const target: LlmTarget = { kind, baseUrl: double.baseUrl, apiKey: 'key', model: 'gpt-4.1' };
+    const messages: LlmRequest['messages'] = [
+      { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image', data: png, mimeType: 'image/png' }] },
+      { role: 'assistant', content: 'A square.' },
+      { role: 'user', content: [{ type: 'text', text: 'Which colour?' }] },
+    ];
+    const viaSdk = await collect(sdk.streamChat({ target, messages, signal: new AbortController().signal }));
+    const viaLean = await collect(lean.streamChat({ target, messages, signal: new AbortController().signal }));
+    expect(normalise(viaLean)).toEqual(normalise(viaSdk));
+    expect(double.requests[1]?.body).toEqual(double.requests[0]?.body);
+    const sent = (double.requests[1]?.body as { messages: { content: unknown }[] }).messages;
+    expect(sent[0]?.content).toEqual([
+      { type: 'text', text: 'What is in this picture?' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}` } },
+    ]);
+    // A lone text part is sent as plain text, as the SDK does.
+    expect(sent[2]?.content).toBe('Which colour?');
+  });
+
+  it('sends an image that sits inside a larger buffer without the surrounding bytes', () => {
+    const png = createTinyPng();
+    const pool = Buffer.concat([Buffer.from('before'), png, Buffer.from('after')]);
+    const view = pool.subarray(6, 6 + png.length);
+    const body = buildOpenAiChatBody({
+      target: { kind: 'openai', baseUrl: 'http://127.0.0.1:1/v1', apiKey: null, model: 'gpt-4.1' },
+      messages: [{ role: 'user', content: [{ type: 'image', data: view, mimeType: 'image/png' }] }],
+      signal: new AbortController().signal,
+    });
+    const [message] = body.messages as { content: { image_url: { url: string } }[] }[];
+    expect(message?.content[0]?.image_url.url).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });
 
   it('sends no authorization header without a key (Ollama)', async () => {

@@ -3,7 +3,9 @@ import { request as httpsRequest } from 'node:https';
 import { trimBaseUrl } from './adapters/llm-adapter.js';
 import { IdleTimer, defaultIdleTimeoutMs, idleTimeoutError } from './call-options.js';
 import { classifyHttpFailure, readProviderMessage } from './classify-error.js';
-import { LlmError, type LlmFinishReason, type LlmMessage, type LlmRequest, type LlmStreamPart, type LlmUsage } from './llm-client.js';
+import {
+  LlmError, type LlmFinishReason, type LlmMessage, type LlmRequest, type LlmStreamPart, type LlmUsage, type LlmUserContentPart,
+} from './llm-client.js';
 import { createSseParser } from './sse-parser.js';
 
 /**
@@ -28,12 +30,26 @@ export function isOpenAiReasoningModel(model: string): boolean {
   return Number(gpt[1]) >= 5 && !isChatVariant;
 }
 
+/**
+ * A user message's content as Chat Completions takes it. Like the AI SDK: a lone text part is sent as a string,
+ * images as `image_url` parts holding a base64 data URL.
+ */
+function toWireUserContent(content: LlmUserContentPart[] | string): unknown {
+  if (typeof content === 'string') return content;
+  const [first] = content;
+  if (content.length === 1 && first?.type === 'text') return first.text;
+  return content.map((part) =>
+    part.type === 'text'
+      ? { type: 'text', text: part.text }
+      : { type: 'image_url', image_url: { url: `data:${part.mimeType};base64,${Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength).toString('base64')}` } });
+}
+
 function toWireMessage(message: LlmMessage, systemRole: 'system' | 'developer'): Record<string, unknown> {
   switch (message.role) {
     case 'system':
       return { role: systemRole, content: message.content };
     case 'user':
-      return { role: 'user', content: message.content };
+      return { role: 'user', content: toWireUserContent(message.content) };
     case 'assistant':
       if (message.toolCalls === undefined || message.toolCalls.length === 0) return { role: 'assistant', content: message.content };
       return {
