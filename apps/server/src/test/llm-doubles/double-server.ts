@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body, or `undefined` when the body was empty or not JSON. */
   body: unknown;
+  /** The body as received (multipart uploads, binary). */
+  rawBody: Buffer;
 }
 
 /** What a route handler gets for one request. */
@@ -35,15 +37,16 @@ export interface DoubleServer {
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; rawBody: Buffer }> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
+  const rawBody = Buffer.concat(chunks);
+  const text = rawBody.toString('utf8');
+  if (text === '') return { body: undefined, rawBody };
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown, rawBody };
   } catch {
-    return undefined;
+    return { body: undefined, rawBody };
   }
 }
 
@@ -65,7 +68,7 @@ export async function startDoubleServer(handle: (exchange: DoubleExchange) => Pr
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         headers: request.headers,
-        body: await readBody(request),
+        ...(await readBody(request)),
       };
       requests.push(recorded);
       let isServerClosed = false;

@@ -1,15 +1,16 @@
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAnthropicDouble, type AnthropicDouble } from './anthropic-double.js';
 import { startOllamaDouble } from './ollama-double.js';
-import { startOpenAiDouble, type OpenAiDouble } from './openai-double.js';
+import { readTinyPng, createTinyPng } from '../tiny-png.js';
+import { startOpenAiDouble, type OpenAiDouble, type OpenAiMediaDouble } from './openai-double.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-async function openAiDouble(...parameters: Parameters<typeof startOpenAiDouble>): Promise<OpenAiDouble> {
+async function openAiDouble(...parameters: Parameters<typeof startOpenAiDouble>): Promise<OpenAiMediaDouble> {
   const double = await startOpenAiDouble(...parameters);
   closers.push(() => double.close());
   return double;
@@ -140,6 +141,64 @@ describe('OpenAI double', () => {
     expect(String((failure as Error).message)).toMatch(/tools is not supported/);
     const plain = await client(double).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
     expect(plain.choices[0]?.message.content).toBe('No tools needed.');
+  });
+});
+
+describe('OpenAI double media endpoints', () => {
+  it('generates b64_json PNGs for the official client and records model, prompt, size and n', async () => {
+    const double = await openAiDouble();
+    const result = await client(double).images.generate({ model: 'dall-e-3', prompt: 'A red square', size: '1024x1024', n: 2, response_format: 'b64_json' });
+    expect(result.data).toHaveLength(2);
+    const png = Buffer.from(result.data?.[0]?.b64_json ?? '', 'base64');
+    expect(readTinyPng(png)).toEqual({ width: 2, height: 2, firstPixel: [255, 0, 0] });
+    expect(double.requests[0]?.body).toEqual({ model: 'dall-e-3', prompt: 'A red square', size: '1024x1024', n: 2, response_format: 'b64_json' });
+
+    double.setImageScenario({ kind: 'images', answerWith: 'url' });
+    const withUrls = await client(double).images.generate({ model: 'dall-e-3', prompt: 'x', response_format: 'b64_json' });
+    expect(withUrls.data?.[0]).toEqual({ url: 'https://images.invalid/img-1.png' });
+    const missingPrompt = await fetch(`${double.baseUrl}/images/generations`, { method: 'POST', headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' }, body: '{"model":"dall-e-3"}' });
+    expect(missingPrompt.status).toBe(400);
+  });
+
+  it('parses an image edit sent as multipart by the official client', async () => {
+    const double = await openAiDouble({ media: { images: { kind: 'images', images: [createTinyPng(3, 3, [0, 0, 255])] } } });
+    const source = createTinyPng(4, 4);
+    const result = await client(double).images.edit({
+      model: 'gpt-image-1', prompt: 'Make it blue', size: '256x256', image: await toFile(source, 'source.png', { type: 'image/png' }),
+    });
+    expect(readTinyPng(Buffer.from(result.data?.[0]?.b64_json ?? '', 'base64')).firstPixel).toEqual([0, 0, 255]);
+    const [form] = double.forms;
+    expect(form?.fields).toMatchObject({ model: 'gpt-image-1', prompt: 'Make it blue', size: '256x256' });
+    expect(form?.files.image).toMatchObject({ filename: 'source.png', type: 'image/png' });
+    expect(form?.files.image?.data.equals(source)).toBe(true);
+    const notAnImage = await client(double).images.edit({ model: 'gpt-image-1', prompt: 'x', image: await toFile(Buffer.from('hello'), 'a.png') }).catch((error: unknown) => error);
+    expect(notAnImage).toBeInstanceOf(OpenAI.BadRequestError);
+  });
+
+  it('transcribes multipart audio for the official client and checks the file extension like OpenAI', async () => {
+    const double = await openAiDouble({ media: { transcription: { kind: 'transcript', text: 'Bonjour tout le monde.' } } });
+    const audio = Buffer.from('RIFF0000WAVEfmt ');
+    const result = await client(double).audio.transcriptions.create({ model: 'whisper-1', file: await toFile(audio, 'hello.wav'), language: 'fr', prompt: 'French greeting' });
+    expect(result.text).toBe('Bonjour tout le monde.');
+    expect(double.forms[0]?.fields).toMatchObject({ model: 'whisper-1', language: 'fr', prompt: 'French greeting' });
+    expect(double.forms[0]?.files.file?.data.equals(audio)).toBe(true);
+    const wrongType = await client(double).audio.transcriptions.create({ model: 'whisper-1', file: await toFile(audio, 'hello.txt') }).catch((error: unknown) => error);
+    expect(wrongType).toBeInstanceOf(OpenAI.BadRequestError);
+    double.setTranscriptionScenario({ kind: 'status', status: 500 });
+    const broken = await client(double).audio.transcriptions.create({ model: 'whisper-1', file: await toFile(audio, 'hello.wav') }).catch((error: unknown) => error);
+    expect(broken).toBeInstanceOf(OpenAI.InternalServerError);
+  });
+
+  it('accepts PNG data URLs in chat and refuses a data URL whose bytes are not the declared image type', async () => {
+    const double = await openAiDouble({ scenario: { kind: 'reply', text: 'A red square.' } });
+    const url = `data:image/png;base64,${createTinyPng().toString('base64')}`;
+    const content = [{ type: 'text' as const, text: 'What is this?' }, { type: 'image_url' as const, image_url: { url } }];
+    const completion = await client(double).chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content }] });
+    expect(completion.choices[0]?.message.content).toBe('A red square.');
+    const bad = [{ type: 'image_url' as const, image_url: { url: `data:image/png;base64,${Buffer.from('not a png').toString('base64')}` } }];
+    const failure = await client(double).chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: bad }] }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((failure as InstanceType<typeof OpenAI.APIError>).code).toBe('invalid_image_format');
   });
 });
 

@@ -3,13 +3,15 @@ import {
   ScenarioBook, countPromptTokens, replyReasoningChunks, replyTextChunks,
   type DoubleScenario, type ReplyScenario, type StatusScenario,
 } from './scenarios.js';
+import { findInvalidChatImage, MediaBook, type ImageScenario, type MediaScenarios, type RecordedForm, type TranscriptionScenario } from './openai-media.js';
 import { sendJson, sleep, splitIntoPieces, startSse, writeSseData } from './sse.js';
 
 /**
  * A local double of OpenAI's Chat Completions API (`/v1/models`, `/v1/chat/completions`, streamed and not),
  * following the documented wire format: `chat.completion.chunk` SSE events, `delta.tool_calls` with `index`,
  * a usage chunk with empty `choices` when `stream_options.include_usage` is set, then `data: [DONE]`.
- * `delta.reasoning_content` is the field DeepSeek, vLLM and llama.cpp use for thinking.
+ * `delta.reasoning_content` is the field DeepSeek, vLLM and llama.cpp use for thinking. Images in chat
+ * requests, image generation and editing, and audio transcription are in `openai-media.ts`.
  */
 
 export interface OpenAiDoubleOptions {
@@ -22,6 +24,8 @@ export interface OpenAiDoubleOptions {
   scenario?: DoubleScenario;
   /** Per-model scenarios, chosen by the request's `model`. */
   scenarios?: Record<string, DoubleScenario>;
+  /** Answers of `/v1/images/*` and `/v1/audio/transcriptions` (default: tiny PNGs, a fixed transcript). */
+  media?: MediaScenarios;
 }
 
 export interface OpenAiDouble extends DoubleServer {
@@ -29,6 +33,14 @@ export interface OpenAiDouble extends DoubleServer {
   baseUrl: string;
   /** Sets the default scenario, or one model's when `model` is given. */
   setScenario(scenario: DoubleScenario, model?: string): void;
+}
+
+/** The OpenAI double with its media endpoints' controls. */
+export interface OpenAiMediaDouble extends OpenAiDouble {
+  setImageScenario(scenario: ImageScenario): void;
+  setTranscriptionScenario(scenario: TranscriptionScenario): void;
+  /** Every multipart request (`/images/edits`, `/audio/transcriptions`), parsed. */
+  forms: RecordedForm[];
 }
 
 interface ChatBody {
@@ -138,6 +150,8 @@ async function streamReply(exchange: DoubleExchange, body: ChatBody, scenario: R
 
 async function answerChat(exchange: DoubleExchange, book: ScenarioBook): Promise<void> {
   const body = (exchange.recorded.body ?? {}) as ChatBody;
+  const invalidImage = findInvalidChatImage(body);
+  if (invalidImage !== null) return sendJson(exchange.response, 400, errorBody(invalidImage, 'invalid_request_error', 'invalid_image_format'));
   const scenario = book.resolve(body.model);
   switch (scenario.kind) {
     case 'status':
@@ -175,14 +189,15 @@ export function openAiModelList(models: string[], ownedBy: string): unknown {
  * The OpenAI-compatible routes under `/v1`, for reuse by other doubles (Ollama). Resolves false when the path is
  * not one of them. Checks `Authorization: Bearer <apiKey>` unless `apiKey` is null.
  */
-export function createOpenAiRoutes(options: OpenAiDoubleOptions, book: ScenarioBook): (exchange: DoubleExchange) => Promise<boolean> {
+export function createOpenAiRoutes(options: OpenAiDoubleOptions, book: ScenarioBook, media = new MediaBook(options.media)): (exchange: DoubleExchange) => Promise<boolean> {
   const apiKey = options.apiKey === undefined ? 'test-key' : options.apiKey;
   const models = options.models ?? ['gpt-4.1', 'gpt-4.1-mini'];
   return async (exchange) => {
     const { recorded, response } = exchange;
     const isModels = recorded.method === 'GET' && recorded.path === '/v1/models';
     const isChat = recorded.method === 'POST' && recorded.path === '/v1/chat/completions';
-    if (!isModels && !isChat) return false;
+    const isMedia = MediaBook.isMediaPath(recorded.method, recorded.path);
+    if (!isModels && !isChat && !isMedia) return false;
     if (apiKey !== null && recorded.headers.authorization !== `Bearer ${apiKey}`) {
       const given = recorded.headers.authorization?.replace(/^Bearer /, '') ?? '';
       const message = given === '' ? 'You didn\'t provide an API key.' : `Incorrect API key provided: ${maskKey(given)}.`;
@@ -190,20 +205,30 @@ export function createOpenAiRoutes(options: OpenAiDoubleOptions, book: ScenarioB
       return true;
     }
     if (isModels) sendJson(response, 200, openAiModelList(models, options.ownedBy ?? 'openai'));
+    else if (isMedia) await media.route(exchange);
     else await answerChat(exchange, book);
     return true;
   };
 }
 
 /** Starts the OpenAI double on 127.0.0.1 (port 0). Unknown paths answer 404 in OpenAI's error format. */
-export async function startOpenAiDouble(options: OpenAiDoubleOptions = {}): Promise<OpenAiDouble> {
+export async function startOpenAiDouble(options: OpenAiDoubleOptions = {}): Promise<OpenAiMediaDouble> {
   const book = new ScenarioBook(options.scenario, options.scenarios);
-  const routes = createOpenAiRoutes(options, book);
+  const media = new MediaBook(options.media);
+  const routes = createOpenAiRoutes(options, book, media);
   const server = await startDoubleServer(async (exchange) => {
     if (await routes(exchange)) return;
     sendJson(exchange.response, 404, errorBody(`Unknown request URL: ${exchange.recorded.method} ${exchange.recorded.path}.`, 'invalid_request_error', 'unknown_url'));
   });
-  return { ...server, baseUrl: `${server.origin}/v1`, setScenario: (scenario, model) => book.set(scenario, model) };
+  return {
+    ...server,
+    baseUrl: `${server.origin}/v1`,
+    setScenario: (scenario, model) => book.set(scenario, model),
+    setImageScenario: (scenario) => media.setImageScenario(scenario),
+    setTranscriptionScenario: (scenario) => media.setTranscriptionScenario(scenario),
+    forms: media.forms,
+  };
 }
 
 export type { RecordedRequest };
+export { chatImagesOf, type ImageScenario, type RecordedForm, type TranscriptionScenario } from './openai-media.js';
