@@ -11,6 +11,7 @@ import { createStreamBuffer } from './chat/stream-buffer.js';
 import { createUsageRepository } from './chat/usage.repository.js';
 import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
 import { createProvidersModule } from './providers/index.js';
+import { createMcpModule, type McpConnectionTimings } from './mcp/index.js';
 import { createLlmClient } from './providers/llm/create-llm-client.js';
 import type { LlmClient } from './providers/llm/llm-client.js';
 import { createAccessTokens } from './auth/access-tokens.js';
@@ -20,6 +21,7 @@ import { createAuthenticator } from './auth/authenticator.js';
 import { createRefreshTokens } from './auth/refresh-tokens.js';
 import { createSessionsRepository } from './auth/sessions.repository.js';
 import type { Config } from './config/config.js';
+import { createFilesModule } from './files/index.js';
 import { healthRoutes, registerSystemEndpoints } from './health/health.routes.js';
 import type { CounterStore } from './platform/counters/counter-store.js';
 import { createMemoryCounterStore } from './platform/counters/memory-counter-store.js';
@@ -35,6 +37,7 @@ import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createMetrics } from './platform/metrics/metrics.js';
 import { createRealtimeHub } from './platform/realtime/realtime-hub.js';
+import type { DynamicToolSource } from './tools/define-tool.js';
 import { settingsAdminRoutes } from './settings/settings.routes.js';
 import { createSettingsRepository } from './settings/settings.repository.js';
 import { createSettingsService } from './settings/settings.service.js';
@@ -43,6 +46,7 @@ import { createUsersAdminService } from './users/users-admin.service.js';
 import { usersRoutes } from './users/users.routes.js';
 import { createUsersService } from './users/users.service.js';
 import { createUsersRepository } from './users/users.repository.js';
+import type { ToolFiles } from './tools/tool-ports.js';
 
 /** Ports a test may replace; everything else is built from the config. */
 export interface AppOverrides {
@@ -51,6 +55,8 @@ export interface AppOverrides {
   counters?: CounterStore;
   llmClient?: LlmClient;
   now?: () => Date;
+  /** Shorter MCP health-check and reconnect delays for tests. */
+  mcpTimings?: Partial<McpConnectionTimings>;
 }
 
 export interface ClaraVerseApp {
@@ -59,6 +65,10 @@ export interface ClaraVerseApp {
   database: DatabaseHandle;
   cipher: Cipher;
   realtimeHub: ReturnType<typeof createRealtimeHub>;
+  /** Uploads and generated files as tools use them (the `ToolFiles` port). */
+  toolFiles: ToolFiles;
+  /** Admin MCP servers' tools and each user's bridge tools, for the tool registry. */
+  mcpToolSource: DynamicToolSource;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -116,6 +126,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     llmClient, streamBuffer, usageRepository, logger, now,
     maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
   });
+  const files = createFilesModule({ db, config: config.files, now, logger });
+  await files.init();
   const authenticator = { ...createAuthenticator({ accessTokens, usersRepository }), authenticateApiKey: createApiKeyAuthenticator(apiKeysService) };
 
   // 5. HTTP, realtime and routes.
@@ -133,7 +145,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       onMessageReceived: (route, type) => metrics.websocketMessages.inc({ route, type }),
     },
   });
+  const mcp = createMcpModule({
+    db, cipher, auditService, logger, now, hub: realtimeHub,
+    roleOfUser: async (userId) => (await usersRepository.findById(userId))?.role ?? null,
+    // A bridge signs in with a personal API key (scope mcp-bridge); an access token works too.
+    authenticateBridge: async (token) =>
+      token.startsWith('clv_')
+        ? { userId: (await apiKeysService.authenticate(token, 'mcp-bridge')).userId }
+        : { userId: (await authenticator.userForToken(token)).id },
+    outboundAllowlist: config.outbound.allowlist,
+    clientVersion: config.version,
+    timings: { callTimeoutMs: config.tools.timeoutMs, ...overrides.mcpTimings },
+  });
   const http = await createHttpApp({ config, logger, metrics, preClose: () => realtimeHub.closeAll(1001, 'server shutting down') });
+  await files.registerMultipart(http);
   const routes: RouteSpec[] = [
     ...healthRoutes({ database, version: config.version, startedAt }),
     ...authRoutes({ authService, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, authRateLimitPerMinute: config.rateLimit.authPerMinute }),
@@ -142,6 +167,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...settingsAdminRoutes({ settingsService }),
     ...apiKeysRoutes({ apiKeysService }),
     ...providers.routes,
+    ...files.routes,
+    ...mcp.routes,
     ...openAiCompatRoutes({
       listUserModels: (userId) => providers.service.listUserModels(userId),
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
@@ -155,17 +182,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     openApiDocument: () => buildOpenApiDocument(routes, { title: 'ClaraVerse API', version: config.version }),
   });
   registerChatSocket(http, { hub: realtimeHub, chatService });
+  mcp.registerBridgeSocket(http);
   await http.ready();
   providers.startModelRefresh({ intervalMs: config.providers.modelRefreshIntervalSeconds * 1000 });
+  files.startSweep();
+  await mcp.start();
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub,
+    http, config, database, cipher, realtimeHub, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles,
     close: () =>
       (closing ??= (async () => {
         chatService.stopAll();
         await http.close();
+        await mcp.stop();
         await providers.stop();
+        await files.stop();
         streamBuffer.close();
         await counters.close();
         await database.close();

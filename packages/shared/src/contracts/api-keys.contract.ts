@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common.contract.js';
 
-/** What a personal API key may do. Later releases add `execute:*`, `upload`, `read:executions`… */
-export const apiKeyScopes = ['chat'] as const;
+/**
+ * What a personal API key may do: `chat` (the OpenAI-compatible API), `mcp-bridge` (connect a
+ * `claraverse-bridge` to `WS /mcp/connect`). Later releases add `execute:*`, `upload`, `read:executions`…
+ */
+export const apiKeyScopes = ['chat', 'mcp-bridge'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export const createApiKeyBodySchema = z.strictObject({

@@ -94,7 +94,7 @@ export function createRealtimeHub(options: RealtimeHubOptions): RealtimeHub {
           route: path,
           handler,
           logger,
-          authenticate: options.authenticate,
+          authenticate: handler.authenticate ?? options.authenticate,
           ...settings,
           metrics,
           onReady: addConnection,

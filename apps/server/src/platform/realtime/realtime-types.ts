@@ -77,6 +77,11 @@ export interface RealtimeConnection<TServerMessage extends TypedMessage = TypedM
 export interface RealtimeRouteHandler<TClientMessage extends TypedMessage, TServerMessage extends TypedMessage> {
   /** A discriminated union of this route's client messages. */
   clientMessageSchema: ZodType<TClientMessage>;
+  /**
+   * Resolves this route's `auth` token instead of the hub's `authenticate` (e.g. `/mcp/connect` also takes a
+   * personal API key). Same contract: throw to refuse (close 4401).
+   */
+  authenticate?(token: string): Promise<{ userId: string }>;
   onMessage(connection: RealtimeConnection<TServerMessage>, message: TClientMessage): void | Promise<void>;
   /** Called after `ready` was sent; messages that arrive meanwhile wait until it settles. */
   onOpen?(connection: RealtimeConnection<TServerMessage>): void | Promise<void>;
