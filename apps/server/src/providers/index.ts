@@ -5,6 +5,7 @@ import type { Database } from '../platform/database/tables.js';
 import type { RouteSpec } from '../platform/http/define-route.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { importProvidersFile } from './commands/import-providers-file.js';
+import { findMediaProvider, type MediaProviderFlag } from './media-providers.js';
 import { testModel } from './commands/test-model.js';
 import type { LlmClient } from './llm/llm-client.js';
 import { createModelRefresher, type ModelRefreshOptions } from './model-refresh.js';
@@ -18,6 +19,7 @@ import { createProvidersService, type ProvidersDeps } from './providers.service.
 
 export type { ResolvedModel } from './models.service.js';
 export type { ModelRefreshOptions } from './model-refresh.js';
+export type { MediaProvider, MediaProviderFlag } from './media-providers.js';
 
 export interface ProvidersModuleDeps {
   db: Kysely<Database>;
@@ -55,6 +57,8 @@ export function createProvidersModule(moduleDeps: ProvidersModuleDeps) {
     importProvidersFile: (path: string) => importProvidersFile(deps, path),
     /** Re-fetches every enabled instance provider's models now. */
     refreshModelsNow: () => refresher.refreshNow(),
+    /** The image-generation, image-editing or transcription provider a user's request goes to, or null. */
+    findMediaProvider: (userId: string, flag: MediaProviderFlag) => findMediaProvider(deps, userId, flag),
   };
   const routes: RouteSpec[] = [
     ...providersAdminRoutes({ providersService }),

@@ -22,6 +22,17 @@ export function createProvidersRepository(db: Kysely<Database>) {
     listEnabledInstance: (): Promise<ProviderRow[]> =>
       inScope(null).where('enabled', '=', 1).orderBy('name').orderBy('id').execute(),
 
+    /** Enabled providers of the instance and, when given, of one user (their own), by name. */
+    listEnabledForUser: (ownerUserId: string | null): Promise<ProviderRow[]> =>
+      db
+        .selectFrom('providers')
+        .selectAll()
+        .where('enabled', '=', 1)
+        .where((eb) => (ownerUserId === null ? eb('owner_user_id', 'is', null) : eb.or([eb('owner_user_id', 'is', null), eb('owner_user_id', '=', ownerUserId)])))
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+
     async countInScope(ownerUserId: string | null, executor: Kysely<Database> = db): Promise<number> {
       let query = executor.selectFrom('providers').select((eb) => eb.fn.countAll<number | string>().as('total'));
       query = ownerUserId === null ? query.where('owner_user_id', 'is', null) : query.where('owner_user_id', '=', ownerUserId);
