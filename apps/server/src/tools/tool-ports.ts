@@ -1,3 +1,5 @@
+import type { PromptQuestion } from '@claraverse/shared';
+
 /**
  * The side-effect ports a tool may use (CONVENTIONS §2.5, §2.10). Tools receive them through `ToolContext`,
  * never the whole app, so each tool's test can hand it real implementations pointed at local servers.
