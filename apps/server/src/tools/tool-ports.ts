@@ -10,41 +10,8 @@ import type { PromptQuestion } from '@claraverse/shared';
 
 // ── Outbound HTTP (SSRF-guarded) ─────────────────────────────────────────────────────────────────────────────
 
-export interface OutboundRequestOptions {
-  /** Default GET. */
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | Uint8Array;
-  signal?: AbortSignal;
-  /** Overrides the configured timeout (whole request, milliseconds). */
-  timeoutMs?: number;
-  /** Overrides the configured response size cap, bytes; larger bodies fail with `response_too_large`. */
-  maxBytes?: number;
-  /** Redirects followed (each re-checked by the guard). Default 5; 0 returns the 3xx as is. */
-  maxRedirects?: number;
-}
-
-export interface OutboundResponse {
-  status: number;
-  /** Lower-cased header names; repeated headers joined with `, `. */
-  headers: Record<string, string>;
-  /** The final URL after redirects. */
-  url: string;
-  body: Buffer;
-  text(): string;
-  /** @throws when the body is not JSON */
-  json(): unknown;
-}
-
-/**
- * The one HTTP client for tools, scraping, downloads, webhooks and MCP over HTTP. Refuses private, loopback,
- * link-local, CGNAT and metadata addresses (checked on the resolved address; the connection goes to that
- * address) unless allow-listed. Errors are `AppError`s: `outbound_blocked`, `outbound_timeout`,
- * `response_too_large`, `outbound_failed`.
- */
-export interface OutboundHttp {
-  request(url: string, options?: OutboundRequestOptions): Promise<OutboundResponse>;
-}
+// Declared beside its implementation so platform/ does not import a domain; re-exported here with the others.
+export type { OutboundHttp, OutboundRequestOptions, OutboundResponse } from '../platform/outbound-http/outbound-http.js';
 
 // ── Sandboxed code ───────────────────────────────────────────────────────────────────────────────────────────
 
