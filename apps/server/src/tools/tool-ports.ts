@@ -73,9 +73,27 @@ export interface ToolFiles {
 
 // ── Documents rendered by headless Chromium ────────────────────────────────────────────────────────────────────
 
+export interface PdfRenderOptions {
+  /** `A4` (default), `Letter`, `Legal`, `A3`, `A5`, `Tabloid`. */
+  pageSize?: string;
+  landscape?: boolean;
+  /** CSS lengths (`1cm`, `0.5in`); missing sides are 0. */
+  margin?: { top?: string; right?: string; bottom?: string; left?: string };
+  /** Print background colours and images. Default true. */
+  printBackground?: boolean;
+  /** Zoom of the content, 0.1–2. Default 1. */
+  scale?: number;
+  /** Let the document's CSS `@page { size }` decide the page size (slides). Default false. */
+  preferCssPageSize?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface DocumentRenderer {
-  /** HTML → PDF bytes. Page size like `A4`/`Letter`; landscape for slides. */
-  htmlToPdf(html: string, options?: { pageSize?: string; landscape?: boolean; signal?: AbortSignal }): Promise<Buffer>;
+  /**
+   * HTML → PDF bytes, rendered offline: no script runs and the page loads nothing but `data:` URLs.
+   * @throws AppError `service_unavailable` (no Chromium, render timeout, busy), `payload_too_large`
+   */
+  htmlToPdf(html: string, options?: PdfRenderOptions): Promise<Buffer>;
 }
 
 // ── Models used by tools (vision, images, audio) ───────────────────────────────────────────────────────────────
