@@ -10,5 +10,6 @@ export * from './contracts/providers.contract.js';
 export * from './contracts/api-keys.contract.js';
 export * from './realtime/chat-messages.js';
 export * from './contracts/openai-compat.contract.js';
+export * from './contracts/files.contract.js';
 export * from './contracts/mcp.contract.js';
 export * from './realtime/mcp-messages.js';

@@ -17,7 +17,7 @@ export function createTestToolContext(overrides: Partial<ToolContext> = {}): Too
     now: () => new Date(),
     http: { request: () => missing('http client') },
     sandbox: { run: () => missing('sandbox') },
-    files: { readUpload: () => missing('file store'), saveGenerated: () => missing('file store') },
+    files: { readUpload: () => missing('file store'), saveUpload: () => missing('file store'), saveGenerated: () => missing('file store') },
     documents: { htmlToPdf: () => missing('document renderer') },
     media: {
       describeImage: () => missing('vision model'),

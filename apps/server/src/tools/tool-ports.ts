@@ -1,4 +1,4 @@
-import type { PromptQuestion } from '@claraverse/shared';
+import type { PromptQuestion, UploadFileKind } from '@claraverse/shared';
 
 /**
  * The side-effect ports a tool may use (CONVENTIONS §2.5, §2.10). Tools receive them through `ToolContext`,
@@ -64,6 +64,15 @@ export interface StoredFileInfo {
 export interface ToolFiles {
   /** An upload of this user (owner-checked). @throws NotFoundError */
   readUpload(userId: string, fileId: string): Promise<StoredFileInfo & { data: Buffer }>;
+  /**
+   * Stores bytes as an upload of this user (download_file), with the same type sniffing and caps as
+   * `POST /api/upload`; `maxBytesByKind` may lower the cap of a kind of file (bytes).
+   * @throws AppError unsupported_media_type, payload_too_large, validation_failed
+   */
+  saveUpload(
+    userId: string,
+    file: { filename: string; mimeType?: string; data: Buffer; maxBytesByKind?: Partial<Record<UploadFileKind, number>> },
+  ): Promise<StoredFileInfo & { expiresAt: string }>;
   /**
    * Keeps a tool-generated file for 30 days behind a random access code; returns the download URL path
    * (`/api/files/<id>?code=…`).

@@ -3,6 +3,7 @@ import * as createUsersAndSessions from './20261125120000-create-users-and-sessi
 import * as createProvidersAndModels from './20261125130000-create-providers-and-models.js';
 import * as createUsageCounters from './20261125140000-create-usage-counters.js';
 import * as createApiKeys from './20261125150000-create-api-keys.js';
+import * as createFiles from './20261201100000-create-files.js';
 import * as createMcpServers from './20261201200000-create-mcp-servers.js';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261125130000-create-providers-and-models': createProvidersAndModels,
   '20261125140000-create-usage-counters': createUsageCounters,
   '20261125150000-create-api-keys': createApiKeys,
+  '20261201100000-create-files': createFiles,
   '20261201200000-create-mcp-servers': createMcpServers,
 };
