@@ -41,6 +41,8 @@ import type { DynamicToolSource } from './tools/define-tool.js';
 import { settingsAdminRoutes } from './settings/settings.routes.js';
 import { createSettingsRepository } from './settings/settings.repository.js';
 import { createSettingsService } from './settings/settings.service.js';
+import { createAppOutboundHttp } from './platform/outbound-http/create-app-outbound-http.js';
+import type { OutboundHttp } from './platform/outbound-http/outbound-http.js';
 import { usersAdminRoutes } from './users/users-admin.routes.js';
 import { createUsersAdminService } from './users/users-admin.service.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -65,6 +67,8 @@ export interface ClaraVerseApp {
   database: DatabaseHandle;
   cipher: Cipher;
   realtimeHub: ReturnType<typeof createRealtimeHub>;
+  /** The one SSRF-guarded HTTP client (OUTBOUND_ALLOWLIST + SearXNG + the admin allow-list) for tool contexts. */
+  outboundHttp: OutboundHttp;
   /** Uploads and generated files as tools use them (the `ToolFiles` port). */
   toolFiles: ToolFiles;
   /** Admin MCP servers' tools and each user's bridge tools, for the tool registry. */
@@ -104,6 +108,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // 4. Services.
   const auditService = createAuditService({ auditRepository, logger, now });
   const settingsService = createSettingsService({ settingsRepository, auditService, now });
+  const outboundHttp = createAppOutboundHttp(config, {
+    logger,
+    loadExtraAllowlist: async () => (await settingsService.getInstanceSettings()).outboundAllowlist,
+  });
+  settingsService.onInstanceSettingsUpdated(() => outboundHttp.invalidateAllowlist());
   const refreshTokens = createRefreshTokens({ sessionsRepository, accessTokens, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, now });
   const authService = createAuthService({
     usersRepository, settingsRepository, settingsService, auditService, passwordHasher, refreshTokens, counters, now,
@@ -190,7 +199,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles,
     close: () =>
       (closing ??= (async () => {
         chatService.stopAll();

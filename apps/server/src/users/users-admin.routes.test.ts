@@ -101,9 +101,9 @@ describe('admin users', () => {
 
 describe('admin settings', () => {
   it('reads and changes the registration mode and instance name, auditing the change', async () => {
-    expect((await asAdmin('GET', '/api/admin/settings')).json()).toEqual({ settings: { registrationMode: 'approval', instanceName: 'ClaraVerse', byokEnabled: true } });
+    expect((await asAdmin('GET', '/api/admin/settings')).json()).toEqual({ settings: { registrationMode: 'approval', instanceName: 'ClaraVerse', byokEnabled: true, outboundAllowlist: [] } });
     const response = await asAdmin('PUT', '/api/admin/settings', { registrationMode: 'closed', instanceName: 'Team AI', byokEnabled: false });
-    expect(response.json()).toEqual({ settings: { registrationMode: 'closed', instanceName: 'Team AI', byokEnabled: false } });
+    expect(response.json()).toEqual({ settings: { registrationMode: 'closed', instanceName: 'Team AI', byokEnabled: false, outboundAllowlist: [] } });
     expect((await app.http.inject('/api/auth/status')).json()).toEqual({ hasUsers: true, registrationMode: 'closed', instanceName: 'Team AI' });
     const audit = await app.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'admin.settings-updated').execute();
     expect(audit).toHaveLength(1);
