@@ -25,6 +25,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'bridge', include: ['apps/bridge/src/**/*.test.ts'], environment: 'node' } },
       serverProject('server', 'sqlite'),
       ...(hasPostgres ? [serverProject('server-postgres', 'postgres')] : []),
       'apps/web/vitest.config.ts',

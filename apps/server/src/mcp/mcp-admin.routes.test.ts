@@ -208,7 +208,7 @@ describe('admin MCP servers: bad input', () => {
     expect((await createServer({ name: 'twin', ...everythingStdio })).statusCode).toBe(409);
     expect((await createServer({ name: 'Twin!', ...everythingStdio })).json()).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('tool prefix "twin"') } });
 
-    const patch = (payload: unknown) => app.http.inject({ method: 'PATCH', url: `/api/admin/mcp-servers/${id}`, headers: bearer(admin.accessToken), payload });
+    const patch = (payload: Record<string, unknown>) => app.http.inject({ method: 'PATCH', url: `/api/admin/mcp-servers/${id}`, headers: bearer(admin.accessToken), payload });
     expect((await patch({ env: { OTHER: '********' } })).statusCode).toBe(400);
     expect((await patch({ env: { TOKEN: '********', EXTRA: 'new' } })).json()).toMatchObject({ server: { env: { TOKEN: '********', EXTRA: '********' } } });
     expect((await patch({ transport: 'http' })).statusCode).toBe(400);
