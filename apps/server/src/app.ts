@@ -9,6 +9,11 @@ import { registerChatSocket } from './chat/chat.socket.js';
 import { createChatService } from './chat/chat.service.js';
 import { createStreamBuffer } from './chat/stream-buffer.js';
 import { createUsageRepository } from './chat/usage.repository.js';
+import { toolCatalog } from './tools/catalog/index.js';
+import { createToolContextFactory } from './tools/tool-context-factory.js';
+import { createToolRegistry } from './tools/tool-registry.js';
+import { toolsRoutes } from './tools/tools.routes.js';
+import { AppError } from './platform/errors/app-error.js';
 import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
 import { createProvidersModule } from './providers/index.js';
 import { createMcpModule, type McpConnectionTimings } from './mcp/index.js';
@@ -130,11 +135,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   if (config.providers.providersFile) await providers.service.importProvidersFile(config.providers.providersFile);
   const streamBuffer = createStreamBuffer({ ttlMs: config.chat.resumeTtlMs, maxBytes: config.chat.resumeMaxBytes });
-  const chatService = createChatService({
-    resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
-    llmClient, streamBuffer, usageRepository, logger, now,
-    maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
-  });
   const files = createFilesModule({ db, config: config.files, now, logger });
   await files.init();
   const authenticator = { ...createAuthenticator({ accessTokens, usersRepository }), authenticateApiKey: createApiKeyAuthenticator(apiKeysService) };
@@ -166,6 +166,41 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clientVersion: config.version,
     timings: { callTimeoutMs: config.tools.timeoutMs, ...overrides.mcpTimings },
   });
+  const toolRegistry = createToolRegistry({
+    catalog: toolCatalog,
+    dynamicSources: [mcp.toolSource],
+    onSourceError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'a tool source failed; its tools are hidden for this request'),
+  });
+  const createToolContext = createToolContextFactory({
+    logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
+    http: outboundHttp,
+    // Wired as their domains land (sandbox, documents, tools/media).
+    sandbox: { run: () => Promise.reject(notSetUp('the code sandbox')) },
+    documents: { htmlToPdf: () => Promise.reject(notSetUp('the document renderer')) },
+    media: {
+      describeImage: () => Promise.reject(notSetUp('image description')),
+      generateImage: () => Promise.reject(notSetUp('image generation')),
+      editImage: () => Promise.reject(notSetUp('image editing')),
+      transcribe: () => Promise.reject(notSetUp('transcription')),
+    },
+  });
+  const chatService = createChatService({
+    resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
+    llmClient, streamBuffer, usageRepository, logger, now,
+    maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
+    tools: {
+      registry: toolRegistry,
+      createContext: createToolContext,
+      maxSteps: config.tools.maxSteps,
+      timeoutMs: config.tools.timeoutMs,
+      predictorMaxTools: 5,
+      resolvePredictor: async (userId) => {
+        const { toolPredictorModelId } = await usersService.getPreferences(userId);
+        return toolPredictorModelId ? providers.service.resolveModel(userId, toolPredictorModelId) : null;
+      },
+      markToolsUnsupported: (modelId) => providers.service.markToolsUnsupported(modelId),
+    },
+  });
   const http = await createHttpApp({ config, logger, metrics, preClose: () => realtimeHub.closeAll(1001, 'server shutting down') });
   await files.registerMultipart(http);
   const routes: RouteSpec[] = [
@@ -178,6 +213,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...providers.routes,
     ...files.routes,
     ...mcp.routes,
+    ...toolsRoutes({ registry: toolRegistry }),
     ...openAiCompatRoutes({
       listUserModels: (userId) => providers.service.listUserModels(userId),
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
@@ -212,4 +248,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await database.close();
       })()),
   };
+}
+
+function notSetUp(what: string): AppError {
+  return new AppError('service_unavailable', `This server has no ${what} set up yet.`);
 }

@@ -13,3 +13,4 @@ export * from './contracts/openai-compat.contract.js';
 export * from './contracts/files.contract.js';
 export * from './contracts/mcp.contract.js';
 export * from './realtime/mcp-messages.js';
+export * from './contracts/tools.contract.js';

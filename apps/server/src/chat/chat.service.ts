@@ -1,8 +1,13 @@
-import type { ChatErrorCode, ChatSendMessage } from '@claraverse/shared';
+import type { ChatErrorCode, ChatSendMessage, PromptAnswerMessage } from '@claraverse/shared';
 import type { Logger } from '../platform/logging/logger.js';
 import type { LlmClient } from '../providers/llm/llm-client.js';
-import type { ModelResolver } from './chat-model.js';
-import { type ReplyPart, runReply, toChatError } from './run-reply.js';
+import type { ToolContext } from '../tools/define-tool.js';
+import { predictTools } from '../tools/predict-tools.js';
+import type { PromptUser } from '../tools/tool-ports.js';
+import type { ToolRegistry } from '../tools/tool-registry.js';
+import type { ModelResolver, ResolvedChatModel } from './chat-model.js';
+import { createPendingPrompts } from './pending-prompts.js';
+import { type ReplyPart, type ReplyTools, runReply, toChatError } from './run-reply.js';
 import type { ReplyMessage, StreamBuffer } from './stream-buffer.js';
 import type { UsageRepository } from './usage.repository.js';
 
@@ -13,7 +18,22 @@ export class ChatRequestError extends Error {
   }
 }
 
+/** What the chat needs to offer tools; absent → replies never use tools. */
+export interface ChatToolsDeps {
+  registry: ToolRegistry;
+  /** The ports of one reply's tool calls. */
+  createContext(input: { userId: string; signal: AbortSignal; promptUser: PromptUser }): ToolContext;
+  maxSteps: number;
+  timeoutMs: number;
+  /** The most tools the predictor may pick. */
+  predictorMaxTools: number;
+  /** The user's tool-predictor model, when they chose one. */
+  resolvePredictor(userId: string): Promise<ResolvedChatModel | null>;
+  markToolsUnsupported(modelId: string): Promise<void>;
+}
+
 export interface ChatServiceDeps {
+  tools?: ChatToolsDeps;
   resolveModel: ModelResolver;
   llmClient: LlmClient;
   streamBuffer: StreamBuffer;
@@ -32,6 +52,26 @@ export interface ChatServiceDeps {
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, AbortController>();
   const keyOf = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
+  const prompts = createPendingPrompts({ now: deps.now });
+
+  /** The tools of one reply: none when the chat turned them off or the model can't use them; else predicted. */
+  async function prepareTools(userId: string, request: ChatSendMessage, resolved: ResolvedChatModel, signal: AbortSignal, emit: (part: ReplyPart) => void): Promise<ReplyTools | null> {
+    const tools = deps.tools;
+    if (!tools || request.disableTools === true || resolved.toolsUnsupported) return null;
+    let list = await tools.registry.listUsable(userId, await tools.registry.listForUser(userId, { interactive: true }));
+    const predictor = await tools.resolvePredictor(userId).catch(() => null);
+    if (predictor && list.length > 0) {
+      list = (await predictTools({ llmClient: deps.llmClient, target: predictor.target, tools: list, turns: request.messages, maxTools: tools.predictorMaxTools, signal })).tools;
+    }
+    const promptUser: PromptUser = (question, promptSignal) => prompts.ask({ userId, conversationId: request.conversationId, emit }, question, promptSignal);
+    return {
+      tools: list,
+      createContext: (replySignal) => tools.createContext({ userId, signal: replySignal, promptUser }),
+      maxSteps: tools.maxSteps,
+      defaultTimeoutMs: tools.timeoutMs,
+      markToolsUnsupported: () => tools.markToolsUnsupported(resolved.model.id),
+    };
+  }
 
   async function recordUsage(userId: string, modelId: string, usage: { inputTokens: number; outputTokens: number }) {
     try {
@@ -66,7 +106,8 @@ export function createChatService(deps: ChatServiceDeps) {
       void (async () => {
         try {
           const resolved = await deps.resolveModel(userId, request.modelId);
-          const usage = await runReply({ userId, request, resolved, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
+          const tools = await prepareTools(userId, request, resolved, controller.signal, emit);
+          const usage = await runReply({ userId, request, resolved, tools, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
           await recordUsage(userId, resolved.model.id, usage);
         } catch (error) {
           emit({ type: 'chat.error', ...toChatError(error) });
@@ -102,6 +143,14 @@ export function createChatService(deps: ChatServiceDeps) {
       const unsubscribe = replay.isRunning ? deps.streamBuffer.subscribe(userId, conversationId, deliver) : () => undefined;
       for (const message of replay.messages) deliver(message);
       return unsubscribe;
+    },
+
+    /** Delivers the answer to an `ask_user` form. @throws ChatRequestError when no such form waits. */
+    answerPrompt(userId: string, message: PromptAnswerMessage): void {
+      const answer = message.skipped === true ? ({ status: 'skipped' } as const) : ({ status: 'answered', answers: message.answers ?? {} } as const);
+      if (!prompts.answer(userId, message.conversationId, message.promptId, answer)) {
+        throw new ChatRequestError('invalid_request', 'This question is no longer waiting for an answer');
+      }
     },
 
     /** Aborts every running reply (shutdown). */

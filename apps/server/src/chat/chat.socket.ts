@@ -5,7 +5,7 @@ import { ChatRequestError, type ChatService } from './chat.service.js';
 
 /**
  * `WS /ws/chat`: `chat.send` starts a reply, `chat.stop` stops it, `chat.resume` replays a reply after a seq
- * and continues live. A closed socket only unsubscribes: generation goes on into the stream buffer.
+ * and continues live; `prompt.answer` answers an `ask_user` form. A closed socket only unsubscribes: generation goes on into the stream buffer.
  */
 export function registerChatSocket(app: FastifyInstance, deps: { hub: RealtimeHub; chatService: ChatService }): void {
   const subscriptions = new WeakMap<RealtimeConnection<ChatServerMessage>, Set<() => void>>();
@@ -25,6 +25,7 @@ export function registerChatSocket(app: FastifyInstance, deps: { hub: RealtimeHu
       try {
         if (message.type === 'chat.send') track(connection, deps.chatService.start(connection.userId, message, forward));
         else if (message.type === 'chat.stop') deps.chatService.stop(connection.userId, message.conversationId);
+        else if (message.type === 'prompt.answer') deps.chatService.answerPrompt(connection.userId, message);
         else track(connection, deps.chatService.resume(connection.userId, message.conversationId, message.messageId, message.afterSeq, forward));
       } catch (error) {
         if (error instanceof ChatRequestError) refuse(connection, message, error);

@@ -2,7 +2,10 @@ import type { ChatErrorCode, ChatSendMessage, ChatTurn } from '@claraverse/share
 import { AppError } from '../platform/errors/app-error.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { createDeltaCoalescer, relayCoalescing } from '../providers/llm/delta-coalescer.js';
-import { LlmError, type LlmClient, type LlmMessage, type LlmUsage } from '../providers/llm/llm-client.js';
+import { LlmError, type LlmClient, type LlmMessage, type LlmToolCall, type LlmToolDefinition, type LlmUsage } from '../providers/llm/llm-client.js';
+import type { ToolContext } from '../tools/define-tool.js';
+import { runToolCall } from '../tools/run-tool-call.js';
+import type { RegisteredTool } from '../tools/tool-registry.js';
 import { type ResolvedChatModel, defaultContextLength } from './chat-model.js';
 import { planCompaction, summaryInstruction } from './compact-context.js';
 import type { ReplyMessage } from './stream-buffer.js';
@@ -12,8 +15,21 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A reply message before the envelope (conversation, message, seq) is added. */
 export type ReplyPart = DistributiveOmit<ReplyMessage, 'conversationId' | 'messageId' | 'seq'>;
 
+/** The tools a reply may use, already chosen (predictor, per-chat switch, model support). */
+export interface ReplyTools {
+  tools: RegisteredTool[];
+  /** The ports a tool call gets, bound to this reply's user and stop signal. */
+  createContext(signal: AbortSignal): ToolContext;
+  /** Tool-call rounds before the model must answer without tools. */
+  maxSteps: number;
+  defaultTimeoutMs: number;
+  /** The model refused tools: remember it so later requests don't offer them. */
+  markToolsUnsupported(): Promise<void>;
+}
+
 export interface ReplyContext {
   userId: string;
+  tools?: ReplyTools | null;
   request: ChatSendMessage;
   resolved: ResolvedChatModel;
   llmClient: LlmClient;
@@ -62,19 +78,30 @@ async function compactIfNeeded(context: ReplyContext): Promise<{ turns: ChatTurn
   return { turns: plan.recent, summary };
 }
 
-/** Streams the model's answer into reply parts; returns the usage and how it ended. */
-async function streamAnswer(context: ReplyContext, turns: ChatTurn[], summary: string | null) {
+/** What one model call produced: its usage, how it ended, its text and the tool calls it asked for. */
+interface StepResult {
+  usage: LlmUsage;
+  finishReason: 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'stopped' | 'other';
+  text: string;
+  toolCalls: LlmToolCall[];
+}
+
+/** Streams one model call into reply parts (text and reasoning deltas); tool calls are collected, not run. */
+async function streamStep(context: ReplyContext, messages: LlmMessage[], system: string | undefined, tools: LlmToolDefinition[]): Promise<StepResult> {
   const usage: LlmUsage = { inputTokens: 0, outputTokens: 0 };
   const options = context.request.options ?? {};
   const stream = context.llmClient.streamChat({
     target: context.resolved.target,
-    messages: turns.filter((turn) => turn.role !== 'system').map((turn): LlmMessage => ({ role: turn.role, content: turn.content })),
-    system: [systemPromptOf(context, summary), ...turns.filter((turn) => turn.role === 'system').map((turn) => turn.content)].filter(Boolean).join('\n\n') || undefined,
+    messages,
+    system,
+    ...(tools.length > 0 ? { tools } : {}),
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
     ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
     ...(options.reasoning === undefined ? {} : { reasoning: options.reasoning }),
     signal: context.signal,
   });
+  let text = '';
+  const toolCalls: LlmToolCall[] = [];
   // Deltas are merged into one message per ~15 ms (the first one goes out at once); pending text is flushed
   // before the finish, an error or a stop, so seq order and the text are exactly what the provider sent.
   const coalescer = createDeltaCoalescer({
@@ -89,14 +116,79 @@ async function streamAnswer(context: ReplyContext, turns: ChatTurn[], summary: s
       if (part.type === 'finish') {
         usage.inputTokens = part.usage.inputTokens;
         usage.outputTokens = part.usage.outputTokens;
-        return { usage, finishReason: part.finishReason };
+        return { usage, finishReason: part.finishReason, text, toolCalls };
       }
+      if (part.type === 'tool-call') {
+        toolCalls.push({ toolCallId: part.toolCallId, toolName: part.toolName, args: part.args });
+        continue;
+      }
+      if (part.type === 'text-delta') text += part.delta;
       coalescer.push(part);
     }
   } finally {
     coalescer.flush();
   }
-  return { usage, finishReason: context.signal.aborted ? ('stopped' as const) : ('other' as const) };
+  return { usage, finishReason: context.signal.aborted ? 'stopped' : 'other', text, toolCalls };
+}
+
+/** Runs the step's tool calls in parallel, streaming a card for each; returns the `tool` messages for the model. */
+async function runStepTools(context: ReplyContext, tools: ReplyTools, calls: LlmToolCall[]): Promise<LlmMessage[]> {
+  const byName = new Map(tools.tools.map((tool) => [tool.name, tool]));
+  for (const call of calls) {
+    const tool = byName.get(call.toolName);
+    context.emit({
+      type: 'chat.tool-call', toolCallId: call.toolCallId, toolName: call.toolName,
+      displayName: tool?.displayName ?? call.toolName, icon: tool?.icon ?? 'Wrench', args: call.args,
+    });
+  }
+  const toolContext = tools.createContext(context.signal);
+  return Promise.all(
+    calls.map(async (call): Promise<LlmMessage> => {
+      const outcome = await runToolCall(byName.get(call.toolName), call, toolContext, tools.defaultTimeoutMs);
+      context.emit({
+        type: 'chat.tool-result', toolCallId: call.toolCallId, status: outcome.status, result: outcome.result,
+        ...(outcome.plots.length > 0 ? { plots: outcome.plots } : {}),
+      });
+      return { role: 'tool', toolCallId: call.toolCallId, toolName: call.toolName, content: outcome.modelContent };
+    }),
+  );
+}
+
+/**
+ * The model's answer: stream, run the tools it asks for (each step's calls in parallel), feed the results back,
+ * repeat until it answers without tools or the step limit is reached (then one last call without tools). A
+ * model that refuses tools is marked and asked again without them.
+ */
+async function answerWithTools(context: ReplyContext, turns: ChatTurn[], summary: string | null) {
+  const total: LlmUsage = { inputTokens: 0, outputTokens: 0 };
+  const system = [systemPromptOf(context, summary), ...turns.filter((turn) => turn.role === 'system').map((turn) => turn.content)].filter(Boolean).join('\n\n') || undefined;
+  const messages: LlmMessage[] = turns.filter((turn) => turn.role !== 'system').map((turn): LlmMessage => ({ role: turn.role, content: turn.content }));
+  let tools = context.tools && context.tools.tools.length > 0 ? context.tools : null;
+  const maxSteps = tools?.maxSteps ?? 0;
+  for (let step = 0; ; step += 1) {
+    const offered: LlmToolDefinition[] = tools && step < maxSteps
+      ? tools.tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputJsonSchema }))
+      : [];
+    let result: StepResult;
+    try {
+      result = await streamStep(context, messages, system, offered);
+    } catch (error) {
+      if (!(error instanceof LlmError && error.isToolsUnsupported && tools)) throw error;
+      context.logger.info({ modelId: context.resolved.model.id }, 'model refused tools; retrying without them');
+      await tools.markToolsUnsupported();
+      tools = null;
+      step -= 1;
+      continue;
+    }
+    total.inputTokens += result.usage.inputTokens;
+    total.outputTokens += result.usage.outputTokens;
+    if (!tools || result.toolCalls.length === 0 || offered.length === 0 || context.signal.aborted) {
+      return { usage: total, finishReason: result.finishReason };
+    }
+    messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+    messages.push(...(await runStepTools(context, tools, result.toolCalls)));
+    if (context.signal.aborted) return { usage: total, finishReason: 'stopped' as const };
+  }
 }
 
 /**
@@ -143,7 +235,7 @@ export async function runReply(context: ReplyContext): Promise<LlmUsage> {
   context.emit({ type: 'chat.start', modelId: context.resolved.model.id });
   try {
     const { turns, summary } = await compactIfNeeded(context);
-    const { usage, finishReason } = await streamAnswer(context, turns, summary);
+    const { usage, finishReason } = await answerWithTools(context, turns, summary);
     context.emit({ type: 'chat.finish', finishReason: context.signal.aborted ? 'stopped' : finishReason, usage });
     if (!context.signal.aborted) await generateTitle(context);
     return usage;

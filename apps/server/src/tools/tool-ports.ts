@@ -120,14 +120,8 @@ export interface MediaModels {
 
 // ── Asking the user (chat only) ────────────────────────────────────────────────────────────────────────────────
 
-export interface PromptQuestion {
-  id: string;
-  label: string;
-  type: 'text' | 'number' | 'checkbox' | 'select' | 'multi-select';
-  required?: boolean;
-  options?: string[];
-  placeholder?: string;
-}
+/** A question of an `ask_user` form: the shape the browser renders (packages/shared). */
+export type { PromptQuestion };
 
 export interface PromptRequest {
   title: string;

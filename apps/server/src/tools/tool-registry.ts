@@ -61,6 +61,8 @@ export interface ToolRegistryDeps {
   /** MCP servers, bridges; each failure is logged and skipped so one broken source hides only its tools. */
   dynamicSources?: readonly DynamicToolSource[];
   onSourceError?: (error: unknown) => void;
+  /** Which tools this user can use now (the credentials issue filters integration tools by it). Default: all. */
+  usableFilter?: (userId: string) => Promise<(tool: RegisteredTool) => boolean>;
 }
 
 export interface ListToolsOptions {
@@ -111,6 +113,11 @@ export function createToolRegistry(deps: ToolRegistryDeps) {
     /** Every built-in tool (for docs and the catalogue test). */
     builtins(): readonly RegisteredTool[] {
       return builtins;
+    },
+    /** Those of `tools` this user can use now (e.g. has a credential for). */
+    async listUsable(userId: string, tools: RegisteredTool[]): Promise<RegisteredTool[]> {
+      if (!deps.usableFilter) return tools;
+      return tools.filter(await deps.usableFilter(userId));
     },
     /** The tools this user may use now. */
     async listForUser(userId: string, options: ListToolsOptions): Promise<RegisteredTool[]> {

@@ -39,7 +39,7 @@ function setup(options: { token?: string; refreshSession?: () => Promise<boolean
   const handlers: ServerMessageHandlers<ChatSocketServerMessage> = {
     ready: record, pong: record, error: record, 'chat.start': record, 'chat.text-delta': record,
     'chat.reasoning-delta': record, 'chat.tool-call': record, 'chat.tool-result': record, 'chat.finish': record,
-    'chat.error': record, 'chat.title': record, 'chat.compaction': record,
+    'chat.error': record, 'chat.title': record, 'chat.compaction': record, 'prompt.request': record,
   };
   const onReady = vi.fn();
   let token = options.token ?? 'access-1';

@@ -37,11 +37,38 @@ export const chatResumeMessageSchema = z.strictObject({
   afterSeq: z.number().int().min(0),
 });
 
+/** One question of an `ask_user` form (reference §4.2). */
+export const promptQuestionSchema = z.object({
+  id: z.string().min(1).max(64),
+  label: z.string().min(1).max(500),
+  type: z.enum(['text', 'number', 'checkbox', 'select', 'multi-select']),
+  required: z.boolean().optional(),
+  options: z.array(z.string().max(200)).max(50).optional(),
+  placeholder: z.string().max(200).optional(),
+  allowOther: z.boolean().optional(),
+  defaultValue: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
+  validation: z
+    .object({ min: z.number().optional(), max: z.number().optional(), pattern: z.string().max(200).optional(), minLength: z.number().int().optional(), maxLength: z.number().int().optional() })
+    .optional(),
+});
+export type PromptQuestion = z.infer<typeof promptQuestionSchema>;
+
+/** The user's answer to an `ask_user` form (or a skip). */
+export const promptAnswerMessageSchema = z.strictObject({
+  type: z.literal('prompt.answer'),
+  conversationId: conversationIdSchema,
+  promptId: z.string().min(1).max(64),
+  answers: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1_000)).max(50)])).optional(),
+  skipped: z.boolean().optional(),
+});
+export type PromptAnswerMessage = z.infer<typeof promptAnswerMessageSchema>;
+
 /** The chat route's own client messages (the hub answers `auth` and `ping` itself). */
 export const chatRequestMessageSchema = z.discriminatedUnion('type', [
   chatSendMessageSchema,
   chatStopMessageSchema,
   chatResumeMessageSchema,
+  promptAnswerMessageSchema,
 ]);
 export type ChatRequestMessage = z.infer<typeof chatRequestMessageSchema>;
 
@@ -50,6 +77,7 @@ export const chatClientMessageSchema = z.discriminatedUnion('type', [
   chatSendMessageSchema,
   chatStopMessageSchema,
   chatResumeMessageSchema,
+  promptAnswerMessageSchema,
   pingClientMessageSchema,
 ]);
 export type ChatClientMessage = z.infer<typeof chatClientMessageSchema>;
@@ -71,7 +99,11 @@ export const chatServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.start'), ...replyFields, modelId: z.string() }),
   z.object({ type: z.literal('chat.text-delta'), ...replyFields, delta: z.string() }),
   z.object({ type: z.literal('chat.reasoning-delta'), ...replyFields, delta: z.string() }),
-  z.object({ type: z.literal('chat.tool-call'), ...replyFields, toolCallId: z.string(), toolName: z.string(), displayName: z.string(), args: z.unknown() }),
+  z.object({
+    type: z.literal('chat.tool-call'), ...replyFields, toolCallId: z.string(), toolName: z.string(), displayName: z.string(),
+    /** Lucide icon name. */
+    icon: z.string(), args: z.unknown(),
+  }),
   z.object({
     type: z.literal('chat.tool-result'), ...replyFields, toolCallId: z.string(), status: z.enum(['completed', 'failed']), result: z.unknown(),
     plots: z.array(z.object({ format: z.string(), data: z.string() })).optional(),
@@ -82,6 +114,11 @@ export const chatServerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('chat.error'), ...replyFields, code: z.enum(chatErrorCodes), message: z.string(), retryable: z.boolean() }),
   z.object({ type: z.literal('chat.title'), ...replyFields, title: z.string() }),
+  /** `ask_user`: show a form; answer with `prompt.answer` within `expiresAt`. Part of the reply (replayed on resume). */
+  z.object({
+    type: z.literal('prompt.request'), ...replyFields, promptId: z.string(), title: z.string(), description: z.string().optional(),
+    questions: z.array(promptQuestionSchema), allowSkip: z.boolean(), expiresAt: z.string(),
+  }),
   z.object({
     type: z.literal('chat.compaction'), ...replyFields, status: z.enum(['started', 'summarizing', 'completed']),
     progress: z.number().min(0).max(100), summary: z.string().optional(),

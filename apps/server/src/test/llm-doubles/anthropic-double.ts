@@ -140,7 +140,7 @@ async function answerReply(exchange: DoubleExchange, body: MessagesBody, scenari
 
 async function answerMessages(exchange: DoubleExchange, book: ScenarioBook): Promise<void> {
   const body = (exchange.recorded.body ?? {}) as MessagesBody;
-  const scenario = book.resolve(body.model);
+  const scenario = book.resolve(body.model, body);
   switch (scenario.kind) {
     case 'status': {
       const headers: Record<string, string> = scenario.retryAfterSeconds === undefined ? {} : { 'retry-after': String(scenario.retryAfterSeconds) };

@@ -70,7 +70,7 @@ function generateJson(body: unknown, model: string, scenario: ReplyScenario): un
 }
 
 async function answerGenerate(exchange: DoubleExchange, book: ScenarioBook, model: string, isStream: boolean): Promise<void> {
-  const scenario = book.resolve(model);
+  const scenario = book.resolve(model, exchange.recorded.body);
   const hasTools = ((exchange.recorded.body as { tools?: unknown[] } | undefined)?.tools?.length ?? 0) > 0;
   switch (scenario.kind) {
     case 'status': {

@@ -152,7 +152,7 @@ async function answerChat(exchange: DoubleExchange, book: ScenarioBook): Promise
   const body = (exchange.recorded.body ?? {}) as ChatBody;
   const invalidImage = findInvalidChatImage(body);
   if (invalidImage !== null) return sendJson(exchange.response, 400, errorBody(invalidImage, 'invalid_request_error', 'invalid_image_format'));
-  const scenario = book.resolve(body.model);
+  const scenario = book.resolve(body.model, body);
   switch (scenario.kind) {
     case 'status':
       return sendStatus(exchange, scenario);

@@ -60,7 +60,19 @@ export interface ToolsUnsupportedScenario {
   then?: ReplyScenario;
 }
 
-export type DoubleScenario = ReplyScenario | StatusScenario | CutScenario | HangScenario | ToolsUnsupportedScenario;
+/**
+ * Decides per request, like a real model reading the conversation: e.g. ask for tools first, then answer once
+ * the request carries their results. `body` is the parsed request body in the provider's own format.
+ */
+export interface DynamicScenario {
+  kind: 'dynamic';
+  respond(body: unknown): Exclude<DoubleScenario, DynamicScenario>;
+}
+
+export type DoubleScenario = ReplyScenario | StatusScenario | CutScenario | HangScenario | ToolsUnsupportedScenario | DynamicScenario;
+
+/** A scenario a double can answer directly (dynamic ones are resolved per request first). */
+export type DirectScenario = Exclude<DoubleScenario, DynamicScenario>;
 
 /** The reply every double gives when no scenario was set. */
 export const defaultReply: ReplyScenario = { kind: 'reply', text: 'Hello from the test double.' };
@@ -86,8 +98,9 @@ export class ScenarioBook {
   }
 
   /** The scenario for this request; a `status` scenario with `times` turns into its `then` reply once used up. */
-  resolve(model: string | undefined): DoubleScenario {
-    const scenario = (model === undefined ? undefined : this.byModel.get(model)) ?? this.fallback;
+  resolve(model: string | undefined, body?: unknown): DirectScenario {
+    const chosen = (model === undefined ? undefined : this.byModel.get(model)) ?? this.fallback;
+    const scenario = chosen.kind === 'dynamic' ? chosen.respond(body) : chosen;
     if (scenario.kind !== 'status' || scenario.times === undefined) return scenario;
     const used = this.failures.get(scenario) ?? 0;
     if (used >= scenario.times) return scenario.then ?? defaultReply;

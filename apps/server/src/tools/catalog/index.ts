@@ -1,8 +1,16 @@
 import type { AnyToolDefinition } from '../define-tool.js';
+import { createDocumentTool } from './documents/create-document.tool.js';
+import { createPresentationTool } from './documents/create-presentation.tool.js';
+import { htmlToPdfTool } from './documents/html-to-pdf.tool.js';
+import { askUserTool } from './interaction/ask-user.tool.js';
 
 /**
  * Every built-in tool, one line each (CONVENTIONS §2.10). `tool-catalog.test.ts` fails when a `*.tool.ts` file
  * is missing here, a name repeats, or a tool has no test beside it.
  */
 export const toolCatalog: readonly AnyToolDefinition[] = [
+  askUserTool,
+  htmlToPdfTool,
+  createDocumentTool,
+  createPresentationTool,
 ];

@@ -42,6 +42,7 @@ const handlers: ServerMessageHandlers<ChatSocketServerMessage> = {
   'chat.error': (message) => applyReplyToStore(message),
   'chat.title': (message) => applyReplyToStore(message),
   'chat.compaction': (message) => applyReplyToStore(message),
+  'prompt.request': (message) => applyReplyToStore(message),
 };
 
 let client: RealtimeClient<ChatClientMessage> | null = null;

@@ -57,7 +57,7 @@ describe('applyReplyMessage', () => {
 
   it('records tool calls and their results', () => {
     let message = assistantMessage({ lastSeq: 1, status: 'streaming' });
-    message = applyReplyMessage(message, { type: 'chat.tool-call', ...base, seq: 2, toolCallId: 't1', toolName: 'search', displayName: 'Web search', args: { q: 'x' } }, 0).message;
+    message = applyReplyMessage(message, { type: 'chat.tool-call', ...base, seq: 2, toolCallId: 't1', toolName: 'search', displayName: 'Web search', icon: 'Globe', args: { q: 'x' } }, 0).message;
     message = applyReplyMessage(message, { type: 'chat.tool-result', ...base, seq: 3, toolCallId: 't1', status: 'completed', result: 'ok' }, 0).message;
     expect(message.toolCalls).toEqual([{ id: 't1', name: 'search', displayName: 'Web search', args: { q: 'x' }, status: 'completed', result: 'ok' }]);
   });
