@@ -26,6 +26,7 @@ import { createAuthenticator } from './auth/authenticator.js';
 import { createRefreshTokens } from './auth/refresh-tokens.js';
 import { createSessionsRepository } from './auth/sessions.repository.js';
 import type { Config } from './config/config.js';
+import { createChromiumDocumentRenderer, type ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { createFilesModule } from './files/index.js';
 import { healthRoutes, registerSystemEndpoints } from './health/health.routes.js';
 import type { CounterStore } from './platform/counters/counter-store.js';
@@ -78,6 +79,8 @@ export interface ClaraVerseApp {
   toolFiles: ToolFiles;
   /** Admin MCP servers' tools and each user's bridge tools, for the tool registry. */
   mcpToolSource: DynamicToolSource;
+  /** HTML → PDF in one shared headless Chromium, started on first use (html_to_pdf, create_document, create_presentation). */
+  documentRenderer: ChromiumDocumentRenderer;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -101,6 +104,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const passwordHasher = overrides.passwordHasher ?? createArgon2PasswordHasher(config.auth.passwordHash);
   const counters = overrides.counters ?? (config.redis ? createRedisCounterStore(config.redis.url) : createMemoryCounterStore());
   const accessTokens = createAccessTokens({ secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds, now });
+  const documentRenderer = createChromiumDocumentRenderer({ chromiumPath: config.tools.chromiumPath, logger });
 
   // 3. Repositories.
   const usersRepository = createUsersRepository(db);
@@ -174,9 +178,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const createToolContext = createToolContextFactory({
     logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
     http: outboundHttp,
-    // Wired as their domains land (sandbox, documents, tools/media).
+    // Wired as their domains land (sandbox, tools/media).
     sandbox: { run: () => Promise.reject(notSetUp('the code sandbox')) },
-    documents: { htmlToPdf: () => Promise.reject(notSetUp('the document renderer')) },
+    documents: documentRenderer,
     media: {
       describeImage: () => Promise.reject(notSetUp('image description')),
       generateImage: () => Promise.reject(notSetUp('image generation')),
@@ -235,7 +239,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer,
     close: () =>
       (closing ??= (async () => {
         chatService.stopAll();
@@ -243,6 +247,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await mcp.stop();
         await providers.stop();
         await files.stop();
+        await documentRenderer.close();
         streamBuffer.close();
         await counters.close();
         await database.close();

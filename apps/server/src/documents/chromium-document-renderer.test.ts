@@ -22,7 +22,8 @@ function rendererWithMarker(options: Partial<Parameters<typeof createChromiumDoc
   return { renderer: createChromiumDocumentRenderer({ chromiumPath, logger, ...options }), marker };
 }
 
-describe('the Chromium document renderer', () => {
+// Chromium starts and renders slowly on a busy 2-core machine: generous limits, no timing asserted.
+describe('the Chromium document renderer', { timeout: 60_000 }, () => {
   let renderer: ChromiumDocumentRenderer;
   let marker: string;
   /** A loopback server that records every connection and request, which a rendered page must never reach. */
