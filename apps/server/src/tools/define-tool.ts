@@ -25,6 +25,11 @@ export interface ToolContext {
   /** SearXNG base URLs (round-robin with failover). */
   searxngUrls: readonly string[];
   promptUser?: PromptUser;
+  /**
+   * The bytes of an image of this conversation by its handle (`img-1`…, given by the chat to images the user
+   * attached or a tool made); absent outside the chat. @throws NotFoundError for an unknown handle
+   */
+  resolveImage?: (imageId: string) => Promise<{ data: Buffer; mimeType: string }>;
   /** The credential of `integrationId` this user chose for the call (issue 5); absent for keyless tools. */
   getCredential?: (integrationId: string) => Promise<Record<string, string>>;
 }

@@ -3,6 +3,10 @@ import { createDocumentTool } from './documents/create-document.tool.js';
 import { createPresentationTool } from './documents/create-presentation.tool.js';
 import { htmlToPdfTool } from './documents/html-to-pdf.tool.js';
 import { askUserTool } from './interaction/ask-user.tool.js';
+import { describeImageTool } from './media/describe-image.tool.js';
+import { editImageTool } from './media/edit-image.tool.js';
+import { generateImageTool } from './media/generate-image.tool.js';
+import { transcribeAudioTool } from './media/transcribe-audio.tool.js';
 
 /**
  * Every built-in tool, one line each (CONVENTIONS §2.10). `tool-catalog.test.ts` fails when a `*.tool.ts` file
@@ -13,4 +17,8 @@ export const toolCatalog: readonly AnyToolDefinition[] = [
   htmlToPdfTool,
   createDocumentTool,
   createPresentationTool,
+  describeImageTool,
+  generateImageTool,
+  editImageTool,
+  transcribeAudioTool,
 ];
