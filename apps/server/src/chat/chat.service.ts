@@ -6,7 +6,7 @@ import { predictTools } from '../tools/predict-tools.js';
 import type { PromptUser } from '../tools/tool-ports.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import type { ModelResolver, ResolvedChatModel } from './chat-model.js';
-import { createPendingPrompts } from './pending-prompts.js';
+import { createPendingPrompts, type PendingPrompts } from './pending-prompts.js';
 import { type ReplyPart, type ReplyTools, runReply, toChatError } from './run-reply.js';
 import type { ReplyMessage, StreamBuffer } from './stream-buffer.js';
 import type { UsageRepository } from './usage.repository.js';
@@ -44,6 +44,25 @@ export interface ChatServiceDeps {
   maxConcurrentRepliesPerUser: number;
 }
 
+/** The tools of one reply: none when the chat turned them off or the model can't use them; else predicted. */
+async function prepareTools(deps: ChatServiceDeps, prompts: PendingPrompts, userId: string, request: ChatSendMessage, resolved: ResolvedChatModel, signal: AbortSignal, emit: (part: ReplyPart) => void): Promise<ReplyTools | null> {
+  const tools = deps.tools;
+  if (!tools || request.disableTools === true || resolved.toolsUnsupported) return null;
+  let list = await tools.registry.listUsable(userId, await tools.registry.listForUser(userId, { interactive: true }));
+  const predictor = await tools.resolvePredictor(userId).catch(() => null);
+  if (predictor && list.length > 0) {
+    list = (await predictTools({ llmClient: deps.llmClient, target: predictor.target, tools: list, turns: request.messages, maxTools: tools.predictorMaxTools, signal })).tools;
+  }
+  const promptUser: PromptUser = (question, promptSignal) => prompts.ask({ userId, conversationId: request.conversationId, emit }, question, promptSignal);
+  return {
+    tools: list,
+    createContext: (replySignal) => tools.createContext({ userId, signal: replySignal, promptUser }),
+    maxSteps: tools.maxSteps,
+    defaultTimeoutMs: tools.timeoutMs,
+    markToolsUnsupported: () => tools.markToolsUnsupported(resolved.model.id),
+  };
+}
+
 /**
  * Runs chat replies independently of any socket: a reply keeps going when its socket drops, its messages go
  * into the stream buffer (for resume) and to whoever listens. Nothing of the conversation is kept after the
@@ -54,24 +73,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const keyOf = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
   const prompts = createPendingPrompts({ now: deps.now });
 
-  /** The tools of one reply: none when the chat turned them off or the model can't use them; else predicted. */
-  async function prepareTools(userId: string, request: ChatSendMessage, resolved: ResolvedChatModel, signal: AbortSignal, emit: (part: ReplyPart) => void): Promise<ReplyTools | null> {
-    const tools = deps.tools;
-    if (!tools || request.disableTools === true || resolved.toolsUnsupported) return null;
-    let list = await tools.registry.listUsable(userId, await tools.registry.listForUser(userId, { interactive: true }));
-    const predictor = await tools.resolvePredictor(userId).catch(() => null);
-    if (predictor && list.length > 0) {
-      list = (await predictTools({ llmClient: deps.llmClient, target: predictor.target, tools: list, turns: request.messages, maxTools: tools.predictorMaxTools, signal })).tools;
-    }
-    const promptUser: PromptUser = (question, promptSignal) => prompts.ask({ userId, conversationId: request.conversationId, emit }, question, promptSignal);
-    return {
-      tools: list,
-      createContext: (replySignal) => tools.createContext({ userId, signal: replySignal, promptUser }),
-      maxSteps: tools.maxSteps,
-      defaultTimeoutMs: tools.timeoutMs,
-      markToolsUnsupported: () => tools.markToolsUnsupported(resolved.model.id),
-    };
-  }
+
 
   async function recordUsage(userId: string, modelId: string, usage: { inputTokens: number; outputTokens: number }) {
     try {
@@ -106,7 +108,7 @@ export function createChatService(deps: ChatServiceDeps) {
       void (async () => {
         try {
           const resolved = await deps.resolveModel(userId, request.modelId);
-          const tools = await prepareTools(userId, request, resolved, controller.signal, emit);
+          const tools = await prepareTools(deps, prompts, userId, request, resolved, controller.signal, emit);
           const usage = await runReply({ userId, request, resolved, tools, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
           await recordUsage(userId, resolved.model.id, usage);
         } catch (error) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Logger } from '../platform/logging/logger.js';
 import type { DocumentRenderer, MediaModels, OutboundHttp, PromptUser, Sandbox, ToolFiles } from './tool-ports.js';
 
