@@ -73,8 +73,6 @@ export function createChatService(deps: ChatServiceDeps) {
   const keyOf = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
   const prompts = createPendingPrompts({ now: deps.now });
 
-
-
   async function recordUsage(userId: string, modelId: string, usage: { inputTokens: number; outputTokens: number }) {
     try {
       await deps.usageRepository.add({ userId, modelId, day: deps.now().toISOString().slice(0, 10), ...usage });
