@@ -14,7 +14,7 @@ let admin: SessionResponse;
 let member: SessionResponse;
 
 beforeAll(async () => {
-  app = await createTestApp({ env: { OUTBOUND_ALLOWLIST: '127.0.0.1/32' }, overrides: { mcpTimings: { reconnectBaseMs: 50, reconnectMaxMs: 500 } } });
+  app = await createTestApp({ env: { OUTBOUND_ALLOWLIST: '127.0.0.1/32' }, overrides: { mcpTimings: { reconnectBaseMs: 50, reconnectMaxMs: 500, pingIntervalMs: 200, pingTimeoutMs: 2_000 } } });
   admin = await registerAdmin(app);
   await setRegistrationMode(app, admin.accessToken, 'open');
   member = (await registerUser(app)).json<SessionResponse>();
@@ -168,6 +168,24 @@ describe('admin MCP servers: filesystem, HTTP, roles', () => {
       await deleteServer(detail.server.id);
     } finally {
       await remote.stop();
+    }
+  });
+
+  it('notices an HTTP server that went away by its health check, and reconnects once it is back', async () => {
+    const remote = await startEverythingHttp();
+    const detail = await createConnected({ name: 'Flaky', transport: 'http', url: remote.url });
+    await remote.stop();
+    const down = await waitForServer(app, admin.accessToken, detail.server.id, (value) => value.server.status === 'error');
+    // Whichever notices first: the health check, the transport closing, or a reconnect attempt.
+    expect(down.server.lastError).toMatch(/health check|Could not reach|connection to the server closed|closed the connection/);
+    expect(await mcpToolOf(app, admin.user.id, 'flaky__echo')).toBeUndefined();
+    const back = await startEverythingHttp(remote.port);
+    try {
+      await waitForServer(app, admin.accessToken, detail.server.id, (value) => value.server.status === 'connected');
+      expect(await callTool((await mcpToolOf(app, admin.user.id, 'flaky__echo'))!, admin.user.id, { message: 'again' })).toEqual({ result: 'Echo: again' });
+      await deleteServer(detail.server.id);
+    } finally {
+      await back.stop();
     }
   });
 

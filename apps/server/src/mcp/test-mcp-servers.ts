@@ -36,8 +36,8 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 /** server-everything in Streamable HTTP mode on a loopback port; `stop()` kills it. */
-export async function startEverythingHttp(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freeLoopbackPort();
+export async function startEverythingHttp(fixedPort?: number): Promise<{ url: string; port: number; child: ChildProcess; stop(): Promise<void> }> {
+  const port = fixedPort ?? (await freeLoopbackPort());
   // eslint-disable-next-line no-restricted-properties -- a test helper: the child needs PATH, nothing else.
   const env = { PATH: process.env.PATH ?? '', PORT: String(port) };
   const child = spawn(process.execPath, [everythingServerPath, 'streamableHttp'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,6 +52,7 @@ export async function startEverythingHttp(): Promise<{ url: string; child: Child
   });
   return {
     url: `http://127.0.0.1:${port}/mcp`,
+    port,
     child,
     stop: async () => {
       if (child.exitCode !== null) return;

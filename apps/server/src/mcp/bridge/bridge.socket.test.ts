@@ -121,6 +121,11 @@ describe('WS /mcp/connect', () => {
   it('refuses a key without the mcp-bridge scope, a bad token, and heartbeats before register', async () => {
     const chatOnly = await openBridge(await createKey(owner, ['chat']));
     expect((await chatOnly.closed).code).toBe(4401);
+    // The bridge key opens only the bridge route: the chat socket refuses it.
+    const chatSocket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/chat`);
+    await new Promise((resolve) => chatSocket.once('open', resolve));
+    chatSocket.send(JSON.stringify({ type: 'auth', token: bridgeKey }));
+    expect(await new Promise((resolve) => chatSocket.once('close', (code) => resolve(code)))).toBe(4401);
     const bogus = await openBridge(`clv_${'0'.repeat(64)}`);
     expect((await bogus.closed).code).toBe(4401);
     const viaAccessToken = await openBridge(other.accessToken);
