@@ -2,6 +2,11 @@ import type { AnyToolDefinition } from '../define-tool.js';
 import { createDocumentTool } from './documents/create-document.tool.js';
 import { createPresentationTool } from './documents/create-presentation.tool.js';
 import { htmlToPdfTool } from './documents/html-to-pdf.tool.js';
+import { createTextFileTool } from './files/create-text-file.tool.js';
+import { downloadFileTool } from './files/download-file.tool.js';
+import { readDataFileTool } from './files/read-data-file.tool.js';
+import { readDocumentTool } from './files/read-document.tool.js';
+import { readSpreadsheetTool } from './files/read-spreadsheet.tool.js';
 import { askUserTool } from './interaction/ask-user.tool.js';
 import { describeImageTool } from './media/describe-image.tool.js';
 import { editImageTool } from './media/edit-image.tool.js';
@@ -17,6 +22,11 @@ export const toolCatalog: readonly AnyToolDefinition[] = [
   htmlToPdfTool,
   createDocumentTool,
   createPresentationTool,
+  readDocumentTool,
+  readDataFileTool,
+  readSpreadsheetTool,
+  createTextFileTool,
+  downloadFileTool,
   describeImageTool,
   generateImageTool,
   editImageTool,
