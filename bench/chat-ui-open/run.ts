@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { ChatMessage, Conversation } from '../../apps/web/src/features/chat/lib/chat-types.js';
+import { estimateMessageHeight } from '../../apps/web/src/features/chat/lib/estimate-message-height.js';
 import { searchWordsOf } from '../../apps/web/src/features/chat/lib/search-words.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -143,11 +144,14 @@ async function seed(page: Page, databaseName: string, chats: Array<{ conversatio
 
 // ---------- measuring ----------
 
-/** In the page: the last message is in the list's viewport, scrolled to the end, with its markdown rendered. */
-function isChatOpen({ lastIndex, marker }: { lastIndex: number; marker: string }): boolean {
+/**
+ * In the page: the last message (the only one with the end marker) is in the list's viewport, scrolled to the end,
+ * with its markdown rendered. Found by its text, not its row index: a long chat first shows only its newest rows.
+ */
+function isChatOpen({ marker }: { marker: string }): boolean {
   const list = document.querySelector('[data-testid="message-list"]');
-  const last = list?.querySelector(`[data-testid="message"][data-index="${lastIndex}"]`);
-  if (!list || !last || !last.querySelector('.markdown-content') || !(last.textContent ?? '').includes(marker)) return false;
+  const last = [...(list?.querySelectorAll('[data-testid="message"]') ?? [])].find((row) => (row.textContent ?? '').includes(marker));
+  if (!list || !last || !last.querySelector('.markdown-content')) return false;
   const listBox = list.getBoundingClientRect();
   const box = last.getBoundingClientRect();
   return box.bottom <= listBox.bottom + 1 && box.bottom > listBox.top && list.scrollHeight - list.scrollTop - list.clientHeight < 2;
@@ -159,7 +163,7 @@ const percentile = (values: number[], fraction: number) => {
 };
 const round = (value: number) => Math.round(value * 10) / 10;
 
-async function timeNavigation(page: Page, url: string, lastIndex: number): Promise<{ inPage: number; wall: number }> {
+async function timeNavigation(page: Page, url: string): Promise<{ inPage: number; wall: number }> {
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
@@ -167,14 +171,14 @@ async function timeNavigation(page: Page, url: string, lastIndex: number): Promi
       const open = (window as unknown as { isChatOpen: (value: typeof arg) => boolean }).isChatOpen;
       return open(arg) ? performance.now() : false;
     },
-    { lastIndex, marker: endMarker },
+    { marker: endMarker },
     { polling: 'raf', timeout: 30_000 },
   );
   const inPage = (await handle.jsonValue()) as number;
   return { inPage, wall: performance.now() - started };
 }
 
-async function timeClick(page: Page, conversationId: string, lastIndex: number): Promise<number> {
+async function timeClick(page: Page, conversationId: string): Promise<number> {
   await page.evaluate((id) => {
     const link = document.querySelector<HTMLAnchorElement>(`ul[aria-label="Chats"] a[href="/chat/${id}"]`);
     if (!link) throw new Error('sidebar link not found');
@@ -186,7 +190,7 @@ async function timeClick(page: Page, conversationId: string, lastIndex: number):
       const open = (window as unknown as { isChatOpen: (value: typeof arg) => boolean }).isChatOpen;
       return open(arg) ? performance.now() - (window as unknown as { clickedAt: number }).clickedAt : false;
     },
-    { lastIndex, marker: endMarker },
+    { marker: endMarker },
     { polling: 'raf', timeout: 30_000 },
   );
   return (await handle.jsonValue()) as number;
@@ -232,7 +236,6 @@ async function main() {
     await seed(page, `claraverse-chat-${session.user.id}`, [big, small]);
     process.stdout.write(`seeded ${messageCount} messages (${(totalChars / 1e6).toFixed(1)} M characters, ${codeBlocks} with code blocks)\n`);
 
-    const lastIndex = messageCount - 1;
     const bigUrl = `${server.baseUrl}/chat/${big.conversation.id}`;
     const smallUrl = `${server.baseUrl}/chat/${small.conversation.id}`;
     const smallLast = small.messages.length - 1;
@@ -245,9 +248,9 @@ async function main() {
     };
 
     // One untimed round of each (HTTP cache, V8 code cache), then the timed rounds.
-    await timeNavigation(page, bigUrl, lastIndex);
+    await timeNavigation(page, bigUrl);
     const navigation: Array<{ inPage: number; wall: number }> = [];
-    for (let round = 0; round < repeats; round += 1) navigation.push(await timeNavigation(page, bigUrl, lastIndex));
+    for (let round = 0; round < repeats; round += 1) navigation.push(await timeNavigation(page, bigUrl));
 
     // Baseline: the app alone (no chat open) until the sidebar lists the chats, to separate boot from opening.
     const shell: number[] = [];
@@ -261,16 +264,60 @@ async function main() {
     }
 
     await openSmall();
-    await timeClick(page, big.conversation.id, lastIndex);
+    await timeClick(page, big.conversation.id);
     const clickCold: number[] = [];
     const clickWarm: number[] = [];
     for (let round = 0; round < repeats; round += 1) {
       await openSmall();
-      clickCold.push(await timeClick(page, big.conversation.id, lastIndex));
+      clickCold.push(await timeClick(page, big.conversation.id));
       // Back to the short chat in the app, then to the big one again: its messages are now in memory.
       await page.evaluate((id) => document.querySelector<HTMLAnchorElement>(`ul[aria-label="Chats"] a[href="/chat/${id}"]`)?.click(), small.conversation.id);
       await page.waitForFunction((index) => !!document.querySelector(`[data-testid="message"][data-index="${index}"] .markdown-content`), smallLast, { polling: 'raf' });
-      clickWarm.push(await timeClick(page, big.conversation.id, lastIndex));
+      clickWarm.push(await timeClick(page, big.conversation.id));
+    }
+
+    // BENCH_TRACE=1: the waterfall of one more navigation (resources, paints, marks), to see what waits on what.
+    if (process.env.BENCH_TRACE) {
+      const { inPage } = await timeNavigation(page, bigUrl);
+      const entries = await page.evaluate(() =>
+        performance.getEntries().map((entry) => ({
+          type: entry.entryType,
+          name: entry.name.replace(location.origin, ''),
+          start: Math.round(entry.startTime),
+          end: Math.round(entry.startTime + entry.duration),
+        })),
+      );
+      process.stdout.write(`\nnavigation waterfall (open at ${Math.round(inPage)} ms):\n`);
+      for (const entry of entries.sort((left, right) => left.start - right.start)) {
+        process.stdout.write(`  ${String(entry.start).padStart(6)} → ${String(entry.end).padStart(6)}  ${entry.type.padEnd(10)} ${entry.name}\n`);
+      }
+
+      // Row-height estimates against the rendered rows, sampled at 40 scroll positions once the whole chat is read.
+      await page.waitForFunction((count) => !!document.querySelector(`[data-testid="message"][data-index="${count - 1}"]`), messageCount, { timeout: 30_000 });
+      const { rows: measured, listWidth } = await page.evaluate(async () => {
+        const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+        if (!list) throw new Error('no message list');
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const rows = new Map<number, number>();
+        for (let step = 0; step < 40; step += 1) {
+          list.scrollTop = (step / 40) * list.scrollHeight;
+          await frame();
+          for (const row of list.querySelectorAll<HTMLElement>('[data-testid="message"]')) rows.set(Number(row.dataset.index), row.getBoundingClientRect().height);
+        }
+        return { rows: [...rows], listWidth: list.clientWidth };
+      });
+      const textWidth = Math.min(listWidth, 768) - (listWidth >= 640 ? 32 : 24);
+      const errors = measured.map(([index, height]) => {
+        const message = big.messages[index];
+        return message ? Math.abs(estimateMessageHeight(message, textWidth) - height) / height : 0;
+      });
+      const estimatedTotal = big.messages.reduce((sum, message) => sum + estimateMessageHeight(message, textWidth), 0);
+      const scrollHeight = await page.evaluate(() => document.querySelector('[data-testid="message-list"]')?.scrollHeight ?? 0);
+      process.stdout.write(
+        `\nrow-height estimates (${measured.length} rows measured): median error ${Math.round(percentile(errors, 0.5) * 100)} %, ` +
+          `p90 ${Math.round(percentile(errors, 0.9) * 100)} %; whole chat estimated ${Math.round(estimatedTotal)} px, ` +
+          `laid out ${scrollHeight} px (measured rows included)\n`,
+      );
     }
 
     // BENCH_PROFILE=<dir>: a CPU profile (.cpuprofile, open in Chromium's DevTools) of one more cold sidebar click.
@@ -280,7 +327,7 @@ async function main() {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
       await profiler.send('Profiler.start');
-      await timeClick(page, big.conversation.id, lastIndex);
+      await timeClick(page, big.conversation.id);
       const { profile } = await profiler.send('Profiler.stop');
       mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
       writeFileSync(join(process.env.BENCH_PROFILE, 'chat-ui-open-click.cpuprofile'), JSON.stringify(profile));
@@ -297,7 +344,7 @@ async function main() {
     await page.goto(`${server.baseUrl}/chat`);
     await page.getByText('Five thousand messages').waitFor();
     const heapNoChatMb = await heapUsedMb();
-    await timeNavigation(page, bigUrl, lastIndex);
+    await timeNavigation(page, bigUrl);
     const heapOpenMb = await heapUsedMb();
     const dom = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="message-list"]');

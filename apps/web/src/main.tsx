@@ -11,6 +11,9 @@ import { createQueryClient } from './lib/query-client';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
+// A chat opened by URL starts reading IndexedDB while the app boots (features/chat/preload-chat.ts).
+if (location.pathname.startsWith('/chat')) void import('./features/chat/preload-chat').then((module) => module.preloadChat(location.pathname));
+
 const queryClient = createQueryClient();
 const router = createAppRouter();
 

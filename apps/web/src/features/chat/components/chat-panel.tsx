@@ -10,7 +10,8 @@ import { useSessionStore } from '../../../stores/session-store';
 import { useModels } from '../api/list-models';
 import { setDefaultModelId, useDefaultModelId } from '../hooks/use-default-model';
 import { useConversationView } from '../hooks/use-conversation-view';
-import { openConversation, sendUserMessage, stopReply } from '../stores/chat-actions';
+import { sendUserMessage, stopReply } from '../stores/chat-actions';
+import { openConversation } from '../stores/conversation-loading';
 import { downloadConversation, setConversationModel, setConversationSystemPrompt } from '../stores/conversation-actions';
 import { CompactionProgress } from './compaction-progress';
 import { Composer } from './composer';
@@ -62,7 +63,7 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
   const modelId = chooseModelId(models, [conversation?.modelId, newChatModelId, defaultModelId]);
 
   useEffect(() => {
-    if (conversationId) void openConversation(conversationId);
+    if (conversationId) openConversation(conversationId).catch((error: unknown) => console.error('Could not open a chat', error));
   }, [conversationId]);
 
   const handleSelectModel = (selectedModelId: string) => {
@@ -86,7 +87,7 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
   else if (path.length === 0) {
     body = <EmptyState icon={<MessageSquare aria-hidden="true" className="size-6" />} title="Start a conversation" description="Your chats stay in this browser. Ask anything below." />;
   } else {
-    body = <MessageList conversationId={conversationId ?? ''} path={path} tree={tree} modelId={modelId} isStreaming={isStreaming} />;
+    body = <MessageList path={path} tree={tree} modelId={modelId} isStreaming={isStreaming} />;
   }
 
   return (

@@ -1,11 +1,12 @@
 import { PanelLeft, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { LoadingState } from '../../../components/ui/spinner';
 import { useChatSession } from '../hooks/use-chat-session';
 import { ChatPanel } from './chat-panel';
 import { ConversationSidebar } from './conversation-sidebar';
+import { preloadMarkdownRenderer } from './lazy-markdown-content';
 
 /**
  * The chat screen: the list of chats (a drawer under 1024 px) beside the open conversation. Its height fills the
@@ -17,6 +18,11 @@ export function ChatWorkspace({ conversationId }: { conversationId: string | nul
   // The drawer remembers the chat it was opened on, so that opening another chat closes it without an effect.
   const [drawerFor, setDrawerFor] = useState<string | null | undefined>(undefined);
   const isDrawerOpen = drawerFor === conversationId;
+
+  // Nearly every chat needs the renderer: once the list is shown, load it before the first chat is opened.
+  useEffect(() => {
+    if (isLoaded) preloadMarkdownRenderer().catch((error: unknown) => console.error('Could not load the markdown renderer', error));
+  }, [isLoaded]);
 
   const handleOpenConversation = (nextConversationId: string) => void navigate(`/chat/${nextConversationId}`);
   const handleNewChat = () => {

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { ChatMessage } from '../lib/chat-types';
+import { estimateMessageHeight } from '../lib/estimate-message-height';
 import { versionsOf, type MessageTree } from '../lib/message-tree';
 import { MessageItem } from './message-item';
 
 interface MessageListProps {
-  conversationId: string;
   path: readonly ChatMessage[];
   tree: MessageTree;
   modelId: string | null;
@@ -14,48 +14,58 @@ interface MessageListProps {
 
 /** Distance from the bottom, in pixels, under which the list counts as "at the bottom" and follows new text. */
 const pinThresholdPixels = 80;
+/** The rows' width: `max-w-3xl` less their side padding (`px-3 sm:px-4`). */
+const maximumListWidth = 768;
+function textWidthOf(listWidth: number): number {
+  return Math.min(listWidth, maximumListWidth) - (listWidth >= 640 ? 32 : 24);
+}
+
+/** Estimates by message object (messages are immutable: a changed message is a new object) and text width. */
+const estimates = new WeakMap<ChatMessage, { textWidth: number; height: number }>();
+function estimateHeight(message: ChatMessage, textWidth: number): number {
+  const cached = estimates.get(message);
+  if (cached?.textWidth === textWidth) return cached.height;
+  const height = estimateMessageHeight(message, textWidth);
+  estimates.set(message, { textWidth, height });
+  return height;
+}
 
 /**
- * The branch on screen, virtualised (only the visible messages are in the DOM, so 5,000 messages stay smooth).
- * While the reader is at the bottom it stays pinned there as text streams in; scrolling up releases it.
+ * The branch on screen, virtualised (only the visible messages are in the DOM, so 5,000 messages stay smooth) and
+ * anchored to its end: it opens at the newest message, follows streamed text while the reader is at the bottom
+ * (scrolling up releases it), and keeps the row being read in place when older messages arrive above it.
  */
-export function MessageList({ conversationId, path, tree, modelId, isStreaming }: MessageListProps) {
+export function MessageList({ path, tree, modelId, isStreaming }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const isPinnedRef = useRef(true);
+  const textWidth = () => textWidthOf(scrollRef.current?.clientWidth ?? Math.min(globalThis.innerWidth, maximumListWidth));
+  const getItemKey = useCallback((index: number) => path[index]?.id ?? index, [path]);
   const virtualizer = useVirtualizer({
     count: path.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 140,
+    estimateSize: (index) => {
+      const message = path[index];
+      return message ? estimateHeight(message, textWidth()) : 0;
+    },
+    // The first render already shows the last rows (no pass over the first ones before scrolling to the end).
+    initialOffset: () => {
+      const width = textWidth();
+      const total = path.reduce((sum, message) => sum + estimateHeight(message, width), 0);
+      return Math.max(0, total - (scrollRef.current?.clientHeight ?? globalThis.innerHeight));
+    },
     overscan: 6,
-    getItemKey: (index) => path[index]?.id ?? index,
+    getItemKey,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: pinThresholdPixels,
   });
-  const totalSize = virtualizer.getTotalSize();
 
   useLayoutEffect(() => {
-    // A different conversation opens at its end.
-    isPinnedRef.current = true;
-  }, [conversationId]);
-
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (element && isPinnedRef.current) element.scrollTop = element.scrollHeight;
-  }, [totalSize, path.length, conversationId]);
-
-  const handleScroll = () => {
-    const element = scrollRef.current;
-    if (!element) return;
-    isPinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < pinThresholdPixels;
-  };
+    virtualizer.scrollToEnd();
+  }, [virtualizer]);
 
   return (
-    <div
-      ref={scrollRef}
-      onScroll={handleScroll}
-      className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
-      data-testid="message-list"
-      aria-busy={isStreaming}
-    >
-      <div className="relative mx-auto w-full max-w-3xl" style={{ height: totalSize }}>
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="message-list" aria-busy={isStreaming}>
+      <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const message = path[item.index];
           if (!message) return null;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChatMessage, Conversation } from '../lib/chat-types';
 import { buildMessageTree, pathToLeaf, type MessageTree } from '../lib/message-tree';
+import { visibleTail } from '../stores/read-conversation';
 import { isMessageInFlight } from '../stores/reply-reducer';
 import { useChatStore } from '../stores/chat-store';
 
@@ -9,8 +10,8 @@ export interface ConversationView {
   /** Null until the messages are loaded from IndexedDB. */
   messages: Record<string, ChatMessage> | undefined;
   tree: MessageTree;
-  /** The branch on screen, oldest first. */
-  path: ChatMessage[];
+  /** The branch on screen, oldest first (its newest messages only while a long chat is still being read). */
+  path: readonly ChatMessage[];
   isStreaming: boolean;
 }
 
@@ -20,9 +21,10 @@ export function useConversationView(conversationId: string | null): Conversation
     conversationId ? state.conversations.find((candidate) => candidate.id === conversationId) : undefined,
   );
   const messages = useChatStore((state) => (conversationId ? state.messagesByConversation[conversationId] : undefined));
+  const isPartlyLoaded = useChatStore((state) => (conversationId ? state.unloadedBeforeByConversation[conversationId] !== undefined : false));
   const tree = useMemo(() => buildMessageTree(Object.values(messages ?? {})), [messages]);
   const activeLeafId = conversation?.activeLeafId ?? null;
-  const path = useMemo(() => pathToLeaf(tree, activeLeafId), [tree, activeLeafId]);
+  const path = useMemo(() => visibleTail(pathToLeaf(tree, activeLeafId), isPartlyLoaded), [tree, activeLeafId, isPartlyLoaded]);
   const isStreaming = path.some(isMessageInFlight);
   return { conversation, messages, tree, path, isStreaming };
 }

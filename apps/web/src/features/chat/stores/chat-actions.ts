@@ -2,16 +2,17 @@ import { buildTurns } from '../lib/build-turns';
 import type { ChatMessage, Conversation, RetryType } from '../lib/chat-types';
 import { buildMessageTree, newestLeafUnder, pathToLeaf, versionsOf } from '../lib/message-tree';
 import { defaultConversationTitle } from './apply-reply';
-import { chatClient, requestResume, sendChatMessage } from './chat-connection';
+import { chatClient, sendChatMessage } from './chat-connection';
 import { openChatDatabase, chatDatabaseName } from './chat-database';
 import { persistMessage, cancelPendingWrites } from './chat-persistence';
 import { createChatRepository } from './chat-repository';
+import { whenConversationLoaded } from './conversation-loading';
 import { isMessageInFlight } from './reply-reducer';
 import {
   findConversation,
   findMessage,
+  isConversationPartlyLoaded,
   resetChatStore,
-  setConversationMessagesInStore,
   upsertConversationInStore,
   upsertMessageInStore,
   useChatStore,
@@ -42,23 +43,6 @@ export async function initializeChat(userId: string): Promise<void> {
   }
 }
 
-/** Loads a conversation's messages into memory (once) and resumes a reply that was still running. */
-export async function openConversation(conversationId: string): Promise<void> {
-  const { repository, messagesByConversation } = useChatStore.getState();
-  if (!repository || messagesByConversation[conversationId]) return;
-  const messages = await repository.listMessages(conversationId);
-  if (useChatStore.getState().messagesByConversation[conversationId]) return;
-  setConversationMessagesInStore(conversationId, messages);
-  const running = messages.filter(isMessageInFlight);
-  if (running.length === 0) return;
-  const client = chatClient();
-  if (client.getState() === 'connected') {
-    for (const message of running) requestResume(conversationId, message.id, message.lastSeq);
-  } else {
-    client.connect();
-  }
-}
-
 export function saveConversation(conversation: Conversation): void {
   upsertConversationInStore(conversation);
   void useChatStore.getState().repository?.saveConversation(conversation);
@@ -81,6 +65,18 @@ export function createConversation(modelId: string | null): Conversation {
   }));
   saveConversation(conversation);
   return conversation;
+}
+
+/**
+ * Runs `action` at once when the conversation is wholly in memory, else once its older messages are read: the
+ * branch sent to the model must be whole, not just the newest messages shown first.
+ */
+function withWholeConversation(conversationId: string, action: () => void): void {
+  if (!isConversationPartlyLoaded(conversationId)) {
+    action();
+    return;
+  }
+  whenConversationLoaded(conversationId).then(action, (error: unknown) => console.error('Could not read a chat', error));
 }
 
 function conversationTree(conversationId: string) {
@@ -146,15 +142,24 @@ function startReply(conversation: Conversation, userMessage: ChatMessage, modelI
 
 /** Adds a user message at the end of the branch on screen and asks for a reply. Returns the conversation id. */
 export function sendUserMessage(conversationId: string | null, content: string, modelId: string): string {
-  const conversation = (conversationId ? findConversation(conversationId) : undefined) ?? createConversation(modelId);
-  const userMessage = buildMessage({ conversationId: conversation.id, role: 'user', content, parentId: conversation.activeLeafId });
-  addMessage(userMessage);
-  startReply(conversation, userMessage, modelId, null);
-  return conversation.id;
+  const existing = conversationId ? findConversation(conversationId) : undefined;
+  const targetId = existing ? existing.id : createConversation(modelId).id;
+  withWholeConversation(targetId, () => {
+    const conversation = findConversation(targetId);
+    if (!conversation) return;
+    const userMessage = buildMessage({ conversationId: conversation.id, role: 'user', content, parentId: conversation.activeLeafId });
+    addMessage(userMessage);
+    startReply(conversation, userMessage, modelId, null);
+  });
+  return targetId;
 }
 
 /** A new version of an assistant reply (Regenerate and the retry variants). */
 export function regenerateReply(conversationId: string, assistantMessageId: string, retryType: RetryType, modelId: string) {
+  withWholeConversation(conversationId, () => regenerateWholeReply(conversationId, assistantMessageId, retryType, modelId));
+}
+
+function regenerateWholeReply(conversationId: string, assistantMessageId: string, retryType: RetryType, modelId: string) {
   const conversation = findConversation(conversationId);
   const assistantMessage = findMessage(conversationId, assistantMessageId);
   const userMessage = assistantMessage?.parentId ? findMessage(conversationId, assistantMessage.parentId) : undefined;
@@ -164,6 +169,10 @@ export function regenerateReply(conversationId: string, assistantMessageId: stri
 
 /** Edits a user message by adding a sibling (a new branch) and asking for its reply. */
 export function editUserMessage(conversationId: string, userMessageId: string, content: string, modelId: string) {
+  withWholeConversation(conversationId, () => editWholeUserMessage(conversationId, userMessageId, content, modelId));
+}
+
+function editWholeUserMessage(conversationId: string, userMessageId: string, content: string, modelId: string) {
   const conversation = findConversation(conversationId);
   const original = findMessage(conversationId, userMessageId);
   if (!conversation || !original) return;
@@ -182,6 +191,8 @@ export function editUserMessage(conversationId: string, userMessageId: string, c
 
 /** Shows another version (or branch) of a message: the branch below it that was used last. */
 export function switchToVersion(conversationId: string, messageId: string): void {
+  // Exact even while older messages are still being read: versions and descendants of a message on screen are
+  // created after its parent, so they are in memory (see read-conversation.ts).
   const conversation = findConversation(conversationId);
   if (!conversation) return;
   const activeLeafId = newestLeafUnder(conversationTree(conversationId), messageId);

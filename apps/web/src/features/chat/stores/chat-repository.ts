@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ChatMessage, Conversation } from '../lib/chat-types';
 import { queryWordsOf, searchWordsOf } from '../lib/search-words';
 import type { ChatDatabase, SearchEntry } from './chat-database';
@@ -8,13 +9,26 @@ export interface ChatRepository {
   getConversation: (conversationId: string) => Promise<Conversation | undefined>;
   saveConversation: (conversation: Conversation) => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
+  /** Every message of a conversation, oldest first. */
   listMessages: (conversationId: string) => Promise<ChatMessage[]>;
+  /** Messages created strictly between `after` and `before` (open ends when omitted), oldest first unless `newestFirst`. */
+  listMessagesByTime: (conversationId: string, range: MessageTimeRange) => Promise<ChatMessage[]>;
+  /** The messages created at exactly this time (completes a page that ended among equal timestamps). */
+  listMessagesCreatedAt: (conversationId: string, createdAt: number) => Promise<ChatMessage[]>;
   /** Saves messages; `isIndexed` also refreshes their words in the search index (skip it mid-stream). */
   saveMessages: (messages: ChatMessage[], isIndexed: boolean) => Promise<void>;
   /** Ids of the conversations whose title or messages contain every word of `query` (as word prefixes). */
   searchConversations: (query: string) => Promise<Set<string>>;
   /** Adds a whole conversation at once (import). */
   importConversation: (conversation: Conversation, messages: ChatMessage[]) => Promise<void>;
+}
+
+export interface MessageTimeRange {
+  /** Exclusive bounds, epoch milliseconds. */
+  after?: number;
+  before?: number;
+  limit?: number;
+  newestFirst?: boolean;
 }
 
 function titleEntry(conversation: Conversation): SearchEntry {
@@ -50,6 +64,16 @@ export function createChatRepository(database: ChatDatabase): ChatRepository {
     },
     listMessages: (conversationId) =>
       database.messages.where('[conversationId+createdAt]').between([conversationId, 0], [conversationId, Infinity]).toArray(),
+    listMessagesByTime: (conversationId, { after, before, limit, newestFirst = false }) => {
+      let collection = database.messages
+        .where('[conversationId+createdAt]')
+        .between([conversationId, after ?? Dexie.minKey], [conversationId, before ?? Dexie.maxKey], after === undefined, before === undefined);
+      if (newestFirst) collection = collection.reverse();
+      // Dexie turns a plain range with a limit into one getAll (with a direction where the browser supports it).
+      return (limit === undefined ? collection : collection.limit(limit)).toArray();
+    },
+    listMessagesCreatedAt: (conversationId, createdAt) =>
+      database.messages.where('[conversationId+createdAt]').equals([conversationId, createdAt]).toArray(),
     saveMessages: async (messages, isIndexed) => {
       if (!isIndexed) {
         await database.messages.bulkPut(messages);

@@ -2,6 +2,7 @@ import { showToast } from '../../../components/ui/toast';
 import { conversationToMarkdown, exportConversation, parseConversationExport } from '../lib/conversation-export';
 import type { Conversation } from '../lib/chat-types';
 import { createId, saveConversation } from './chat-actions';
+import { whenConversationLoaded } from './conversation-loading';
 import { findConversation, removeConversationFromStore, upsertConversationInStore, useChatStore } from './chat-store';
 
 function update(conversationId: string, changes: Partial<Conversation>, isTouched = true): void {
@@ -56,6 +57,8 @@ export async function downloadConversation(conversationId: string, format: 'json
   const { repository } = useChatStore.getState();
   const conversation = findConversation(conversationId);
   if (!repository || !conversation) return;
+  // A long chat opened a moment ago may still be reading its older messages.
+  await whenConversationLoaded(conversationId);
   const inMemory = useChatStore.getState().messagesByConversation[conversationId];
   const messages = inMemory ? Object.values(inMemory) : await repository.listMessages(conversationId);
   if (format === 'json') {

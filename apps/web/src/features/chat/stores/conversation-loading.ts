@@ -1,0 +1,97 @@
+import type { ChatMessage } from '../lib/chat-types';
+import { chatClient, requestResume } from './chat-connection';
+import type { ChatRepository } from './chat-repository';
+import { addOlderMessagesToStore, findConversation, setConversationMessagesInStore, useChatStore } from './chat-store';
+import { readConversationTail, readMessagesBefore } from './read-conversation';
+import { isMessageInFlight } from './reply-reducer';
+
+/** Opens in progress and background reads, by conversation, so that callers share them. */
+const openings = new Map<string, Promise<void>>();
+const backgroundReads = new Map<string, Promise<void>>();
+
+/** Gives the browser a turn (paint, input) between background pages. */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Waits until the page has painted what was just rendered (so the background read never delays the first paint). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return yieldToBrowser();
+  return new Promise((resolve) => {
+    // A hidden tab runs no animation frames: the timer starts the read anyway.
+    const timer = setTimeout(resolve, 500);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/** Resumes the replies the server may still be producing (the socket replays what this browser missed). */
+function resumeRunningReplies(conversationId: string, messages: readonly ChatMessage[]): void {
+  const running = messages.filter(isMessageInFlight);
+  if (running.length === 0) return;
+  const client = chatClient();
+  if (client.getState() === 'connected') {
+    for (const message of running) requestResume(conversationId, message.id, message.lastSeq);
+  } else {
+    client.connect();
+  }
+}
+
+function isCurrent(repository: ChatRepository, conversationId: string): boolean {
+  const state = useChatStore.getState();
+  return state.repository === repository && state.messagesByConversation[conversationId] !== undefined;
+}
+
+/** Reads the messages created before `before` and adds them to memory; shared by every caller until it ends. */
+function readOlderMessages(repository: ChatRepository, conversationId: string, before: number): Promise<void> {
+  const running = backgroundReads.get(conversationId);
+  if (running) return running;
+  const read = (async () => {
+    await afterNextPaint();
+    const older = await readMessagesBefore(repository, conversationId, before, yieldToBrowser);
+    if (!isCurrent(repository, conversationId)) return;
+    addOlderMessagesToStore(conversationId, older);
+    resumeRunningReplies(conversationId, older);
+  })()
+    .catch((error: unknown) => console.error('Could not read the older messages of a chat', error))
+    .finally(() => backgroundReads.delete(conversationId));
+  backgroundReads.set(conversationId, read);
+  return read;
+}
+
+async function readConversation(repository: ChatRepository, conversationId: string): Promise<void> {
+  const conversation = findConversation(conversationId) ?? (await repository.getConversation(conversationId));
+  const tail = await readConversationTail(repository, conversationId, conversation?.activeLeafId ?? null);
+  const state = useChatStore.getState();
+  if (state.repository !== repository || state.messagesByConversation[conversationId]) return;
+  setConversationMessagesInStore(conversationId, tail.messages, tail.unloadedBefore);
+  resumeRunningReplies(conversationId, tail.messages);
+  if (tail.unloadedBefore !== null) void readOlderMessages(repository, conversationId, tail.unloadedBefore);
+}
+
+/**
+ * Loads a conversation's messages into memory (once) and resumes a reply that was still running. A long chat
+ * comes in two steps: the newest messages of the branch on screen (enough to render it), then the rest in the
+ * background (for scrolling up, export, and the actions that need the whole tree: see `whenConversationLoaded`).
+ */
+export function openConversation(conversationId: string): Promise<void> {
+  const { repository, messagesByConversation } = useChatStore.getState();
+  if (!repository || messagesByConversation[conversationId]) return Promise.resolve();
+  const opening = openings.get(conversationId);
+  if (opening) return opening;
+  const read = readConversation(repository, conversationId).finally(() => openings.delete(conversationId));
+  openings.set(conversationId, read);
+  return read;
+}
+
+/** Resolves once the whole conversation is in memory (at once when it already is, or was never opened). */
+export async function whenConversationLoaded(conversationId: string): Promise<void> {
+  await openings.get(conversationId);
+  await backgroundReads.get(conversationId);
+  const { repository, unloadedBeforeByConversation } = useChatStore.getState();
+  const unloadedBefore = unloadedBeforeByConversation[conversationId];
+  // A failed background read leaves the conversation partial: this reads the rest again.
+  if (repository && unloadedBefore !== undefined) await readOlderMessages(repository, conversationId, unloadedBefore);
+}
