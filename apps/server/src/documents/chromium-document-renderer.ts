@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType, Route } from 'playwright-core';
 import { AppError } from '../platform/errors/app-error.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { DocumentRenderer, PdfRenderOptions } from '../tools/tool-ports.js';
@@ -137,6 +137,14 @@ async function launchChromium(chromiumPath: string, logger: Logger): Promise<Bro
     await access(chromiumPath, constants.X_OK);
   } catch {
     throw new AppError('service_unavailable', `PDF rendering needs Chromium, which was not found at ${chromiumPath}: install chromium or set CHROMIUM_PATH.`);
+  }
+  // Loaded on first use: the server starts (and every other tool works) without the browser driver.
+  let chromium: BrowserType;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (error) {
+    logger.error({ err: error }, 'playwright-core could not be loaded');
+    throw new AppError('service_unavailable', 'PDF rendering needs the playwright-core package, which is not installed.');
   }
   try {
     return await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs, proxy: deadProxy, timeout: 60_000 });
