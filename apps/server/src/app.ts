@@ -54,7 +54,8 @@ import { createUsersAdminService } from './users/users-admin.service.js';
 import { usersRoutes } from './users/users.routes.js';
 import { createUsersService } from './users/users.service.js';
 import { createUsersRepository } from './users/users.repository.js';
-import type { ToolFiles } from './tools/tool-ports.js';
+import { createMediaModels } from './tools/media/create-media-models.js';
+import type { MediaModels, ToolFiles } from './tools/tool-ports.js';
 
 /** Ports a test may replace; everything else is built from the config. */
 export interface AppOverrides {
@@ -81,6 +82,8 @@ export interface ClaraVerseApp {
   mcpToolSource: DynamicToolSource;
   /** HTML → PDF in one shared headless Chromium, started on first use (html_to_pdf, create_document, create_presentation). */
   documentRenderer: ChromiumDocumentRenderer;
+  /** Vision, image generation and editing, transcription through the configured providers (the media tools). */
+  mediaModels: MediaModels;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -122,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     loadExtraAllowlist: async () => (await settingsService.getInstanceSettings()).outboundAllowlist,
   });
   settingsService.onInstanceSettingsUpdated(() => outboundHttp.invalidateAllowlist());
+  settingsService.onInstanceSettingsUpdated(() => providers.invalidateCaches());
   const refreshTokens = createRefreshTokens({ sessionsRepository, accessTokens, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, now });
   const authService = createAuthService({
     usersRepository, settingsRepository, settingsService, auditService, passwordHasher, refreshTokens, counters, now,
@@ -170,6 +174,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clientVersion: config.version,
     timings: { callTimeoutMs: config.tools.timeoutMs, ...overrides.mcpTimings },
   });
+  const mediaModels = createMediaModels({
+    llmClient, logger,
+    listUserModels: (userId) => providers.service.listUserModels(userId),
+    resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
+    findMediaProvider: (userId, flag) => providers.service.findMediaProvider(userId, flag),
+  });
   const toolRegistry = createToolRegistry({
     catalog: toolCatalog,
     dynamicSources: [mcp.toolSource],
@@ -178,15 +188,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const createToolContext = createToolContextFactory({
     logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
     http: outboundHttp,
-    // Wired as their domains land (sandbox, tools/media).
+    // Wired as its domain lands.
     sandbox: { run: () => Promise.reject(notSetUp('the code sandbox')) },
     documents: documentRenderer,
-    media: {
-      describeImage: () => Promise.reject(notSetUp('image description')),
-      generateImage: () => Promise.reject(notSetUp('image generation')),
-      editImage: () => Promise.reject(notSetUp('image editing')),
-      transcribe: () => Promise.reject(notSetUp('transcription')),
-    },
+    media: mediaModels,
   });
   const chatService = createChatService({
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
@@ -239,7 +244,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels,
     close: () =>
       (closing ??= (async () => {
         chatService.stopAll();
