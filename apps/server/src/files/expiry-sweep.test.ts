@@ -1,6 +1,7 @@
 import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCapturingLogger } from '../test/capture-logger.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { registerAdmin } from '../test/factories.js';
 import { createFilesModule } from './index.js';
@@ -19,7 +20,7 @@ const blobsDir = () => join(app.config.files.dir, 'blobs');
 describe('the file expiry sweep', () => {
   it('removes expired generated files and bytes no row points at, and keeps the rest', async () => {
     const admin = await registerAdmin(app);
-    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: app.http.log });
+    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: createCapturingLogger().logger });
     const kept = await app.toolFiles.saveGenerated(admin.user.id, { filename: 'kept.txt', mimeType: 'text/plain', data: Buffer.from('kept') });
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
     const orphan = join(blobsDir(), 'a'.repeat(32));
@@ -42,7 +43,7 @@ describe('the file expiry sweep', () => {
   });
 
   it('runs on a timer that stops with the app', async () => {
-    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: app.http.log });
+    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: createCapturingLogger().logger });
     const orphan = join(blobsDir(), 'd'.repeat(32));
     writeFileSync(orphan, 'x');
     utimesSync(orphan, new Date(0), new Date(0));

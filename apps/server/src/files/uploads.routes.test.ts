@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiErrorSchema, uploadSchema, uploadStatusSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCapturingLogger } from '../test/capture-logger.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
 import { createFilesModule } from './index.js';
@@ -150,7 +151,7 @@ describe('an upload’s owner and lifetime', () => {
     const status = await app.http.inject({ url: `/api/upload/${kept.fileId}/status`, headers: bearer(owner.accessToken) });
     expect(status.json()).toMatchObject({ status: 'expired' });
 
-    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: app.http.log });
+    const files = createFilesModule({ db: app.database.db, config: app.config.files, now, logger: createCapturingLogger().logger });
     expect(await files.sweepOnce()).toEqual({ expiredFiles: 1, orphanBlobs: 0 });
     expect((await app.http.inject({ url: `/api/upload/${kept.fileId}`, headers: bearer(owner.accessToken) })).statusCode).toBe(404);
     expect((await fileRows()).map((row) => row.id)).toEqual([fresh.fileId]);
