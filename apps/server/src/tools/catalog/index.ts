@@ -12,6 +12,10 @@ import { describeImageTool } from './media/describe-image.tool.js';
 import { editImageTool } from './media/edit-image.tool.js';
 import { generateImageTool } from './media/generate-image.tool.js';
 import { transcribeAudioTool } from './media/transcribe-audio.tool.js';
+import { getCurrentTimeTool } from './time/get-current-time.tool.js';
+import { calculateMathTool } from './math/calculate-math.tool.js';
+import { searchWebTool } from './search/search-web.tool.js';
+import { searchImagesTool } from './search/search-images.tool.js';
 
 /**
  * Every built-in tool, one line each (CONVENTIONS §2.10). `tool-catalog.test.ts` fails when a `*.tool.ts` file
@@ -31,4 +35,8 @@ export const toolCatalog: readonly AnyToolDefinition[] = [
   generateImageTool,
   editImageTool,
   transcribeAudioTool,
+  getCurrentTimeTool,
+  calculateMathTool,
+  searchWebTool,
+  searchImagesTool,
 ];
