@@ -125,7 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     loadExtraAllowlist: async () => (await settingsService.getInstanceSettings()).outboundAllowlist,
   });
   settingsService.onInstanceSettingsUpdated(() => outboundHttp.invalidateAllowlist());
-  settingsService.onInstanceSettingsUpdated(() => providers.invalidateCaches());
+  settingsService.onInstanceSettingsUpdated(() => providers.service.invalidateCaches());
   const refreshTokens = createRefreshTokens({ sessionsRepository, accessTokens, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, now });
   const authService = createAuthService({
     usersRepository, settingsRepository, settingsService, auditService, passwordHasher, refreshTokens, counters, now,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
+import { createTtlCache } from '../platform/cache/ttl-cache.js';
 import type { Cipher } from '../platform/crypto/cipher.js';
 import type { Database } from '../platform/database/tables.js';
 import type { RouteSpec } from '../platform/http/define-route.js';
@@ -17,6 +18,7 @@ import { providersRoutes } from './providers.routes.js';
 import { createProvidersRepository } from './providers.repository.js';
 import { createProvidersService, type ProvidersDeps } from './providers.service.js';
 
+import type { ResolvedModel } from './models.service.js';
 export type { ResolvedModel } from './models.service.js';
 export type { ModelRefreshOptions } from './model-refresh.js';
 export type { MediaProvider, MediaProviderFlag } from './media-providers.js';
@@ -34,16 +36,41 @@ export interface ProvidersModuleDeps {
   allowPrivateOwnProviderUrls?: boolean;
 }
 
+/** How long a resolved model is reused; bounds staleness on other instances in scale-out mode. */
+const resolutionTtlMs = 5_000;
+const providerWrites = ['insert', 'update', 'deleteById'] as const;
+const modelWrites = ['insertAlias', 'deleteAlias', 'saveCapabilities', 'insertIfAbsent', 'update', 'patch', 'deleteById', 'setVisibilityOfInstanceModels'] as const;
+
+/** The repository with `onWrite` called after each of the named write methods (success or failure). */
+function invalidatingWrites<Repository extends object>(repository: Repository, writes: readonly (keyof Repository)[], onWrite: () => void): Repository {
+  const wrapped = { ...repository };
+  for (const name of writes) {
+    const method = repository[name];
+    if (typeof method !== 'function') throw new Error(`${String(name)} is not a repository method`);
+    wrapped[name] = (async (...args: unknown[]) => {
+      try {
+        return await (method as (...input: unknown[]) => Promise<unknown>).apply(repository, args);
+      } finally {
+        onWrite();
+      }
+    }) as Repository[keyof Repository];
+  }
+  return wrapped;
+}
+
 /**
  * The providers domain: instance and bring-your-own-key providers, their models, aliases and tests, the
  * model resolver the chat uses, the `providers.json` import and the daily model refresh.
  */
 export function createProvidersModule(moduleDeps: ProvidersModuleDeps) {
+  // Model resolution runs before every chat reply and /v1 request; it reads the same rows each time. Cache it
+  // briefly and drop the cache on any write of this domain (and on the BYOK setting, via invalidateCaches).
+  const resolutions = createTtlCache<ResolvedModel>({ ttlMs: resolutionTtlMs, maxEntries: 10_000 });
   const deps: ProvidersDeps = {
     ...moduleDeps,
     allowPrivateOwnProviderUrls: moduleDeps.allowPrivateOwnProviderUrls ?? false,
-    providersRepository: createProvidersRepository(moduleDeps.db),
-    modelsRepository: createModelsRepository(moduleDeps.db),
+    providersRepository: invalidatingWrites(createProvidersRepository(moduleDeps.db), providerWrites, resolutions.clear),
+    modelsRepository: invalidatingWrites(createModelsRepository(moduleDeps.db), modelWrites, resolutions.clear),
   };
   const providersService = createProvidersService(deps);
   const modelsService = createModelsService(deps);
@@ -51,6 +78,10 @@ export function createProvidersModule(moduleDeps: ProvidersModuleDeps) {
   const service = {
     ...providersService,
     ...modelsService,
+    resolveModel: (userId: string, modelIdOrAlias: string): Promise<ResolvedModel> =>
+      resolutions.getOrLoad(`${userId}\u0000${modelIdOrAlias}`, () => modelsService.resolveModel(userId, modelIdOrAlias)),
+    /** Forget cached model resolutions (an instance setting they depend on changed). */
+    invalidateCaches: () => resolutions.clear(),
     /** Tests an instance model (latency, tokens/s, tools, structured output) and stores the result. */
     testModel: (modelId: string) => testModel(deps, modelId),
     /** Imports a legacy `providers.json` when the instance has no providers yet. @throws ValidationError */

@@ -75,6 +75,8 @@ describe('ProvidersService.resolveModel', () => {
     const { provider, visible, hidden } = await instanceModels();
     const hiddenError = await rejection(service.resolveModel(alice.user.id, hidden.id));
     expect(hiddenError).toMatchObject({ code: 'forbidden', details: { reason: 'model_hidden' } });
+    // Resolved (and cached) before the change: the write must drop the cached resolution.
+    for (const key of [visible.id, 'gpt-4o']) expect((await service.resolveModel(alice.user.id, key)).model.id).toBe(visible.id);
     await service.updateProvider(null, provider.id, { enabled: false }, actor());
     for (const key of [visible.id, 'gpt-4o']) {
       const error = await rejection(service.resolveModel(alice.user.id, key));
@@ -91,6 +93,7 @@ describe('ProvidersService.resolveModel', () => {
   it('marks a model as unable to use tools', async () => {
     const service = harness.module.service;
     const { visible } = await instanceModels();
+    expect((await service.resolveModel(alice.user.id, visible.id)).toolsUnsupported).toBe(false);
     await service.markToolsUnsupported(visible.id);
     await service.markToolsUnsupported('no-such-model');
     expect((await service.resolveModel(alice.user.id, visible.id)).toolsUnsupported).toBe(true);
