@@ -1,4 +1,7 @@
 import type { AnyToolDefinition } from '../define-tool.js';
+import { runPythonTool } from './code/run-python.tool.js';
+import { analyzeDataTool } from './data/analyze-data.tool.js';
+import { trainModelTool } from './data/train-model.tool.js';
 import { createDocumentTool } from './documents/create-document.tool.js';
 import { createPresentationTool } from './documents/create-presentation.tool.js';
 import { htmlToPdfTool } from './documents/html-to-pdf.tool.js';
@@ -35,6 +38,9 @@ export const toolCatalog: readonly AnyToolDefinition[] = [
   generateImageTool,
   editImageTool,
   transcribeAudioTool,
+  runPythonTool,
+  analyzeDataTool,
+  trainModelTool,
   getCurrentTimeTool,
   calculateMathTool,
   searchWebTool,
