@@ -13,7 +13,6 @@ import { toolCatalog } from './tools/catalog/index.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry } from './tools/tool-registry.js';
 import { toolsRoutes } from './tools/tools.routes.js';
-import { AppError } from './platform/errors/app-error.js';
 import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
 import { createProvidersModule } from './providers/index.js';
 import { createMcpModule, type McpConnectionTimings } from './mcp/index.js';
@@ -43,6 +42,7 @@ import { buildOpenApiDocument } from './platform/http/openapi.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createMetrics } from './platform/metrics/metrics.js';
 import { createRealtimeHub } from './platform/realtime/realtime-hub.js';
+import { createSandbox, type SandboxService } from './sandbox/sandbox.js';
 import type { DynamicToolSource } from './tools/define-tool.js';
 import { settingsAdminRoutes } from './settings/settings.routes.js';
 import { createSettingsRepository } from './settings/settings.repository.js';
@@ -84,6 +84,8 @@ export interface ClaraVerseApp {
   documentRenderer: ChromiumDocumentRenderer;
   /** Vision, image generation and editing, transcription through the configured providers (the media tools). */
   mediaModels: MediaModels;
+  /** Runs code for the tools: Python (E2B, bubblewrap or Pyodide) and JavaScript (QuickJS). */
+  sandbox: SandboxService;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -125,6 +127,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     loadExtraAllowlist: async () => (await settingsService.getInstanceSettings()).outboundAllowlist,
   });
   settingsService.onInstanceSettingsUpdated(() => outboundHttp.invalidateAllowlist());
+  // E2B when configured, else bubblewrap or the Pyodide fallback (detected at start outside tests, logged once).
+  const sandbox = createSandbox({
+    logger, e2b: config.tools.e2b ? { ...config.tools.e2b, http: outboundHttp } : null, detectNow: config.env !== 'test',
+  });
   settingsService.onInstanceSettingsUpdated(() => providers.service.invalidateCaches());
   const refreshTokens = createRefreshTokens({ sessionsRepository, accessTokens, refreshTtlSeconds: config.auth.refreshTokenTtlSeconds, now });
   const authService = createAuthService({
@@ -188,8 +194,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const createToolContext = createToolContextFactory({
     logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
     http: outboundHttp,
-    // Wired as its domain lands.
-    sandbox: { run: () => Promise.reject(notSetUp('the code sandbox')) },
+    sandbox,
     documents: documentRenderer,
     media: mediaModels,
   });
@@ -244,7 +249,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox,
     close: () =>
       (closing ??= (async () => {
         chatService.stopAll();
@@ -258,8 +263,4 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await database.close();
       })()),
   };
-}
-
-function notSetUp(what: string): AppError {
-  return new AppError('service_unavailable', `This server has no ${what} set up yet.`);
 }
