@@ -40,6 +40,27 @@ export function bridgeSocketUrl(serverUrl: string): string {
   return url.toString();
 }
 
+type ToolCallMessage = Extract<BridgeServerMessage, { type: 'bridge.tool-call' }>;
+
+/**
+ * Runs one call on the local server and returns the `bridge.tool-result` to send, or null when the server
+ * cancelled it meanwhile. A result too large for one message becomes an error that says so.
+ */
+async function answerToolCall(options: BridgeConnectionOptions, calls: Map<string, AbortController>, message: ToolCallMessage): Promise<object | null> {
+  const controller = new AbortController();
+  calls.set(message.callId, controller);
+  if (options.verbose) options.log(`call ${message.server}/${message.tool}`);
+  const result = await options.localServers.call(message.server, message.tool, message.arguments, { timeoutMs: message.timeoutMs, signal: controller.signal });
+  calls.delete(message.callId);
+  if (controller.signal.aborted) return null;
+  if (options.verbose) options.log(`call ${message.server}/${message.tool}: ${result.isError ? 'failed' : 'done'}`);
+  const reply = { type: 'bridge.tool-result', callId: message.callId, ...result };
+  const size = Buffer.byteLength(JSON.stringify(reply));
+  if (size <= bridgeMaxResultBytes) return reply;
+  const text = `The result of ${message.tool} (${size} bytes) is larger than the bridge can send (${bridgeMaxResultBytes} bytes)`;
+  return { type: 'bridge.tool-result', callId: message.callId, isError: true, content: [{ type: 'text', text }] };
+}
+
 /**
  * The bridge's side of `WS /mcp/connect`: authenticates with the API key, registers the local tools (again
  * whenever they change), sends heartbeats, runs the calls it is sent, and reconnects with backoff (1 s → 60 s)
@@ -74,22 +95,6 @@ export function createBridgeConnection(options: BridgeConnectionOptions) {
     changed();
   }
 
-  async function runCall(message: Extract<BridgeServerMessage, { type: 'bridge.tool-call' }>): Promise<void> {
-    const controller = new AbortController();
-    calls.set(message.callId, controller);
-    if (options.verbose) options.log(`call ${message.server}/${message.tool}`);
-    const result = await options.localServers.call(message.server, message.tool, message.arguments, { timeoutMs: message.timeoutMs, signal: controller.signal });
-    calls.delete(message.callId);
-    if (controller.signal.aborted) return; // the server stopped waiting
-    let reply: object = { type: 'bridge.tool-result', callId: message.callId, ...result };
-    const size = Buffer.byteLength(JSON.stringify(reply));
-    if (size > bridgeMaxResultBytes) {
-      reply = { type: 'bridge.tool-result', callId: message.callId, isError: true, content: [{ type: 'text', text: `The result of ${message.tool} (${size} bytes) is larger than the bridge can send (${bridgeMaxResultBytes} bytes)` }] };
-    }
-    if (options.verbose) options.log(`call ${message.server}/${message.tool}: ${result.isError ? 'failed' : 'done'}`);
-    send(reply);
-  }
-
   function handle(message: BridgeServerMessage): void {
     switch (message.type) {
       case 'ready':
@@ -108,7 +113,7 @@ export function createBridgeConnection(options: BridgeConnectionOptions) {
         changed();
         return;
       case 'bridge.tool-call':
-        void runCall(message);
+        void answerToolCall(options, calls, message).then((reply) => reply && send(reply));
         return;
       case 'bridge.tool-cancel':
         calls.get(message.callId)?.abort();

@@ -49,6 +49,27 @@ function transportOf(config: LocalServer, options: LocalServersOptions): StdioCl
   return transport;
 }
 
+async function callLocalTool(
+  server: Running | undefined,
+  serverName: string,
+  toolName: string,
+  args: Record<string, unknown>,
+  callOptions: { timeoutMs: number; signal: AbortSignal },
+): Promise<LocalCallResult> {
+  const fail = (text: string): LocalCallResult => ({ isError: true, content: [{ type: 'text', text }] });
+  if (!server?.client || server.status !== 'running') return fail(`The local MCP server "${serverName}" is not running${server?.error ? ` (${server.error})` : ''}`);
+  try {
+    const result = await server.client.callTool({ name: toolName, arguments: args }, undefined, { timeout: callOptions.timeoutMs, signal: callOptions.signal });
+    return {
+      isError: result.isError === true,
+      content: (result.content ?? []) as McpContentBlock[],
+      ...(result.structuredContent ? { structuredContent: result.structuredContent as Record<string, unknown> } : {}),
+    };
+  } catch (error) {
+    return fail(`The local MCP server "${serverName}" failed the call: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * The bridge's local MCP servers: each enabled one is started (stdio) or reached (HTTP) with the MCP SDK
  * client, its tools listed, and restarted with backoff (1 s → 60 s) when it stops. `close()` stops them all;
@@ -123,21 +144,8 @@ export function createLocalServers(servers: readonly LocalServer[], options: Loc
     },
 
     /** Calls a tool; a server that is down or a failed call becomes an `isError` result with a sentence. */
-    async call(serverName: string, toolName: string, args: Record<string, unknown>, callOptions: { timeoutMs: number; signal: AbortSignal }): Promise<LocalCallResult> {
-      const server = running.get(serverName);
-      const fail = (text: string): LocalCallResult => ({ isError: true, content: [{ type: 'text', text }] });
-      if (!server?.client || server.status !== 'running') return fail(`The local MCP server "${serverName}" is not running${server?.error ? ` (${server.error})` : ''}`);
-      try {
-        const result = await server.client.callTool({ name: toolName, arguments: args }, undefined, { timeout: callOptions.timeoutMs, signal: callOptions.signal });
-        return {
-          isError: result.isError === true,
-          content: (result.content ?? []) as McpContentBlock[],
-          ...(result.structuredContent ? { structuredContent: result.structuredContent as Record<string, unknown> } : {}),
-        };
-      } catch (error) {
-        return fail(`The local MCP server "${serverName}" failed the call: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
+    call: (serverName: string, toolName: string, args: Record<string, unknown>, callOptions: { timeoutMs: number; signal: AbortSignal }) =>
+      callLocalTool(running.get(serverName), serverName, toolName, args, callOptions),
 
     /** Stops every server (children are gone when this resolves). */
     async close(): Promise<void> {

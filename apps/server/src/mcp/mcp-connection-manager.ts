@@ -55,8 +55,90 @@ export interface McpConnectionManagerDeps {
   checkUrl(url: string): Promise<void>;
   /** Persists the tools found on a server (errors are logged, the connection stays). */
   onToolsDiscovered(serverId: string, tools: readonly DiscoveredTool[]): Promise<void>;
-  /** Every status change (tests watch the transitions). */
-  onStatusChange?(serverId: string, status: McpServerStatus): void;
+}
+
+function setStatus(deps: McpConnectionManagerDeps, slot: Slot, status: McpServerStatus, error?: string): void {
+  slot.status = status;
+  if (error === undefined) {
+    delete slot.lastError;
+  } else {
+    slot.lastError = error;
+    slot.recentErrors.unshift({ at: deps.now().toISOString(), message: error });
+    slot.recentErrors.length = Math.min(slot.recentErrors.length, maxRecentErrors);
+  }
+}
+
+function clearTimers(slot: Slot): void {
+  clearTimeout(slot.reconnectTimer);
+  clearTimeout(slot.pingTimer);
+}
+
+/** Ends the current attempt or connection, waiting until a stdio child is gone. */
+async function stop(deps: McpConnectionManagerDeps, slot: Slot): Promise<void> {
+  slot.generation += 1;
+  clearTimers(slot);
+  const session = slot.session;
+  slot.session = null;
+  await session?.close().catch((error: unknown) => deps.logger.warn({ err: error, mcpServer: slot.config.name }, 'closing an MCP server failed'));
+}
+
+async function fail(deps: McpConnectionManagerDeps, slot: Slot, generation: number, message: string): Promise<void> {
+  if (generation !== slot.generation || slot.isRemoved) return;
+  // Status first (synchronously): a call that just failed with this connection sees `error` at once.
+  setStatus(deps, slot, 'error', message);
+  await stop(deps, slot);
+  // The message may quote the server's stderr: only the name and the attempt go to the log.
+  deps.logger.warn({ mcpServer: slot.config.name, attempt: slot.attempt }, 'MCP server connection failed; reconnecting with backoff');
+  const delay = backoffDelayMs(slot.attempt, { baseMs: deps.timings.reconnectBaseMs, maxMs: deps.timings.reconnectMaxMs });
+  slot.attempt += 1;
+  const scheduled = slot.generation;
+  slot.reconnectTimer = setTimeout(() => {
+    if (scheduled === slot.generation && !slot.isRemoved) void connect(deps, slot);
+  }, delay);
+  slot.reconnectTimer.unref();
+}
+
+function schedulePing(deps: McpConnectionManagerDeps, slot: Slot, generation: number): void {
+  slot.pingTimer = setTimeout(() => {
+    const session = slot.session;
+    if (generation !== slot.generation || !session) return;
+    session.ping(deps.timings.pingTimeoutMs).then(
+      () => schedulePing(deps, slot, generation),
+      () => fail(deps, slot, generation, `The server did not answer a health check within ${Math.round(deps.timings.pingTimeoutMs / 1000)} s`),
+    );
+  }, deps.timings.pingIntervalMs);
+  slot.pingTimer.unref();
+}
+
+async function connect(deps: McpConnectionManagerDeps, slot: Slot): Promise<void> {
+  slot.generation += 1;
+  const generation = slot.generation;
+  setStatus(deps, slot, 'connecting');
+  let session: McpClientSession | null = null;
+  try {
+    if (slot.config.transport === 'http' && slot.config.url) await deps.checkUrl(slot.config.url);
+    if (generation !== slot.generation) return;
+    const created = createMcpClientSession(slot.config, {
+      clientVersion: deps.clientVersion,
+      onClose: () => {
+        if (generation === slot.generation && slot.session === created) void fail(deps, slot, generation, describeLostConnection(slot.config, created));
+      },
+    });
+    session = created;
+    slot.session = created;
+    await created.connect(deps.timings.connectTimeoutMs);
+    const tools = await created.listTools(deps.timings.connectTimeoutMs);
+    if (generation !== slot.generation) return;
+    slot.tools = tools;
+    await deps.onToolsDiscovered(slot.config.id, tools).catch((error: unknown) => deps.logger.error({ err: error, mcpServer: slot.config.name }, 'saving discovered MCP tools failed'));
+    if (generation !== slot.generation) return;
+    slot.attempt = 0;
+    setStatus(deps, slot, 'connected');
+    deps.logger.info({ mcpServer: slot.config.name, toolCount: tools.length }, 'MCP server connected');
+    schedulePing(deps, slot, generation);
+  } catch (error) {
+    await fail(deps, slot, generation, describeConnectError(slot.config, error, session));
+  }
 }
 
 /**
@@ -65,93 +147,7 @@ export interface McpConnectionManagerDeps {
  * server on stop, removal and shutdown.
  */
 export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
-  const { timings, logger } = deps;
   const slots = new Map<string, Slot>();
-
-  function setStatus(slot: Slot, status: McpServerStatus, error?: string): void {
-    slot.status = status;
-    if (error === undefined) {
-      delete slot.lastError;
-    } else {
-      slot.lastError = error;
-      slot.recentErrors.unshift({ at: deps.now().toISOString(), message: error });
-      slot.recentErrors.length = Math.min(slot.recentErrors.length, maxRecentErrors);
-    }
-    deps.onStatusChange?.(slot.config.id, status);
-  }
-
-  function clearTimers(slot: Slot): void {
-    clearTimeout(slot.reconnectTimer);
-    clearTimeout(slot.pingTimer);
-  }
-
-  /** Ends the current attempt or connection, waiting until a stdio child is gone. */
-  async function stop(slot: Slot): Promise<void> {
-    slot.generation += 1;
-    clearTimers(slot);
-    const session = slot.session;
-    slot.session = null;
-    await session?.close().catch((error: unknown) => logger.warn({ err: error, mcpServer: slot.config.name }, 'closing an MCP server failed'));
-  }
-
-  async function fail(slot: Slot, generation: number, message: string): Promise<void> {
-    if (generation !== slot.generation || slot.isRemoved) return;
-    // Status first (synchronously): a call that just failed with this connection sees `error` at once.
-    setStatus(slot, 'error', message);
-    await stop(slot);
-    // The message may quote the server's stderr: only the name and the attempt go to the log.
-    logger.warn({ mcpServer: slot.config.name, attempt: slot.attempt }, 'MCP server connection failed; reconnecting with backoff');
-    const delay = backoffDelayMs(slot.attempt, { baseMs: timings.reconnectBaseMs, maxMs: timings.reconnectMaxMs });
-    slot.attempt += 1;
-    const scheduled = slot.generation;
-    slot.reconnectTimer = setTimeout(() => {
-      if (scheduled === slot.generation && !slot.isRemoved) void connect(slot);
-    }, delay);
-    slot.reconnectTimer.unref();
-  }
-
-  function schedulePing(slot: Slot, generation: number): void {
-    slot.pingTimer = setTimeout(() => {
-      const session = slot.session;
-      if (generation !== slot.generation || !session) return;
-      session.ping(timings.pingTimeoutMs).then(
-        () => schedulePing(slot, generation),
-        () => fail(slot, generation, `The server did not answer a health check within ${Math.round(timings.pingTimeoutMs / 1000)} s`),
-      );
-    }, timings.pingIntervalMs);
-    slot.pingTimer.unref();
-  }
-
-  async function connect(slot: Slot): Promise<void> {
-    slot.generation += 1;
-    const generation = slot.generation;
-    setStatus(slot, 'connecting');
-    let session: McpClientSession | null = null;
-    try {
-      if (slot.config.transport === 'http' && slot.config.url) await deps.checkUrl(slot.config.url);
-      if (generation !== slot.generation) return;
-      const created = createMcpClientSession(slot.config, {
-        clientVersion: deps.clientVersion,
-        onClose: () => {
-          if (generation === slot.generation && slot.session === created) void fail(slot, generation, describeLostConnection(slot.config, created));
-        },
-      });
-      session = created;
-      slot.session = created;
-      await created.connect(timings.connectTimeoutMs);
-      const tools = await created.listTools(timings.connectTimeoutMs);
-      if (generation !== slot.generation) return;
-      slot.tools = tools;
-      await deps.onToolsDiscovered(slot.config.id, tools).catch((error: unknown) => logger.error({ err: error, mcpServer: slot.config.name }, 'saving discovered MCP tools failed'));
-      if (generation !== slot.generation) return;
-      slot.attempt = 0;
-      setStatus(slot, 'connected');
-      logger.info({ mcpServer: slot.config.name, toolCount: tools.length }, 'MCP server connected');
-      schedulePing(slot, generation);
-    } catch (error) {
-      await fail(slot, generation, describeConnectError(slot.config, error, session));
-    }
-  }
 
   return {
     /**
@@ -161,7 +157,7 @@ export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
     async apply(config: McpServerRuntimeConfig): Promise<void> {
       let slot = slots.get(config.id);
       if (slot) {
-        await stop(slot);
+        await stop(deps, slot);
         slot.config = config;
         slot.attempt = 0;
         slot.tools = [];
@@ -169,15 +165,15 @@ export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
         slot = { config, status: 'connecting', recentErrors: [], tools: [], session: null, generation: 0, attempt: 0, isRemoved: false };
         slots.set(config.id, slot);
       }
-      if (config.enabled) void connect(slot);
-      else setStatus(slot, 'disabled');
+      if (config.enabled) void connect(deps, slot);
+      else setStatus(deps, slot, 'disabled');
     },
 
     /** Keeps a server that cannot be started (its secrets cannot be read) in `error`, without retrying. */
     async applyBroken(config: McpServerRuntimeConfig, message: string): Promise<void> {
       await this.apply({ ...config, enabled: false });
       const slot = slots.get(config.id);
-      if (slot) setStatus(slot, 'error', message);
+      if (slot) setStatus(deps, slot, 'error', message);
     },
 
     /** Closes a deleted server's connection (its child is gone when this resolves). */
@@ -186,7 +182,7 @@ export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
       if (!slot) return;
       slot.isRemoved = true;
       slots.delete(serverId);
-      await stop(slot);
+      await stop(deps, slot);
     },
 
     stateOf(serverId: string): McpServerState | undefined {
@@ -217,7 +213,7 @@ export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
         const reason = slot?.lastError ? `: ${slot.lastError}` : '';
         throw new AppError('upstream_unavailable', `The MCP server "${slot?.config.name ?? serverId}" is not connected${reason}`);
       }
-      return session.callTool(toolName, args, { timeoutMs: timings.callTimeoutMs, ...(signal ? { signal } : {}) });
+      return session.callTool(toolName, args, { timeoutMs: deps.timings.callTimeoutMs, ...(signal ? { signal } : {}) });
     },
 
     /** Closes every connection and kills every stdio child (shutdown). */
@@ -226,7 +222,7 @@ export function createMcpConnectionManager(deps: McpConnectionManagerDeps) {
       slots.clear();
       await Promise.all(all.map(async (slot) => {
         slot.isRemoved = true;
-        await stop(slot);
+        await stop(deps, slot);
       }));
     },
   };

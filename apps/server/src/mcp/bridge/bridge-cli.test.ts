@@ -11,6 +11,7 @@ import { bearer, registerAdmin } from '../../test/factories.js';
 import { callTool, everythingServerPath, isProcessAlive, mcpToolOf, waitForExit } from '../test-mcp-servers.js';
 
 // The real CLI (apps/bridge) run from source in its own process, against this app listening on loopback.
+// Each CLI run starts a Node process with tsx, so the cases the CLI's own tests cover are not repeated here.
 const cliPath = fileURLToPath(new URL('../../../../bridge/src/cli.ts', import.meta.url));
 const nodeArguments = ['--conditions=claraverse-source', '--import', 'tsx', cliPath];
 const execFileAsync = promisify(execFile);
@@ -96,7 +97,6 @@ describe('claraverse-bridge CLI end to end', () => {
     expect(statSync(join(home, '.claraverse-bridge')).mode & 0o777).toBe(0o700);
 
     expect((await cli('add', 'Everything', '--env', 'BRIDGE_SECRET=hush', '--', process.execPath, everythingServerPath, 'stdio')).code).toBe(0);
-    expect((await cli('add', 'everything', '--', 'node')).stderr).toContain('already configured');
     const list = await cli('list');
     expect(list.stdout).toContain(`Everything  stdio  ${process.execPath} ${everythingServerPath} stdio  [env BRIDGE_SECRET]`);
     expect(list.stdout).not.toContain('hush');
@@ -141,7 +141,6 @@ describe('claraverse-bridge CLI end to end', () => {
     await waitForBridge((value) => !value.connected);
     expect(await mcpToolOf(app, user.user.id, 'everything__echo')).toBeUndefined();
     expect(existsSync(join(home, '.claraverse-bridge', 'state.json'))).toBe(false);
-    expect((await cli('status')).stdout).toContain('Bridge: not running');
   }, 180_000);
 
   it('a second bridge of the same account replaces the first, which stops instead of reconnecting', async () => {
@@ -157,6 +156,5 @@ describe('claraverse-bridge CLI end to end', () => {
 
     expect((await cli('remove', 'everything')).stdout).toContain('Removed everything');
     expect((await cli('list')).stdout).toContain('No servers yet');
-    expect((await cli('remove', 'everything')).code).toBe(2);
   }, 180_000);
 });

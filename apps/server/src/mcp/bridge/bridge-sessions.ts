@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   bridgeCloseCodes,
+  type bridgeRegisterMessageSchema,
   type BridgeRouteServerMessage,
   type BridgeTool,
+  type bridgeToolResultMessageSchema,
   type UserBridge,
 } from '@claraverse/shared';
 import type { z } from 'zod';
-import type { bridgeRegisterMessageSchema, bridgeToolResultMessageSchema } from '@claraverse/shared';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { RealtimeConnection } from '../../platform/realtime/realtime-hub.js';
 import { McpCallFailure } from '../mcp-client-session.js';
@@ -48,6 +49,45 @@ function registryToolsOf(tools: readonly BridgeTool[]): RegisteredBridgeTool[] {
     if (!byName.has(registryName)) byName.set(registryName, { ...tool, registryName });
   }
   return [...byName.values()];
+}
+
+/** Sends one `bridge.tool-call` on a session and settles with its result, a timeout, a cancel or a drop. */
+function callThroughBridge(
+  session: BridgeSession,
+  callTimeoutMs: number,
+  call: { server: string; tool: string; args: Record<string, unknown>; signal?: AbortSignal },
+): Promise<McpCallResult> {
+  const { signal } = call;
+  const callId = randomUUID();
+  return new Promise<McpCallResult>((resolve, reject) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      session.pending.delete(callId);
+    };
+    const giveUp = (failure: McpCallFailure): void => {
+      finish();
+      session.connection.send({ type: 'bridge.tool-cancel', callId });
+      reject(failure);
+    };
+    const onAbort = (): void => giveUp(new McpCallFailure('cancelled', 'The call was cancelled'));
+    const timer = setTimeout(() => giveUp(new McpCallFailure('timeout', 'did not answer in time')), callTimeoutMs);
+    timer.unref();
+    session.pending.set(callId, {
+      settle: (result) => {
+        finish();
+        resolve(result);
+      },
+      fail: (failure) => {
+        finish();
+        reject(failure);
+      },
+    });
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const isSent = session.connection.send({ type: 'bridge.tool-call', callId, server: call.server, tool: call.tool, arguments: call.args, timeoutMs: callTimeoutMs });
+    if (!isSent) session.pending.get(callId)?.fail(new McpCallFailure('disconnected', 'Your bridge disconnected before the call could be sent'));
+  });
 }
 
 /**
@@ -137,36 +177,7 @@ export function createBridgeSessions(deps: { callTimeoutMs: number; now: () => D
     call(userId: string, server: string, tool: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<McpCallResult> {
       const session = sessions.get(userId);
       if (!session) return Promise.reject(notConnected());
-      const callId = randomUUID();
-      return new Promise<McpCallResult>((resolve, reject) => {
-        const finish = (): void => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          session.pending.delete(callId);
-        };
-        const giveUp = (failure: McpCallFailure): void => {
-          finish();
-          session.connection.send({ type: 'bridge.tool-cancel', callId });
-          reject(failure);
-        };
-        const onAbort = (): void => giveUp(new McpCallFailure('cancelled', 'The call was cancelled'));
-        const timer = setTimeout(() => giveUp(new McpCallFailure('timeout', 'did not answer in time')), deps.callTimeoutMs);
-        timer.unref();
-        session.pending.set(callId, {
-          settle: (result) => {
-            finish();
-            resolve(result);
-          },
-          fail: (failure) => {
-            finish();
-            reject(failure);
-          },
-        });
-        if (signal?.aborted) return onAbort();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const isSent = session.connection.send({ type: 'bridge.tool-call', callId, server, tool, arguments: args, timeoutMs: deps.callTimeoutMs });
-        if (!isSent) session.pending.get(callId)?.fail(new McpCallFailure('disconnected', 'Your bridge disconnected before the call could be sent'));
-      });
+      return callThroughBridge(session, deps.callTimeoutMs, { server, tool, args, ...(signal ? { signal } : {}) });
     },
   };
 }
