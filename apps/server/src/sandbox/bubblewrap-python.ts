@@ -89,7 +89,9 @@ async function prepareRunDir(workRoot: string, request: SandboxRunRequest, owner
   return dirs;
 }
 
-function commandLine(options: BubblewrapPythonOptions, dirs: RunDirs, timeoutMs: number, memoryMb: number, dropPrivileges: boolean): string[] {
+function commandLine(
+  options: BubblewrapPythonOptions, binds: readonly string[], dirs: RunDirs, timeoutMs: number, memoryMb: number, dropPrivileges: boolean,
+): string[] {
   const addressSpace = (memoryMb + interpreterAddressSpaceMb) * 1024 * 1024;
   const cpuSeconds = cpuSecondsFor(timeoutMs);
   const limits = [
@@ -101,7 +103,7 @@ function commandLine(options: BubblewrapPythonOptions, dirs: RunDirs, timeoutMs:
   return [
     ...limits, '--', options.bwrapPath,
     '--unshare-all', '--die-with-parent', '--new-session', '--clearenv', '--hostname', 'sandbox',
-    ...systemBinds(),
+    ...binds,
     '--proc', '/proc', '--dev', '/dev',
     '--size', String(tmpfsBytes), '--tmpfs', '/tmp',
     '--ro-bind', dirs.code, '/sandbox',
@@ -172,6 +174,7 @@ function runContained(
 export function createBubblewrapPython(options: BubblewrapPythonOptions) {
   const isRoot = process.getuid?.() === 0;
   const unprivilegedId = options.unprivilegedId ?? 65534;
+  const binds = systemBinds();
 
   async function run(request: SandboxRunRequest): Promise<SandboxRunResult> {
     const { timeoutMs, memoryMb } = effectiveLimits(request, options.limits);
@@ -179,7 +182,7 @@ export function createBubblewrapPython(options: BubblewrapPythonOptions) {
     const stderr = new CappedText(options.limits.maxOutputBytes);
     const dirs = await prepareRunDir(options.workRoot, request, isRoot ? unprivilegedId : null);
     try {
-      const args = commandLine(options, dirs, timeoutMs, memoryMb, isRoot);
+      const args = commandLine(options, binds, dirs, timeoutMs, memoryMb, isRoot);
       const outcome = await runContained(options, args, { timeoutMs }, request.signal, stdout, stderr, isRoot, unprivilegedId);
       let killedBy: SandboxRunResult['killedBy'];
       if (outcome.stopReason === 'timeout') {

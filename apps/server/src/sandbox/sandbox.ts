@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Logger } from '../platform/logging/logger.js';
 import { ValidationError } from '../platform/errors/app-error.js';
@@ -9,6 +9,7 @@ import { safeInputName } from './collect-work-files.js';
 import { createE2bPython } from './e2b-python.js';
 import { createPyodidePython } from './pyodide-python.js';
 import { createQuickJsJavaScript } from './quickjs-javascript.js';
+import { createRunSlots } from './run-slots.js';
 import { defaultSandboxLimits, type SandboxLimits } from './sandbox-limits.js';
 
 export type PythonBackend = 'bubblewrap' | 'pyodide' | 'e2b';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   forcePythonBackend?: 'bubblewrap' | 'pyodide';
   /** Start the detection now instead of at the first Python run. */
   detectNow?: boolean;
+  /** Runs at once (the rest wait). Default the number of CPU cores the process may use. */
+  maxConcurrentRuns?: number;
 }
 
 export interface SandboxService extends Sandbox {
@@ -111,14 +114,20 @@ export function createSandbox(options: SandboxOptions): SandboxService {
   const pythonBackend = () => (detected ??= detect());
   if (options.detectNow) void pythonBackend();
 
-  async function run(request: SandboxRunRequest): Promise<SandboxRunResult> {
-    const names = (request.files ?? []).map((file) => safeInputName(file.name));
-    if (new Set(names).size !== names.length) throw new ValidationError('Two input files have the same name; give each file its own name.');
+  const slots = createRunSlots(options.maxConcurrentRuns ?? availableParallelism());
+
+  async function runNow(request: SandboxRunRequest): Promise<SandboxRunResult> {
     if (request.language === 'javascript') return javascript.run(request);
     const backend = await pythonBackend();
     if (backend === 'e2b' && e2b) return e2b.run(request);
     if (backend === 'bubblewrap' && bubblewrap) return bubblewrap.run(request);
     return pyodide.run(request);
+  }
+
+  async function run(request: SandboxRunRequest): Promise<SandboxRunResult> {
+    const names = (request.files ?? []).map((file) => safeInputName(file.name));
+    if (new Set(names).size !== names.length) throw new ValidationError('Two input files have the same name; give each file its own name.');
+    return slots.run(request.signal, () => runNow(request));
   }
 
   return { run, pythonBackend, limits };
