@@ -26,6 +26,8 @@ const AdminInstanceSettingsPage = lazyPage(
 );
 const AdminProvidersPage = lazyPage(() => import('./routes/admin/providers-page'), (module) => module.AdminProvidersPage);
 const AdminModelsPage = lazyPage(() => import('./routes/admin/models-page'), (module) => module.AdminModelsPage);
+const AdminMcpServersPage = lazyPage(() => import('./routes/admin/mcp-servers-page'), (module) => module.AdminMcpServersPage);
+const AdminMcpServerPage = lazyPage(() => import('./routes/admin/mcp-servers-page'), (module) => module.AdminMcpServerPage);
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page'), (module) => module.NotFoundPage);
 
 /** Every route of the app. Pages are lazy; only the root layout ships in the first bundle. */
@@ -56,6 +58,8 @@ export const routes = [
               { path: 'users', element: <AdminUsersPage /> },
               { path: 'providers', element: <AdminProvidersPage /> },
               { path: 'models', element: <AdminModelsPage /> },
+              { path: 'mcp-servers', element: <AdminMcpServersPage /> },
+              { path: 'mcp-servers/:serverId', element: <AdminMcpServerPage /> },
               { path: 'settings', element: <AdminInstanceSettingsPage /> },
             ],
           },

@@ -5,6 +5,7 @@ import { PasswordSection } from '../../features/settings/components/password-sec
 import { PreferencesSection } from '../../features/settings/components/preferences-section';
 import { ProfileSection } from '../../features/settings/components/profile-section';
 import { ProvidersPanel } from '../../features/providers/components/providers-panel';
+import { BridgePanel } from '../../features/mcp/components/bridge-panel';
 import { classNames } from '../../lib/class-names';
 import { useDocumentTitle } from '../use-document-title';
 
@@ -13,6 +14,7 @@ const tabs = [
   { id: 'password', label: 'Password' },
   { id: 'preferences', label: 'Preferences' },
   { id: 'providers', label: 'Your providers' },
+  { id: 'bridge', label: 'My bridge' },
   { id: 'danger-zone', label: 'Danger zone' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -55,6 +57,7 @@ export function SettingsPage() {
       {activeTab === 'password' ? <PasswordSection /> : null}
       {activeTab === 'preferences' ? <PreferencesSection /> : null}
       {activeTab === 'providers' ? <ProvidersPanel scope="user" /> : null}
+      {activeTab === 'bridge' ? <BridgePanel /> : null}
       {activeTab === 'danger-zone' ? <DangerZoneSection onDeleted={() => navigate('/signin', { replace: true })} /> : null}
     </>
   );

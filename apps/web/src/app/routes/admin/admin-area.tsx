@@ -11,6 +11,7 @@ const sections = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/providers', label: 'Providers' },
   { to: '/admin/models', label: 'Models' },
+  { to: '/admin/mcp-servers', label: 'MCP servers' },
   { to: '/admin/settings', label: 'Settings' },
 ] as const;
 
