@@ -202,6 +202,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
     llmClient, streamBuffer, usageRepository, logger, now,
     maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
+    files: files.toolFiles,
     tools: {
       registry: toolRegistry,
       createContext: createToolContext,

@@ -2,7 +2,7 @@ import type { LlmTarget } from '../providers/llm/llm-client.js';
 
 /** What the chat needs of a resolved model (the providers domain returns more). */
 export interface ResolvedChatModel {
-  model: { id: string; name: string; contextLength: number | null; systemPrompt: string | null };
+  model: { id: string; name: string; contextLength: number | null; systemPrompt: string | null; capabilities?: { vision?: boolean } };
   provider: { systemPrompt: string | null };
   target: LlmTarget;
   toolsUnsupported: boolean;

@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import type { LlmClient } from '../providers/llm/llm-client.js';
 import type { ToolContext } from '../tools/define-tool.js';
 import { predictTools } from '../tools/predict-tools.js';
-import type { PromptUser } from '../tools/tool-ports.js';
+import type { PromptUser, ToolFiles } from '../tools/tool-ports.js';
 import type { ToolRegistry } from '../tools/tool-registry.js';
 import type { ModelResolver, ResolvedChatModel } from './chat-model.js';
 import { createPendingPrompts, type PendingPrompts } from './pending-prompts.js';
@@ -34,6 +34,8 @@ export interface ChatToolsDeps {
 
 export interface ChatServiceDeps {
   tools?: ChatToolsDeps;
+  /** Uploads: attachments of the user's messages, images tools make. */
+  files?: ToolFiles;
   resolveModel: ModelResolver;
   llmClient: LlmClient;
   streamBuffer: StreamBuffer;
@@ -107,7 +109,7 @@ export function createChatService(deps: ChatServiceDeps) {
         try {
           const resolved = await deps.resolveModel(userId, request.modelId);
           const tools = await prepareTools(deps, prompts, userId, request, resolved, controller.signal, emit);
-          const usage = await runReply({ userId, request, resolved, tools, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
+          const usage = await runReply({ userId, request, resolved, tools, files: deps.files ?? null, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
           await recordUsage(userId, resolved.model.id, usage);
         } catch (error) {
           emit({ type: 'chat.error', ...toChatError(error) });

@@ -3,7 +3,9 @@ import { AppError } from '../platform/errors/app-error.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { createDeltaCoalescer, relayCoalescing } from '../providers/llm/delta-coalescer.js';
 import { LlmError, type LlmClient, type LlmMessage, type LlmToolCall, type LlmToolDefinition, type LlmUsage } from '../providers/llm/llm-client.js';
-import type { ToolContext } from '../tools/define-tool.js';
+import type { ToolContext, ToolPlot } from '../tools/define-tool.js';
+import type { ToolFiles } from '../tools/tool-ports.js';
+import { createReplyImages, type RegisteredImage, type ReplyImages, toLlmMessages } from './conversation-media.js';
 import { runToolCall } from '../tools/run-tool-call.js';
 import type { RegisteredTool } from '../tools/tool-registry.js';
 import { type ResolvedChatModel, defaultContextLength } from './chat-model.js';
@@ -30,6 +32,8 @@ export interface ReplyTools {
 export interface ReplyContext {
   userId: string;
   tools?: ReplyTools | null;
+  /** Reads attachments and keeps generated images; null where uploads are not available. */
+  files?: ToolFiles | null;
   request: ChatSendMessage;
   resolved: ResolvedChatModel;
   llmClient: LlmClient;
@@ -132,7 +136,7 @@ async function streamStep(context: ReplyContext, messages: LlmMessage[], system:
 }
 
 /** Runs the step's tool calls in parallel, streaming a card for each; returns the `tool` messages for the model. */
-async function runStepTools(context: ReplyContext, tools: ReplyTools, calls: LlmToolCall[]): Promise<LlmMessage[]> {
+async function runStepTools(context: ReplyContext, tools: ReplyTools, images: ReplyImages, calls: LlmToolCall[]): Promise<LlmMessage[]> {
   const byName = new Map(tools.tools.map((tool) => [tool.name, tool]));
   for (const call of calls) {
     const tool = byName.get(call.toolName);
@@ -141,17 +145,35 @@ async function runStepTools(context: ReplyContext, tools: ReplyTools, calls: Llm
       displayName: tool?.displayName ?? call.toolName, icon: tool?.icon ?? 'Wrench', args: call.args,
     });
   }
-  const toolContext = tools.createContext(context.signal);
+  const toolContext: ToolContext = { ...tools.createContext(context.signal), resolveImage: (handle) => images.resolve(handle) };
   return Promise.all(
     calls.map(async (call): Promise<LlmMessage> => {
-      const outcome = await runToolCall(byName.get(call.toolName), call, toolContext, tools.defaultTimeoutMs);
+      const tool = byName.get(call.toolName);
+      const outcome = await runToolCall(tool, call, toolContext, tools.defaultTimeoutMs);
+      // Generated and edited images get handles the model can pass back (`image_id: "img-3"`).
+      const registered = tool?.category === 'media' ? await registerImages(context, images, outcome.plots) : [];
       context.emit({
         type: 'chat.tool-result', toolCallId: call.toolCallId, status: outcome.status, result: outcome.result,
         ...(outcome.plots.length > 0 ? { plots: outcome.plots } : {}),
+        ...(registered.length > 0 ? { images: registered } : {}),
       });
-      return { role: 'tool', toolCallId: call.toolCallId, toolName: call.toolName, content: outcome.modelContent };
+      const handles = registered.length > 0 ? `\nImages: ${registered.map((image) => image.handle).join(', ')} (pass one as image_id to edit or describe it).` : '';
+      return { role: 'tool', toolCallId: call.toolCallId, toolName: call.toolName, content: outcome.modelContent + handles };
     }),
   );
+}
+
+async function registerImages(context: ReplyContext, images: ReplyImages, plots: ToolPlot[]): Promise<RegisteredImage[]> {
+  const registered: RegisteredImage[] = [];
+  for (const plot of plots) {
+    try {
+      const image = await images.register(plot);
+      if (image) registered.push(image);
+    } catch (error) {
+      context.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'a generated image could not be kept');
+    }
+  }
+  return registered;
 }
 
 /**
@@ -162,7 +184,9 @@ async function runStepTools(context: ReplyContext, tools: ReplyTools, calls: Llm
 async function answerWithTools(context: ReplyContext, turns: ChatTurn[], summary: string | null) {
   const total: LlmUsage = { inputTokens: 0, outputTokens: 0 };
   const system = [systemPromptOf(context, summary), ...turns.filter((turn) => turn.role === 'system').map((turn) => turn.content)].filter(Boolean).join('\n\n') || undefined;
-  const messages: LlmMessage[] = turns.filter((turn) => turn.role !== 'system').map((turn): LlmMessage => ({ role: turn.role, content: turn.content }));
+  const files = context.files ?? null;
+  const messages = await toLlmMessages(turns, { userId: context.userId, files, vision: context.resolved.model.capabilities?.vision === true });
+  const images = createReplyImages({ userId: context.userId, files, known: context.request.images ?? [] });
   let tools = context.tools && context.tools.tools.length > 0 ? context.tools : null;
   const maxSteps = tools?.maxSteps ?? 0;
   for (let step = 0; ; step += 1) {
@@ -186,7 +210,7 @@ async function answerWithTools(context: ReplyContext, turns: ChatTurn[], summary
       return { usage: total, finishReason: result.finishReason };
     }
     messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
-    messages.push(...(await runStepTools(context, tools, result.toolCalls)));
+    messages.push(...(await runStepTools(context, tools, images, result.toolCalls)));
     if (context.signal.aborted) return { usage: total, finishReason: 'stopped' as const };
   }
 }

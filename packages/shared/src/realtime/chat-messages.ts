@@ -4,11 +4,28 @@ import { pingClientMessageSchema, pongServerMessageSchema } from './base-message
 const conversationIdSchema = z.string().min(1).max(64);
 const messageIdSchema = z.string().min(1).max(64);
 
+/** A file the user attached to a message (an upload of theirs, by id). */
+export const chatAttachmentSchema = z.strictObject({
+  fileId: z.string().min(1).max(64),
+  filename: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(200),
+});
+export type ChatAttachment = z.infer<typeof chatAttachmentSchema>;
+
 /** One turn of the conversation the browser sends (chats live in the browser). */
 export const chatTurnSchema = z.strictObject({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string().max(2_000_000),
+  /** User turns: images go to vision models as images; other files are named so the model can read them with tools. */
+  attachments: z.array(chatAttachmentSchema).max(10).optional(),
 });
+
+/** An image of the conversation the model may refer to by handle (`img-1`…), kept as an upload. */
+export const chatImageHandleSchema = z.strictObject({
+  handle: z.string().regex(/^img-\d{1,6}$/),
+  fileId: z.string().min(1).max(64),
+});
+export type ChatImageHandle = z.infer<typeof chatImageHandleSchema>;
 export type ChatTurn = z.infer<typeof chatTurnSchema>;
 
 export const chatSendMessageSchema = z.strictObject({
@@ -20,6 +37,8 @@ export const chatSendMessageSchema = z.strictObject({
   messages: z.array(chatTurnSchema).min(1).max(5_000),
   systemPrompt: z.string().max(50_000).optional(),
   disableTools: z.boolean().optional(),
+  /** The conversation's images so far, so tools can take `image_id: "img-2"`. */
+  images: z.array(chatImageHandleSchema).max(500).optional(),
   options: z
     .strictObject({
       temperature: z.number().min(0).max(2).optional(),
@@ -107,6 +126,8 @@ export const chatServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('chat.tool-result'), ...replyFields, toolCallId: z.string(), status: z.enum(['completed', 'failed']), result: z.unknown(),
     plots: z.array(z.object({ format: z.string(), data: z.string() })).optional(),
+    /** Generated or edited images, in the order of `plots`, with the handle the model knows them by. */
+    images: z.array(z.object({ handle: z.string(), fileId: z.string(), mimeType: z.string() })).optional(),
   }),
   z.object({
     type: z.literal('chat.finish'), ...replyFields, finishReason: z.enum(chatFinishReasons),
