@@ -176,7 +176,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       token.startsWith('clv_')
         ? { userId: (await apiKeysService.authenticate(token, 'mcp-bridge')).userId }
         : { userId: (await authenticator.userForToken(token)).id },
-    outboundAllowlist: config.outbound.allowlist,
+    loadOutboundAllowlist: async () => [...config.outbound.allowlist, ...(await settingsService.getInstanceSettings()).outboundAllowlist],
     clientVersion: config.version,
     timings: { callTimeoutMs: config.tools.timeoutMs, ...overrides.mcpTimings },
   });

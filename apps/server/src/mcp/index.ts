@@ -30,8 +30,8 @@ export interface McpModuleDeps {
   roleOfUser(userId: string): Promise<'user' | 'admin' | null>;
   /** Resolves a bridge's `auth` token (personal API key with scope `mcp-bridge`, or an access token). @throws to refuse */
   authenticateBridge(token: string): Promise<{ userId: string }>;
-  /** Hosts and CIDRs an admin's HTTP MCP server may use even when private or loopback (`OUTBOUND_ALLOWLIST`). */
-  outboundAllowlist: readonly string[];
+  /** The outbound allow-list entries (`OUTBOUND_ALLOWLIST` and the admin setting), read before each check. */
+  loadOutboundAllowlist(): Promise<readonly string[]>;
   /** Sent as the MCP client version. */
   clientVersion: string;
   /** `callTimeoutMs` defaults to the tool timeout of the config; tests shorten the rest. */
@@ -55,12 +55,14 @@ export function createMcpModule(deps: McpModuleDeps) {
   const repository = createMcpServersRepository(deps.db);
   const manager = createMcpConnectionManager({
     timings, logger: deps.logger, now: deps.now, clientVersion: deps.clientVersion,
-    checkUrl: (url) => assertMcpUrlAllowed(url, deps.outboundAllowlist),
+    checkUrl: async (url) => {
+      await assertMcpUrlAllowed(url, await deps.loadOutboundAllowlist());
+    },
     onToolsDiscovered: (serverId, tools) => storeDiscoveredTools({ repository, now: deps.now }, serverId, tools),
   });
   const mcpServersService = createMcpServersService({
     repository, manager, cipher: deps.cipher, auditService: deps.auditService, logger: deps.logger, now: deps.now,
-    outboundAllowlist: deps.outboundAllowlist,
+    loadOutboundAllowlist: deps.loadOutboundAllowlist,
   });
   const bridgeSessions = createBridgeSessions({ callTimeoutMs: timings.callTimeoutMs, now: deps.now });
   const toolSource: DynamicToolSource = createMcpToolSource({

@@ -190,7 +190,7 @@ describe('admin MCP servers: filesystem, HTTP, roles', () => {
   });
 
   it('refuses URLs the outbound rules do not allow, before any connection', async () => {
-    for (const url of ['http://169.254.169.254/mcp', 'http://10.0.0.8/mcp', 'http://[::1]:3999/mcp', 'http://localhost.:1/mcp'.replace('.:', ':').replace('localhost', '192.168.1.5')]) {
+    for (const url of ['http://169.254.169.254/mcp', 'http://10.0.0.8/mcp', 'http://[::1]:3999/mcp', 'http://192.168.1.5:1/mcp', 'http://[fd00::1]/mcp']) {
       const response = await createServer({ name: `Blocked ${url.length}`, transport: 'http', url });
       expect(response.statusCode, url).toBe(422);
       expect(response.json()).toMatchObject({ error: { code: 'outbound_blocked', message: expect.stringContaining('OUTBOUND_ALLOWLIST') } });

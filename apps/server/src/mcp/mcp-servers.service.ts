@@ -31,16 +31,16 @@ export interface McpServersServiceDeps {
   auditService: AuditService;
   logger: Logger;
   now: () => Date;
-  /** Hosts and CIDRs an admin's HTTP server may use even when private or loopback. */
-  outboundAllowlist: readonly string[];
+  /** The outbound allow-list entries (`OUTBOUND_ALLOWLIST` and the admin setting) an HTTP server may use. */
+  loadOutboundAllowlist(): Promise<readonly string[]>;
 }
 
 const rolesOf = (row: McpServerRow): Array<'user' | 'admin'> | null => (row.allowed_roles ? (JSON.parse(row.allowed_roles) as Array<'user' | 'admin'>) : null);
 
-function assertTransportFields(fields: Parameters<typeof mcpTransportIssues>[0], allowlist: readonly string[]): void {
+async function assertTransportFields(deps: McpServersServiceDeps, fields: Parameters<typeof mcpTransportIssues>[0]): Promise<void> {
   const issues = mcpTransportIssues(fields);
   if (issues.length > 0) throw new ValidationError(`The request body is invalid (${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`, issues);
-  if (fields.transport === 'http' && fields.url) assertMcpUrlShape(fields.url, allowlist);
+  if (fields.transport === 'http' && fields.url) await assertMcpUrlShape(fields.url, await deps.loadOutboundAllowlist());
 }
 
 function runtimeConfigOf(cipher: Cipher, row: McpServerRow): McpServerRuntimeConfig {
@@ -101,7 +101,7 @@ async function updateServer(deps: McpServersServiceDeps, id: string, body: Updat
     url: body.url !== undefined ? body.url : row.url,
     headers: body.headers ?? maskSecrets(row.headers),
   };
-  assertTransportFields(merged, deps.outboundAllowlist);
+  await assertTransportFields(deps, merged);
   const name = body.name ?? row.name;
   const slug = slugOf(name);
   if (body.name !== undefined) await assertNameFree(repository, name, slug, id);
@@ -144,7 +144,7 @@ export function createMcpServersService(deps: McpServersServiceDeps) {
     },
 
     async create(body: CreateMcpServerBody, actor: Actor): Promise<McpServer> {
-      assertTransportFields(body, deps.outboundAllowlist);
+      await assertTransportFields(deps, body);
       const slug = slugOf(body.name);
       await assertNameFree(repository, body.name, slug);
       const id = randomUUID();

@@ -1,73 +1,25 @@
-import { lookup } from 'node:dns/promises';
+import type { LookupAddress } from 'node:dns';
 import ipaddr from 'ipaddr.js';
-import { AppError, ValidationError } from '../platform/errors/app-error.js';
+import { ValidationError } from '../platform/errors/app-error.js';
+import { createAllowlist, parseAllowlistEntry, type Allowlist, type AllowlistEntry } from '../platform/outbound-http/allowlist.js';
+import { bareHostname, resolveCheckedAddresses, systemResolveHost, type ResolveHost } from '../platform/outbound-http/checked-lookup.js';
+import { networkError } from '../platform/outbound-http/outbound-errors.js';
 
-/** Resolves a host name to all its addresses (a port so tests can hand in a fixed table). */
-export type ResolveHost = (hostname: string) => Promise<string[]>;
-
-const resolveWithDns: ResolveHost = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
-
-/** True when `address` is a public unicast address (not loopback, private, link-local, CGNAT, metadata, …). */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  // process() turns IPv4-mapped IPv6 (::ffff:127.0.0.1) into the IPv4 address it carries.
-  return ipaddr.process(address).range() === 'unicast';
-}
-
-/** True when the allow-list (host names, IPs and CIDRs, e.g. `127.0.0.1/32`, `mcp.lan`) covers the host or address. */
-export function isAllowListed(hostOrAddress: string, allowlist: readonly string[]): boolean {
-  const host = hostOrAddress.toLowerCase();
-  const address = ipaddr.isValid(host) ? ipaddr.process(host) : null;
-  return allowlist.some((entry) => {
-    const rule = entry.trim().toLowerCase();
-    if (!rule) return false;
-    if (rule === host) return true;
-    if (!address) return false;
+/** The outbound allow-list from its text entries (`OUTBOUND_ALLOWLIST` and the admin setting); bad entries are skipped. */
+export function allowlistOf(entries: readonly string[]): Allowlist {
+  const parsed: AllowlistEntry[] = [];
+  for (const entry of entries) {
     try {
-      const [range, bits] = ipaddr.isValidCIDR(rule) ? ipaddr.parseCIDR(rule) : [ipaddr.process(rule), address.kind() === 'ipv4' ? 32 : 128];
-      return range.kind() === address.kind() && address.match(range, bits);
+      parsed.push(parseAllowlistEntry(entry));
     } catch {
-      return false;
+      // The settings and the config refuse malformed entries when they are saved; nothing to add here.
     }
-  });
-}
-
-/**
- * Checks the URL of an admin's HTTP MCP server before the server connects to it: http(s) only, no credentials
- * in it, and every address its host resolves to public unless the outbound allow-list covers the host or the
- * address (so an admin may use a loopback server only when `OUTBOUND_ALLOWLIST` says so).
- *
- * The check is made on the resolved addresses, but the MCP SDK then connects by name, so DNS rebinding is not
- * closed here; the SSRF-guarded client (platform/outbound-http) replaces this once it can stream responses.
- * @throws ValidationError for a malformed URL, AppError `outbound_blocked` for a refused address.
- */
-export async function assertMcpUrlAllowed(url: string, allowlist: readonly string[], resolveHost: ResolveHost = resolveWithDns): Promise<void> {
-  const host = assertMcpUrlShape(url, allowlist);
-  if (host === null) return;
-  let addresses: string[];
-  try {
-    addresses = await resolveHost(host);
-  } catch {
-    throw new AppError('upstream_unavailable', `The host of the MCP server URL (${host}) could not be resolved`);
   }
-  const refused = addresses.find((address) => !isPublicAddress(address) && !isAllowListed(address, allowlist));
-  if (refused !== undefined || addresses.length === 0) throw blocked(refused ?? host);
+  return createAllowlist(parsed);
 }
 
-function blocked(address: string): AppError {
-  return new AppError(
-    'outbound_blocked',
-    `The MCP server URL points at a private, loopback or link-local address (${address}); an administrator can allow it with OUTBOUND_ALLOWLIST`,
-  );
-}
-
-/**
- * The checks that need no DNS (made when an admin saves a server): http(s), no credentials, and a literal IP
- * or `localhost` host must be public or allow-listed. Returns the host name still to resolve, or null when
- * nothing is left to check.
- * @throws ValidationError, AppError `outbound_blocked`
- */
-export function assertMcpUrlShape(url: string, allowlist: readonly string[]): string | null {
+/** @throws ValidationError unless the URL is http(s) without credentials in it. */
+function parseMcpUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -80,13 +32,42 @@ export function assertMcpUrlShape(url: string, allowlist: readonly string[]): st
   if (parsed.username || parsed.password) {
     throw new ValidationError('Put credentials in the headers, not in the MCP server URL', [{ path: 'url', message: 'No user:password@ in the URL' }]);
   }
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isAllowListed(host, allowlist)) return null;
-  const isLocalName = /^localhost$|\.localhost$/i.test(host);
-  if (ipaddr.isValid(host) || isLocalName) {
-    const address = isLocalName ? '127.0.0.1' : host;
-    if (!isPublicAddress(address) && !isAllowListed(address, allowlist)) throw blocked(host);
-    return null;
+  return parsed;
+}
+
+const isLocalName = (host: string) => /^localhost$|\.localhost$/i.test(host);
+const loopbackOnly: ResolveHost = async () => [{ address: '127.0.0.1', family: 4 }];
+
+/**
+ * What can be checked when an admin saves a server, without DNS: http(s), no credentials, and a literal IP or
+ * `localhost` host must pass the SSRF guard's rules (public, or allow-listed). Host names are checked when the
+ * server connects ({@link assertMcpUrlAllowed}).
+ * @throws ValidationError, AppError `outbound_blocked`
+ */
+export async function assertMcpUrlShape(url: string, allowlistEntries: readonly string[]): Promise<void> {
+  const parsed = parseMcpUrl(url);
+  const host = bareHostname(parsed);
+  if (!ipaddr.isValid(host) && !isLocalName(host)) return;
+  await resolveCheckedAddresses(parsed, allowlistOf(allowlistEntries), loopbackOnly);
+}
+
+/**
+ * Checks an admin's HTTP MCP server URL before each connection with the SSRF guard's own rules
+ * (platform/outbound-http): every address the host resolves to must be public or allow-listed, so a loopback
+ * server works only when the allow-list says so.
+ *
+ * The MCP SDK then connects by name with its own fetch (it needs a streaming response, which the guarded client
+ * does not offer), so the DNS answer is not pinned: a rebinding name could still pass. The check is on every
+ * connect and reconnect.
+ * @throws ValidationError for a malformed URL, AppError `outbound_blocked` for a refused address,
+ *   AppError `upstream_unavailable` when the name does not resolve.
+ */
+export async function assertMcpUrlAllowed(url: string, allowlistEntries: readonly string[], resolveHost: ResolveHost = systemResolveHost): Promise<LookupAddress[]> {
+  const parsed = parseMcpUrl(url);
+  try {
+    return await resolveCheckedAddresses(parsed, allowlistOf(allowlistEntries), resolveHost);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'outbound_blocked') throw error;
+    throw networkError(bareHostname(parsed), error);
   }
-  return host;
 }
