@@ -19,6 +19,8 @@ import { getCurrentTimeTool } from './time/get-current-time.tool.js';
 import { calculateMathTool } from './math/calculate-math.tool.js';
 import { searchWebTool } from './search/search-web.tool.js';
 import { searchImagesTool } from './search/search-images.tool.js';
+import { scrapeWebTool } from './web/scrape-web.tool.js';
+import { testApiTool } from './web/test-api.tool.js';
 
 /**
  * Every built-in tool, one line each (CONVENTIONS §2.10). `tool-catalog.test.ts` fails when a `*.tool.ts` file
@@ -45,4 +47,6 @@ export const toolCatalog: readonly AnyToolDefinition[] = [
   calculateMathTool,
   searchWebTool,
   searchImagesTool,
+  scrapeWebTool,
+  testApiTool,
 ];
