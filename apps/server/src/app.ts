@@ -7,7 +7,7 @@ import { createAuditRepository } from './audit/audit.repository.js';
 import { createAuditService } from './audit/audit.service.js';
 import { registerChatSocket } from './chat/chat.socket.js';
 import { createChatService } from './chat/chat.service.js';
-import { createStreamBuffer } from './chat/stream-buffer.js';
+import { createChatStores } from './chat/chat-stores.js';
 import { createUsageRepository } from './chat/usage.repository.js';
 import { toolCatalog } from './tools/catalog/index.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
@@ -66,6 +66,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Shorter MCP health-check and reconnect delays for tests. */
   mcpTimings?: Partial<McpConnectionTimings>;
+  /** Prefix of the chat's Redis keys and channels in scale-out mode (tests keep apart with their own). */
+  redisKeyPrefix?: string;
 }
 
 export interface ClaraVerseApp {
@@ -148,7 +150,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     isByokEnabled: async () => (await settingsService.getInstanceSettings()).byokEnabled,
   });
   if (config.providers.providersFile) await providers.service.importProvidersFile(config.providers.providersFile);
-  const streamBuffer = createStreamBuffer({ ttlMs: config.chat.resumeTtlMs, maxBytes: config.chat.resumeMaxBytes });
+  // Running replies: in this process, or in Redis (with REDIS_URL) so any instance can resume, stop or answer them.
+  const chatStores = await createChatStores({ config, logger, ...(overrides.redisKeyPrefix ? { redisKeyPrefix: overrides.redisKeyPrefix } : {}) });
   const files = createFilesModule({ db, config: config.files, now, logger });
   await files.init();
   const authenticator = { ...createAuthenticator({ accessTokens, usersRepository }), authenticateApiKey: createApiKeyAuthenticator(apiKeysService) };
@@ -200,7 +203,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const chatService = createChatService({
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
-    llmClient, streamBuffer, usageRepository, logger, now,
+    llmClient, streamBuffer: chatStores.streamBuffer, relay: chatStores.relay, usageRepository, logger, now,
     maxConcurrentRepliesPerUser: config.chat.maxConcurrentRepliesPerUser,
     files: files.toolFiles,
     tools: {
@@ -253,13 +256,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox,
     close: () =>
       (closing ??= (async () => {
-        chatService.stopAll();
+        await chatService.stopAll();
         await http.close();
         await mcp.stop();
         await providers.stop();
         await files.stop();
         await documentRenderer.close();
-        streamBuffer.close();
+        await chatStores.close();
         await counters.close();
         await database.close();
       })()),

@@ -8,7 +8,8 @@ import type { ToolRegistry } from '../tools/tool-registry.js';
 import type { ModelResolver, ResolvedChatModel } from './chat-model.js';
 import { createPendingPrompts, type PendingPrompts } from './pending-prompts.js';
 import { type ReplyPart, type ReplyTools, runReply, toChatError } from './run-reply.js';
-import type { ReplyMessage, StreamBuffer } from './stream-buffer.js';
+import type { ReplyRelay } from './reply-relay.js';
+import type { OpenResult, ReplyListener, ReplyMessage, StreamBuffer } from './stream-buffer.js';
 import type { UsageRepository } from './usage.repository.js';
 
 /** A refusal of a chat request, sent back as `chat.error` without starting a reply. */
@@ -39,6 +40,8 @@ export interface ChatServiceDeps {
   resolveModel: ModelResolver;
   llmClient: LlmClient;
   streamBuffer: StreamBuffer;
+  /** Scale-out: carries stops and form answers to the instance running the reply. Absent on a single machine. */
+  relay?: ReplyRelay | null;
   usageRepository: UsageRepository;
   logger: Logger;
   now: () => Date;
@@ -72,8 +75,14 @@ async function prepareTools(deps: ChatServiceDeps, prompts: PendingPrompts, user
  */
 export function createChatService(deps: ChatServiceDeps) {
   const running = new Map<string, AbortController>();
+  /** The replies of this process until they completed (shutdown waits for them). */
+  const tasks = new Set<Promise<void>>();
   const keyOf = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
-  const prompts = createPendingPrompts({ now: deps.now });
+  const prompts = createPendingPrompts({ now: deps.now, relay: deps.relay });
+  deps.relay?.listen({
+    stop: (userId, conversationId) => running.get(keyOf(userId, conversationId))?.abort(),
+    answer: (userId, conversationId, promptId, answer) => void prompts.answer(userId, conversationId, promptId, answer),
+  });
 
   async function recordUsage(userId: string, modelId: string, usage: { inputTokens: number; outputTokens: number }) {
     try {
@@ -85,27 +94,35 @@ export function createChatService(deps: ChatServiceDeps) {
 
   return {
     /**
-     * Starts a reply and returns at once; `listener` receives every message of it (live).
+     * Starts a reply once its conversation is claimed (across instances in scale-out mode) and resolves
+     * without waiting for it; `listener` receives every message of it (live). Resolves with its remover.
      * @throws ChatRequestError when the conversation already has a running reply or the user has too many.
      */
-    start(userId: string, request: ChatSendMessage, listener: (message: ReplyMessage) => void): () => void {
+    async start(userId: string, request: ChatSendMessage, listener: ReplyListener): Promise<() => void> {
       const { conversationId, messageId } = request;
-      if (deps.streamBuffer.isRunning(userId, conversationId)) {
-        throw new ChatRequestError('conversation_busy', 'A reply is still being written in this conversation; stop it or wait for it to finish');
+      const key = keyOf(userId, conversationId);
+      const busy = () => new ChatRequestError('conversation_busy', 'A reply is still being written in this conversation; stop it or wait for it to finish');
+      if (running.has(key)) throw busy();
+      // Held while the claim is pending, so a stop that arrives meanwhile still stops this reply.
+      const controller = new AbortController();
+      running.set(key, controller);
+      let opened: OpenResult | undefined;
+      try {
+        opened = await deps.streamBuffer.open(userId, conversationId, messageId, deps.maxConcurrentRepliesPerUser);
+      } finally {
+        if (opened !== 'opened') running.delete(key);
       }
-      if (deps.streamBuffer.runningCount(userId) >= deps.maxConcurrentRepliesPerUser) {
+      if (opened === 'busy') throw busy();
+      if (opened === 'too_many') {
         throw new ChatRequestError('too_many_streams', `You can have ${deps.maxConcurrentRepliesPerUser} replies running at once; wait for one to finish`, true);
       }
-      deps.streamBuffer.open(userId, conversationId, messageId);
       const unsubscribe = deps.streamBuffer.subscribe(userId, conversationId, listener);
-      const controller = new AbortController();
-      running.set(keyOf(userId, conversationId), controller);
       let seq = 0;
       const emit = (part: ReplyPart) => {
         seq += 1;
         deps.streamBuffer.append(userId, conversationId, { ...part, conversationId, messageId, seq } as ReplyMessage);
       };
-      void (async () => {
+      const task = (async () => {
         try {
           const resolved = await deps.resolveModel(userId, request.modelId);
           const tools = await prepareTools(deps, prompts, userId, request, resolved, controller.signal, emit);
@@ -114,50 +131,46 @@ export function createChatService(deps: ChatServiceDeps) {
         } catch (error) {
           emit({ type: 'chat.error', ...toChatError(error) });
         } finally {
-          running.delete(keyOf(userId, conversationId));
-          deps.streamBuffer.complete(userId, conversationId);
+          running.delete(key);
+          await deps.streamBuffer.complete(userId, conversationId);
         }
       })();
+      tasks.add(task);
+      void task.finally(() => tasks.delete(task));
       return unsubscribe;
     },
 
-    /** Stops the running reply of a conversation (the provider sees its request closed). */
-    stop(userId: string, conversationId: string): boolean {
+    /** Stops the running reply of a conversation, wherever it runs (the provider sees its request closed). */
+    async stop(userId: string, conversationId: string): Promise<void> {
       const controller = running.get(keyOf(userId, conversationId));
-      controller?.abort();
-      return controller !== undefined;
+      if (controller) controller.abort();
+      else await deps.relay?.stop(userId, conversationId);
     },
 
     /**
      * Replays a reply after `afterSeq` into `listener` and keeps it subscribed while the reply runs.
      * @throws ChatRequestError `resume_not_found`
      */
-    resume(userId: string, conversationId: string, messageId: string, afterSeq: number, listener: (message: ReplyMessage) => void): () => void {
-      const replay = deps.streamBuffer.replay(userId, conversationId, messageId, afterSeq);
-      if (!replay) throw new ChatRequestError('resume_not_found', 'This reply can no longer be resumed; send the message again');
-      // Subscribe before replaying so nothing produced in between is lost; skip what the replay already covers.
-      let lastDelivered = afterSeq;
-      const deliver = (message: ReplyMessage) => {
-        if (message.seq <= lastDelivered) return;
-        lastDelivered = message.seq;
-        listener(message);
-      };
-      const unsubscribe = replay.isRunning ? deps.streamBuffer.subscribe(userId, conversationId, deliver) : () => undefined;
-      for (const message of replay.messages) deliver(message);
+    async resume(userId: string, conversationId: string, messageId: string, afterSeq: number, listener: ReplyListener): Promise<() => void> {
+      const unsubscribe = await deps.streamBuffer.resume(userId, conversationId, messageId, afterSeq, listener);
+      if (!unsubscribe) throw new ChatRequestError('resume_not_found', 'This reply can no longer be resumed; send the message again');
       return unsubscribe;
     },
 
-    /** Delivers the answer to an `ask_user` form. @throws ChatRequestError when no such form waits. */
-    answerPrompt(userId: string, message: PromptAnswerMessage): void {
+    /** Delivers the answer to an `ask_user` form, wherever it waits. @throws ChatRequestError when no such form waits. */
+    async answerPrompt(userId: string, message: PromptAnswerMessage): Promise<void> {
       const answer = message.skipped === true ? ({ status: 'skipped' } as const) : ({ status: 'answered', answers: message.answers ?? {} } as const);
-      if (!prompts.answer(userId, message.conversationId, message.promptId, answer)) {
-        throw new ChatRequestError('invalid_request', 'This question is no longer waiting for an answer');
-      }
+      if (prompts.answer(userId, message.conversationId, message.promptId, answer)) return;
+      if (await deps.relay?.answer(userId, message.conversationId, message.promptId, answer)) return;
+      throw new ChatRequestError('invalid_request', 'This question is no longer waiting for an answer');
     },
 
-    /** Aborts every running reply (shutdown). */
-    stopAll(): void {
+    /** Aborts every reply running here and waits (at most `graceMs`) until they have ended and been recorded (shutdown). */
+    async stopAll(graceMs = 5_000): Promise<void> {
       for (const controller of running.values()) controller.abort();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...tasks]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -10,6 +10,8 @@ import { ChatRequestError, type ChatService } from './chat.service.js';
 export function registerChatSocket(app: FastifyInstance, deps: { hub: RealtimeHub; chatService: ChatService }): void {
   const subscriptions = new WeakMap<RealtimeConnection<ChatServerMessage>, Set<() => void>>();
   const track = (connection: RealtimeConnection<ChatServerMessage>, unsubscribe: () => void) => {
+    // The socket may have closed while the reply was being claimed or replayed.
+    if (connection.signal.aborted) return unsubscribe();
     const set = subscriptions.get(connection) ?? new Set();
     set.add(unsubscribe);
     subscriptions.set(connection, set);
@@ -20,13 +22,13 @@ export function registerChatSocket(app: FastifyInstance, deps: { hub: RealtimeHu
 
   deps.hub.registerRoute<ChatRequestMessage, ChatServerMessage>(app, '/ws/chat', {
     clientMessageSchema: chatRequestMessageSchema,
-    onMessage(connection, message) {
+    async onMessage(connection, message) {
       const forward = (reply: ChatServerMessage) => void connection.send(reply);
       try {
-        if (message.type === 'chat.send') track(connection, deps.chatService.start(connection.userId, message, forward));
-        else if (message.type === 'chat.stop') deps.chatService.stop(connection.userId, message.conversationId);
-        else if (message.type === 'prompt.answer') deps.chatService.answerPrompt(connection.userId, message);
-        else track(connection, deps.chatService.resume(connection.userId, message.conversationId, message.messageId, message.afterSeq, forward));
+        if (message.type === 'chat.send') track(connection, await deps.chatService.start(connection.userId, message, forward));
+        else if (message.type === 'chat.stop') await deps.chatService.stop(connection.userId, message.conversationId);
+        else if (message.type === 'prompt.answer') await deps.chatService.answerPrompt(connection.userId, message);
+        else track(connection, await deps.chatService.resume(connection.userId, message.conversationId, message.messageId, message.afterSeq, forward));
       } catch (error) {
         if (error instanceof ChatRequestError) refuse(connection, message, error);
         else throw error;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PromptAnswer, PromptRequest } from '../tools/tool-ports.js';
+import type { ReplyRelay } from './reply-relay.js';
 import type { ReplyPart } from './run-reply.js';
 
 /** How long an `ask_user` form waits for the person. */
@@ -14,9 +15,10 @@ interface Pending {
 /**
  * `ask_user` forms waiting for an answer. The form goes out as a reply part (so a reconnecting browser gets
  * it again on resume); the answer comes back as `prompt.answer` on any of the user's sockets and is accepted
- * only from the user and conversation the form was sent to.
+ * only from the user and conversation the form was sent to. In scale-out mode the form is also registered with
+ * the relay, so an answer that reaches another instance is sent here.
  */
-export function createPendingPrompts(options: { timeoutMs?: number; now: () => Date }) {
+export function createPendingPrompts(options: { timeoutMs?: number; now: () => Date; relay?: Pick<ReplyRelay, 'registerPrompt' | 'forgetPrompt'> | null }) {
   const pending = new Map<string, Pending>();
   const timeoutMs = options.timeoutMs ?? promptTimeoutMs;
 
@@ -27,6 +29,7 @@ export function createPendingPrompts(options: { timeoutMs?: number; now: () => D
       return new Promise<PromptAnswer>((resolve) => {
         const finish = (answer: PromptAnswer) => {
           if (!pending.delete(promptId)) return;
+          options.relay?.forgetPrompt(promptId);
           clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
           resolve(answer);
@@ -34,6 +37,7 @@ export function createPendingPrompts(options: { timeoutMs?: number; now: () => D
         const onAbort = () => finish({ status: 'skipped' });
         const timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
         pending.set(promptId, { userId: target.userId, conversationId: target.conversationId, resolve: finish });
+        options.relay?.registerPrompt(promptId, target.userId, target.conversationId, timeoutMs);
         signal.addEventListener('abort', onAbort, { once: true });
         target.emit({
           type: 'prompt.request',

@@ -1,8 +1,11 @@
 import type { ChatServerMessage, SessionResponse } from '@claraverse/shared';
 import WebSocket from 'ws';
+import type { AppOverrides } from '../app.js';
+import { createRedisCounterStore } from '../platform/counters/redis-counter-store.js';
 import { startOpenAiDouble, type OpenAiDouble } from './llm-doubles/openai-double.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { bearer, registerAdmin } from './factories.js';
+import { deleteRedisKeys, uniqueRedisPrefix } from './redis-test-keys.js';
 
 type Received = ChatServerMessage | { type: 'ready'; userId: string } | { type: 'error'; code: string; message: string };
 
@@ -67,19 +70,37 @@ export interface ChatHarness {
   admin: SessionResponse;
   /** Id of the double's `test-model` in ClaraVerse. */
   modelId: string;
+  /** Starts another listening instance of the same deployment (database, secrets, Redis): scale-out mode only. */
+  startPeer(): Promise<{ app: TestApp; baseUrl: string }>;
   close(): Promise<void>;
+}
+
+/** What makes an app run in scale-out mode on `redisUrl` with keys of its own (deleted by `drop`). */
+function redisMode(redisUrl: string, prefix: string): { env: Record<string, string>; overrides: () => AppOverrides; drop: () => Promise<void> } {
+  return {
+    env: { REDIS_URL: redisUrl },
+    overrides: () => ({ redisKeyPrefix: `${prefix}chat:`, counters: createRedisCounterStore(redisUrl, `${prefix}counter:`) }),
+    drop: () => deleteRedisKeys(redisUrl, prefix),
+  };
+}
+
+async function listen(app: TestApp): Promise<string> {
+  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.http.server.address();
+  return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
 }
 
 /**
  * A listening app whose admin configured an OpenAI-compatible provider pointing at a local double and
- * fetched its models: everything a chat test needs.
+ * fetched its models: everything a chat test needs. In scale-out mode (Redis) when `redisUrl` is given or
+ * `CHAT_TEST_REDIS_URL` is set, so the chat suites can run in both modes.
  */
-export async function startChatHarness(env: Record<string, string> = {}): Promise<ChatHarness> {
+export async function startChatHarness(env: Record<string, string> = {}, options: { redisUrl?: string } = {}): Promise<ChatHarness> {
+  const redisUrl = options.redisUrl ?? process.env.CHAT_TEST_REDIS_URL;
+  const redis = redisUrl ? redisMode(redisUrl, uniqueRedisPrefix('chat-test')) : null;
   const double = await startOpenAiDouble({ apiKey: 'test-key', models: ['test-model', 'other-model'] });
-  const app = await createTestApp({ env });
-  await app.http.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.http.server.address();
-  const baseUrl = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  const app = await createTestApp({ env: { ...redis?.env, ...env }, ...(redis ? { overrides: redis.overrides() } : {}) });
+  const baseUrl = await listen(app);
   const admin = await registerAdmin(app);
   const created = await app.http.inject({
     method: 'POST', url: '/api/admin/providers', headers: bearer(admin.accessToken),
@@ -91,11 +112,20 @@ export async function startChatHarness(env: Record<string, string> = {}): Promis
   if (fetched.statusCode !== 200) throw new Error(`fetch-models: ${fetched.statusCode} ${fetched.body}`);
   const models = fetched.json<{ models: Array<{ id: string; name: string }> }>().models;
   const modelId = models.find((model) => model.name === 'test-model')?.id ?? '';
+  const peers: TestApp[] = [];
   return {
     app, baseUrl, double, admin, modelId,
+    async startPeer() {
+      if (!redis) throw new Error('a second instance needs the harness in scale-out mode (redisUrl)');
+      const peer = await createTestApp({ peerOf: app, env: { ...redis.env, ...env }, overrides: redis.overrides() });
+      peers.push(peer);
+      return { app: peer, baseUrl: await listen(peer) };
+    },
     close: async () => {
+      for (const peer of peers) await peer.close();
       await app.close();
       await double.close();
+      await redis?.drop();
     },
   };
 }

@@ -37,27 +37,31 @@ async function createPostgresSchema(url: string): Promise<{ schema: string; drop
 /**
  * A real app on a fresh database: a new SQLite file, or a new PostgreSQL schema when the suite runs on
  * PostgreSQL. Rate limits are off unless `env` turns them on; Argon2 runs with a small cost (the production
- * cost is asserted in its own test) so suites stay fast.
+ * cost is asserted in its own test) so suites stay fast. With `peerOf`, a second instance of that app's
+ * deployment instead (scale-out tests): same data folder, database and secrets, left for the first to remove.
  */
-export async function createTestApp(options: { env?: Record<string, string>; overrides?: AppOverrides } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'claraverse-test-'));
+export async function createTestApp(options: { env?: Record<string, string>; overrides?: AppOverrides; peerOf?: TestApp } = {}): Promise<TestApp> {
+  const peer = options.peerOf?.config;
+  const dataDir = peer ? peer.paths.dataDir : mkdtempSync(join(tmpdir(), 'claraverse-test-'));
   const postgresUrl = process.env.DATABASE_URL;
   if (testDialect === 'postgres' && !postgresUrl) throw new Error('TEST_DATABASE_DIALECT=postgres needs DATABASE_URL');
-  const postgres = testDialect === 'postgres' && postgresUrl ? await createPostgresSchema(postgresUrl) : null;
+  const postgres = testDialect === 'postgres' && postgresUrl && !peer ? await createPostgresSchema(postgresUrl) : null;
   const baseConfig = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     PORT: '0',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_MASTER_KEY: randomBytes(32).toString('hex'),
+    JWT_SECRET: peer ? peer.auth.jwtSecret : randomBytes(32).toString('hex'),
+    ENCRYPTION_MASTER_KEY: (peer ? peer.crypto.masterKey : randomBytes(32)).toString('hex'),
     RATE_LIMIT_ENABLED: 'false',
     WEB_DIST_DIR: join(dataDir, 'no-web-app'),
     ...(postgres && postgresUrl ? { DATABASE_URL: postgresUrl } : {}),
     ...options.env,
   });
-  const config: Config = postgres && baseConfig.database.dialect === 'postgres'
-    ? { ...baseConfig, database: { ...baseConfig.database, schema: postgres.schema, poolSize: 4 } }
-    : baseConfig;
+  const config: Config = peer
+    ? { ...baseConfig, database: peer.database }
+    : postgres && baseConfig.database.dialect === 'postgres'
+      ? { ...baseConfig, database: { ...baseConfig.database, schema: postgres.schema, poolSize: 4 } }
+      : baseConfig;
   const { logger, lines } = createCapturingLogger();
   const app = await createApp(config, {
     logger,
@@ -70,7 +74,7 @@ export async function createTestApp(options: { env?: Record<string, string>; ove
     close: async () => {
       await app.close();
       await postgres?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!peer) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
