@@ -206,4 +206,12 @@ describe('Python under bubblewrap', { timeout: 60_000 }, () => {
     expect(result.killedBy).toBe('cancelled');
     expect(result.stderr).toContain('The run was cancelled.');
   });
+
+  it('fails with a clear error, and leaves nothing behind, when the sandbox cannot start', async () => {
+    const broken = createBubblewrapPython({
+      pythonPath: '/usr/bin/python3', bwrapPath: '/usr/bin/bwrap', prlimitPath: join(workRoot, 'no-such-prlimit'), workRoot, limits: defaultSandboxLimits,
+    });
+    await expect(broken.run({ language: 'python', code: 'print(1)' })).rejects.toThrow(/^The Python sandbox could not start: spawn .*ENOENT/);
+    expect(await readdir(workRoot)).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../platform/errors/app-error.js';
 import type { SandboxFile, SandboxRunRequest, SandboxRunResult } from '../tools/tool-ports.js';
 import { CappedText } from './capped-text.js';
 import { collectPlots, collectWorkFiles, safeInputName } from './collect-work-files.js';
@@ -122,17 +123,25 @@ interface ProcessOutcome {
   stopReason?: 'timeout' | 'cancelled';
 }
 
+interface ContainedRun {
+  command: string;
+  args: string[];
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  stdout: CappedText;
+  stderr: CappedText;
+  /** uid and gid to run as (when the server is root); null keeps the server's. */
+  runAs: number | null;
+}
+
 /** Runs prlimit → bwrap → python, stopping the whole process group at the deadline or on abort. */
-function runContained(
-  options: BubblewrapPythonOptions, args: string[], limits: { timeoutMs: number }, signal: AbortSignal | undefined,
-  stdout: CappedText, stderr: CappedText, dropPrivileges: boolean, unprivilegedId: number,
-): Promise<ProcessOutcome> {
+function runContained(run: ContainedRun): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.prlimitPath, args, {
+    const child = spawn(run.command, run.args, {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: '/usr/bin:/bin' },
-      ...(dropPrivileges ? { uid: unprivilegedId, gid: unprivilegedId } : {}),
+      ...(run.runAs !== null ? { uid: run.runAs, gid: run.runAs } : {}),
     });
     let stopReason: ProcessOutcome['stopReason'];
     let fallbackTimer: NodeJS.Timeout | undefined;
@@ -146,24 +155,39 @@ function runContained(
       }
       fallbackTimer ??= setTimeout(() => resolve({ exitCode: 137, stopReason }), hardStopWaitMs);
     };
-    const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
+    const timer = setTimeout(() => stop('timeout'), run.timeoutMs);
     const onAbort = () => stop('cancelled');
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (chunk: Buffer) => stdout.append(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.append(chunk));
+    if (run.signal?.aborted) onAbort();
+    run.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => run.stdout.append(chunk));
+    child.stderr.on('data', (chunk: Buffer) => run.stderr.append(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      reject(error);
+      run.signal?.removeEventListener('abort', onAbort);
+      reject(new AppError('service_unavailable', `The Python sandbox could not start: ${error.message}`));
     });
     child.on('close', (code, killSignal) => {
       clearTimeout(timer);
       clearTimeout(fallbackTimer);
-      signal?.removeEventListener('abort', onAbort);
+      run.signal?.removeEventListener('abort', onAbort);
       resolve({ exitCode: code ?? 128 + (killSignal ? constants.signals[killSignal] : 0), ...(stopReason ? { stopReason } : {}) });
     });
   });
+}
+
+/** Why the run was stopped, if it was, with the sentence for stderr. */
+function stopOf(outcome: ProcessOutcome, timeoutMs: number, memoryMb: number): { killedBy: NonNullable<SandboxRunResult['killedBy']>; message: string } | null {
+  if (outcome.stopReason === 'timeout') return { killedBy: 'timeout', message: timeoutMessage(timeoutMs) };
+  if (outcome.stopReason === 'cancelled') return { killedBy: 'cancelled', message: cancelledMessage };
+  if (outcome.exitCode === memoryErrorExitCode) return { killedBy: 'memory', message: memoryMessage(memoryMb) };
+  if (outcome.exitCode === 128 + constants.signals.SIGXCPU) {
+    return { killedBy: 'timeout', message: `The code used more than ${cpuSecondsFor(timeoutMs)} s of CPU time and was stopped.` };
+  }
+  if (outcome.exitCode === 128 + constants.signals.SIGKILL) {
+    // Not our kill and not the CPU limit's first signal: the kernel's out-of-memory killer, most likely.
+    return { killedBy: 'memory', message: `The code was killed by the system, most likely for using too much memory (limit ${memoryMb} MiB).` };
+  }
+  return null;
 }
 
 /**
@@ -183,25 +207,12 @@ export function createBubblewrapPython(options: BubblewrapPythonOptions) {
     const dirs = await prepareRunDir(options.workRoot, request, isRoot ? unprivilegedId : null);
     try {
       const args = commandLine(options, binds, dirs, timeoutMs, memoryMb, isRoot);
-      const outcome = await runContained(options, args, { timeoutMs }, request.signal, stdout, stderr, isRoot, unprivilegedId);
-      let killedBy: SandboxRunResult['killedBy'];
-      if (outcome.stopReason === 'timeout') {
-        killedBy = 'timeout';
-        stderr.appendNote(timeoutMessage(timeoutMs));
-      } else if (outcome.stopReason === 'cancelled') {
-        killedBy = 'cancelled';
-        stderr.appendNote(cancelledMessage);
-      } else if (outcome.exitCode === memoryErrorExitCode) {
-        killedBy = 'memory';
-        stderr.appendNote(memoryMessage(memoryMb));
-      } else if (outcome.exitCode === 128 + 24) {
-        killedBy = 'timeout';
-        stderr.appendNote(`The code used more than ${cpuSecondsFor(timeoutMs)} s of CPU time and was stopped.`);
-      } else if (outcome.exitCode === 128 + 9) {
-        // Not our kill and not the CPU limit's first signal: the kernel's out-of-memory killer, most likely.
-        killedBy = 'memory';
-        stderr.appendNote(`The code was killed by the system, most likely for using too much memory (limit ${memoryMb} MiB).`);
-      }
+      const outcome = await runContained({
+        command: options.prlimitPath, args, timeoutMs, signal: request.signal, stdout, stderr, runAs: isRoot ? unprivilegedId : null,
+      });
+      const stop = stopOf(outcome, timeoutMs, memoryMb);
+      if (stop) stderr.appendNote(stop.message);
+      const killedBy = stop?.killedBy;
       const collected = killedBy === 'timeout' || killedBy === 'cancelled'
         ? { files: [] as SandboxFile[], notes: [] }
         : await collectWorkFiles(dirs.work, (request.files ?? []).map((file) => ({ name: safeInputName(file.name), data: file.data })), options.limits);
