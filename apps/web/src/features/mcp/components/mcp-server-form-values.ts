@@ -68,14 +68,17 @@ function argsOf(argsText: string): string[] {
   return argsText.split(/\r?\n/).filter((line) => line.trim() !== '');
 }
 
-/** The rows as a name → value map; a stored row left empty sends the mask, which keeps the stored value. */
-function secretMapOf(rows: readonly SecretRow[], what: 'variable' | 'header'): { map: Record<string, string> } | { error: string } {
+/**
+ * The rows as a name → value map; a stored row left empty sends the mask, which keeps the stored value. Blank
+ * rows are skipped; `error` names the first row that cannot be sent (the map then holds the rows before it).
+ */
+function secretMapOf(rows: readonly SecretRow[], what: 'variable' | 'header'): { map: Record<string, string>; error?: string } {
   const map: Record<string, string> = {};
   for (const row of rows) {
     const name = row.name.trim();
     if (!name && !row.value) continue;
-    if (!name) return { error: `Give each ${what} a name.` };
-    if (name in map) return { error: `${name}: this ${what} is listed twice.` };
+    if (!name) return { map, error: `Give each ${what} a name.` };
+    if (name in map) return { map, error: `${name}: this ${what} is listed twice.` };
     map[name] = row.isStored && row.value === '' ? maskedSecretValue : row.value;
   }
   return { map };
@@ -91,44 +94,58 @@ export type McpServerBodyResult =
  * empty) so that switching transport leaves nothing behind.
  */
 export function buildMcpServerBody(values: McpServerFormValues, isNew: boolean): McpServerBodyResult {
-  const fieldErrors: FieldErrors = {};
-  if (!values.name.trim()) fieldErrors.name = 'Give the server a name.';
-  if (!values.allowsUsers && !values.allowsAdmins) fieldErrors.allowedRoles = 'Choose at least one role.';
-  const env = secretMapOf(values.transport === 'stdio' ? values.envRows : [], 'variable');
-  const headers = secretMapOf(values.transport === 'http' ? values.headerRows : [], 'header');
-  if ('error' in env) fieldErrors.env = env.error;
-  if ('error' in headers) fieldErrors.headers = headers.error;
-  if (Object.keys(fieldErrors).length > 0 || 'error' in env || 'error' in headers) return { success: false, fieldErrors };
+  const isStdio = values.transport === 'stdio';
+  const env = secretMapOf(isStdio ? values.envRows : [], 'variable');
+  const headers = secretMapOf(isStdio ? [] : values.headerRows, 'header');
+  // The form's own checks, with clearer sentences than the schema's; they win over the schema's for a field.
+  const formErrors: FieldErrors = {};
+  if (!values.name.trim()) formErrors.name = 'Give the server a name.';
+  if (!values.allowsUsers && !values.allowsAdmins) formErrors.allowedRoles = 'Choose at least one role.';
+  if (env.error) formErrors.env = env.error;
+  if (headers.error) formErrors.headers = headers.error;
 
-  const allowedRoles = values.allowsUsers && values.allowsAdmins ? null : [values.allowsUsers ? ('user' as const) : ('admin' as const)];
+  const parsed = isNew ? parseCreateBody(values, env.map, headers.map) : parseUpdateBody(values, env.map, headers.map);
+  const fieldErrors = { ...(parsed.success ? {} : parsed.fieldErrors), ...formErrors };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { success: false, fieldErrors };
+  return parsed;
+}
+
+function allowedRolesOf(values: McpServerFormValues): Array<'user' | 'admin'> | null {
+  if (values.allowsUsers && values.allowsAdmins) return null;
+  return values.allowsUsers ? ['user'] : values.allowsAdmins ? ['admin'] : [];
+}
+
+/** The create body holds only the chosen transport's fields, and none left empty. */
+function parseCreateBody(values: McpServerFormValues, env: Record<string, string>, headers: Record<string, string>): McpServerBodyResult {
   const command = values.command.trim();
   const url = values.url.trim();
   const args = argsOf(values.argsText);
+  const allowedRoles = allowedRolesOf(values);
+  const parsed = createMcpServerBodySchema.safeParse({
+    name: values.name,
+    transport: values.transport,
+    ...(values.transport === 'stdio'
+      ? { ...(command ? { command } : {}), ...(args.length > 0 ? { args } : {}), ...(Object.keys(env).length > 0 ? { env } : {}) }
+      : { ...(url ? { url } : {}), ...(Object.keys(headers).length > 0 ? { headers } : {}) }),
+    enabled: values.enabled,
+    ...(allowedRoles ? { allowedRoles } : {}),
+  });
+  return parsed.success ? { success: true, body: parsed.data } : { success: false, fieldErrors: mcpFieldErrorsFromIssues(parsed.error.issues) };
+}
+
+/** The update body sets every field, clearing the other transport's (null or empty) so nothing is left behind. */
+function parseUpdateBody(values: McpServerFormValues, env: Record<string, string>, headers: Record<string, string>): McpServerBodyResult {
   const isStdio = values.transport === 'stdio';
-
-  if (isNew) {
-    const parsed = createMcpServerBodySchema.safeParse({
-      name: values.name,
-      transport: values.transport,
-      ...(isStdio
-        ? { ...(command ? { command } : {}), ...(args.length > 0 ? { args } : {}), ...(Object.keys(env.map).length > 0 ? { env: env.map } : {}) }
-        : { ...(url ? { url } : {}), ...(Object.keys(headers.map).length > 0 ? { headers: headers.map } : {}) }),
-      enabled: values.enabled,
-      ...(allowedRoles ? { allowedRoles } : {}),
-    });
-    return parsed.success ? { success: true, body: parsed.data } : { success: false, fieldErrors: mcpFieldErrorsFromIssues(parsed.error.issues) };
-  }
-
   const parsed = updateMcpServerBodySchema.safeParse({
     name: values.name,
     transport: values.transport,
-    command: isStdio ? command || null : null,
-    args: isStdio ? args : [],
-    env: env.map,
-    url: isStdio ? null : url || null,
-    headers: headers.map,
+    command: isStdio ? values.command.trim() || null : null,
+    args: isStdio ? argsOf(values.argsText) : [],
+    env,
+    url: isStdio ? null : values.url.trim() || null,
+    headers,
     enabled: values.enabled,
-    allowedRoles,
+    allowedRoles: allowedRolesOf(values),
   });
   if (!parsed.success) return { success: false, fieldErrors: mcpFieldErrorsFromIssues(parsed.error.issues) };
   // The update schema is partial, so the transport rules the create schema applies are checked here.

@@ -32,12 +32,20 @@ export function mcpFieldErrorsFromApiError(error: unknown): FieldErrors {
   return parsed.success ? mcpFieldErrorsFromIssues(parsed.data.map((issue) => ({ path: issue.path.split('.'), message: issue.message }))) : {};
 }
 
+interface IssueLike {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  /** zod's `invalid_key` issue of a record says only "Invalid key in record"; the reason is in here. */
+  issues?: ReadonlyArray<{ message: string }>;
+}
+
 /** First message per form field; for a nested path the rest of it (a variable or header name) leads the message. */
-export function mcpFieldErrorsFromIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
+export function mcpFieldErrorsFromIssues(issues: readonly IssueLike[]): FieldErrors {
   const fieldErrors: FieldErrors = {};
   for (const issue of issues) {
     const [field = 'form', ...rest] = issue.path.map(String);
-    fieldErrors[field] ??= rest.length > 0 ? `${rest.join('.')}: ${issue.message}` : issue.message;
+    const message = issue.issues?.[0]?.message ?? issue.message;
+    fieldErrors[field] ??= rest.length > 0 ? `${rest.join('.')}: ${message}` : message;
   }
   return fieldErrors;
 }
