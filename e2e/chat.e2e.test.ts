@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAiDouble, type OpenAiDouble } from '../apps/server/src/test/llm-doubles/openai-double.js';
 import { createAdministratorThroughSetup, launchBrowser, screenshot, watchConsole } from './support/browser.js';
 import { startServer, type RunningServer } from './support/start-server.js';
+import { lastAssistant, lastUser, messages, poll, sendMessage } from './support/chat-page.js';
 
 const admin = { name: 'Ada Admin', email: 'ada@example.test', password: 'analytical engine 1843' };
 const doubleKey = 'double-key';
@@ -31,8 +32,6 @@ const markdownReply = [
   'Good luck with the launch.',
 ].join('\n');
 
-/** `expect.poll` with a timeout that suits a real browser (lazy chunks, IndexedDB, a streaming reply). */
-const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
 
 /** `word1 word2 … wordN`, what the double streams for `wordCount: N`. */
 const wordsUpTo = (count: number) => Array.from({ length: count }, (_, index) => `word${index + 1}`).join(' ');
@@ -51,12 +50,8 @@ afterAll(async () => {
 /** Chromium logs 4xx answers as failed resource loads; those are expected (e.g. the refresh probe before sign-in). */
 const isExpectedHttpError = (text: string) => /status of 4\d\d/.test(text);
 
-const messages = (page: Page) => page.getByTestId('message');
-const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
-const lastAssistant = (page: Page) => assistantMessages(page).last();
 /** The conversation's title bar (the chat's own heading, not headings inside the messages). */
 const chatTitle = (page: Page) => page.getByRole('region', { name: 'Conversation' }).locator('h2').first();
-const lastUser = (page: Page) => page.locator('[data-testid="message"][data-role="user"]').last();
 
 /** The chat messages in the browser's IndexedDB (the user's Dexie database), read with the raw API. */
 async function storedMessages(page: Page, userId: string): Promise<Array<{ role: string; status: string; content: string }>> {
@@ -79,12 +74,6 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-async function sendMessage(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Message', { exact: true }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
-  // The message list is virtualised: check the last messages rather than count them.
-  await poll(() => lastUser(page).innerText()).toBe(text);
-}
 
 describe('chat in a real browser against the OpenAI double', () => {
   it('adds a provider, fetches models, streams markdown, stops, regenerates, survives a reload and a network drop', { timeout: 120_000 }, async () => {

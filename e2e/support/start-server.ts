@@ -17,10 +17,11 @@ export interface RunningServer {
 }
 
 /**
- * The real server (production Argon2 cost, fresh SQLite, the built web app) listening on 127.0.0.1.
+ * The real server (production Argon2 cost, fresh SQLite, the built web app) listening on 127.0.0.1; `env`
+ * adds or overrides configuration (e.g. SEARXNG_URLS).
  * @throws when the web app has not been built (`npm run build -w @claraverse/web`).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(join(webDistDir, 'index.html'))) throw new Error('Build the web app first: npm run build -w @claraverse/web');
   const dataDir = mkdtempSync(join(tmpdir(), 'claraverse-e2e-'));
   const config = loadConfig({
@@ -31,6 +32,7 @@ export async function startServer(): Promise<RunningServer> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_MASTER_KEY: randomBytes(32).toString('hex'),
     WEB_DIST_DIR: webDistDir,
+    ...env,
   });
   const { logger, lines } = createCapturingLogger();
   const app = await createApp(config, { logger });
