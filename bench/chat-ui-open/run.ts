@@ -8,8 +8,10 @@
 //  - sidebar click: the app already loaded on another chat, a click on the big chat's sidebar link until the same
 //    condition, as `performance.now()` deltas in the page (messages not yet in memory: IndexedDB read included);
 //    and once more with the messages already in memory (switching back to a chat opened before).
-// Also reported: JS heap used with the chat open, the list's DOM size (virtualisation), and the raw IndexedDB
-// read of the 5,000 messages alone. Usage: npm run bench -- chat-ui-open  (needs apps/web/dist: build it first).
+// Also reported: JS heap used with the whole chat in memory, the list's DOM size (virtualisation), and the raw
+// IndexedDB read of the 5,000 messages alone. BENCH_TRACE=1 adds one navigation's waterfall and the error of the
+// row-height estimates; BENCH_PROFILE=<dir> writes CPU profiles of a click and a navigation.
+// Usage: npm run bench -- chat-ui-open  (needs apps/web/dist: build it first).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -247,6 +249,9 @@ async function main() {
       );
     };
 
+    const waitForWholeChat = () =>
+      page.waitForFunction((count) => !!document.querySelector(`[data-testid="message"][data-index="${count - 1}"]`), messageCount, { timeout: 30_000 });
+
     // One untimed round of each (HTTP cache, V8 code cache), then the timed rounds.
     await timeNavigation(page, bigUrl);
     const navigation: Array<{ inPage: number; wall: number }> = [];
@@ -293,15 +298,15 @@ async function main() {
       }
 
       // Row-height estimates against the rendered rows, sampled at 40 scroll positions once the whole chat is read.
-      await page.waitForFunction((count) => !!document.querySelector(`[data-testid="message"][data-index="${count - 1}"]`), messageCount, { timeout: 30_000 });
+      await waitForWholeChat();
       const { rows: measured, listWidth } = await page.evaluate(async () => {
         const list = document.querySelector<HTMLElement>('[data-testid="message-list"]');
         if (!list) throw new Error('no message list');
-        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
         const rows = new Map<number, number>();
         for (let step = 0; step < 40; step += 1) {
           list.scrollTop = (step / 40) * list.scrollHeight;
-          await frame();
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
           for (const row of list.querySelectorAll<HTMLElement>('[data-testid="message"]')) rows.set(Number(row.dataset.index), row.getBoundingClientRect().height);
         }
         return { rows: [...rows], listWidth: list.clientWidth };
@@ -331,6 +336,11 @@ async function main() {
       const { profile } = await profiler.send('Profiler.stop');
       mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
       writeFileSync(join(process.env.BENCH_PROFILE, 'chat-ui-open-click.cpuprofile'), JSON.stringify(profile));
+      // And one navigation (the renderer process stays the same for a same-origin navigation).
+      await profiler.send('Profiler.start');
+      await timeNavigation(page, bigUrl);
+      const { profile: navigationProfile } = await profiler.send('Profiler.stop');
+      writeFileSync(join(process.env.BENCH_PROFILE, 'chat-ui-open-navigation.cpuprofile'), JSON.stringify(navigationProfile));
       await profiler.detach();
     }
 
@@ -345,6 +355,9 @@ async function main() {
     await page.getByText('Five thousand messages').waitFor();
     const heapNoChatMb = await heapUsedMb();
     await timeNavigation(page, bigUrl);
+    // The whole chat in memory: the older messages are read in the background after the newest are shown; the
+    // last row gets its final index once they are all there.
+    await waitForWholeChat();
     const heapOpenMb = await heapUsedMb();
     const dom = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="message-list"]');

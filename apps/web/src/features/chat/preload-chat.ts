@@ -1,12 +1,12 @@
 import { useSessionStore } from '../../stores/session-store';
 import { preloadMarkdownRenderer } from './components/lazy-markdown-content';
 import { initializeChat } from './stores/chat-actions';
-import { openConversation } from './stores/conversation-loading';
+import { preloadConversation } from './stores/conversation-loading';
 
 /**
  * Called by the entry point when the page is opened on `/chat` or `/chat/<id>` with a stored session: opens the
- * user's chat database, reads the chat on the URL and loads the markdown renderer while the app boots (auth status,
- * route chunks), instead of after. The chat page then finds all three under way or done.
+ * user's chat database, reads the newest messages of the chat on the URL and loads the markdown renderer while the
+ * app boots (auth status, route chunks), instead of after. The chat page then finds all three under way or done.
  */
 export function preloadChat(pathname: string): void {
   const userId = useSessionStore.getState().user?.id;
@@ -16,5 +16,5 @@ export function preloadChat(pathname: string): void {
   const conversationId = match[1] ? decodeURIComponent(match[1]) : null;
   // initializeChat sets the repository synchronously, so the chat's read starts alongside the list's.
   void initializeChat(userId);
-  if (conversationId) openConversation(conversationId).catch((error: unknown) => console.error('Could not open a chat', error));
+  if (conversationId) preloadConversation(conversationId).catch((error: unknown) => console.error('Could not open a chat', error));
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import type { ChatMessage } from '../lib/chat-types';
 import { estimateMessageHeight } from '../lib/estimate-message-height';
 import { versionsOf, type MessageTree } from '../lib/message-tree';
@@ -14,6 +14,8 @@ interface MessageListProps {
 
 /** Distance from the bottom, in pixels, under which the list counts as "at the bottom" and follows new text. */
 const pinThresholdPixels = 80;
+/** Rows rendered beyond each edge of the viewport, so that scrolling shows ready rows. */
+const overscanRows = 6;
 /** The rows' width: `max-w-3xl` less their side padding (`px-3 sm:px-4`). */
 const maximumListWidth = 768;
 function textWidthOf(listWidth: number): number {
@@ -39,6 +41,9 @@ export function MessageList({ path, tree, modelId, isStreaming }: MessageListPro
   const scrollRef = useRef<HTMLDivElement>(null);
   const textWidth = () => textWidthOf(scrollRef.current?.clientWidth ?? Math.min(globalThis.innerWidth, maximumListWidth));
   const getItemKey = useCallback((index: number) => path[index]?.id ?? index, [path]);
+  // The first render shows only the rows in view; the off-screen ones (and their markdown) follow in a deferred,
+  // interruptible render once the chat is on screen.
+  const overscan = useDeferredValue(overscanRows, 0);
   const virtualizer = useVirtualizer({
     count: path.length,
     getScrollElement: () => scrollRef.current,
@@ -52,7 +57,7 @@ export function MessageList({ path, tree, modelId, isStreaming }: MessageListPro
       const total = path.reduce((sum, message) => sum + estimateHeight(message, width), 0);
       return Math.max(0, total - (scrollRef.current?.clientHeight ?? globalThis.innerHeight));
     },
-    overscan: 6,
+    overscan,
     getItemKey,
     anchorTo: 'end',
     followOnAppend: true,

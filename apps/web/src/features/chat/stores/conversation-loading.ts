@@ -68,15 +68,13 @@ async function readConversation(repository: ChatRepository, conversationId: stri
   if (state.repository !== repository || state.messagesByConversation[conversationId]) return;
   setConversationMessagesInStore(conversationId, tail.messages, tail.unloadedBefore);
   resumeRunningReplies(conversationId, tail.messages);
-  if (tail.unloadedBefore !== null) void readOlderMessages(repository, conversationId, tail.unloadedBefore);
 }
 
 /**
- * Loads a conversation's messages into memory (once) and resumes a reply that was still running. A long chat
- * comes in two steps: the newest messages of the branch on screen (enough to render it), then the rest in the
- * background (for scrolling up, export, and the actions that need the whole tree: see `whenConversationLoaded`).
+ * Reads a conversation's newest messages into memory (all of them for a short chat), once, and resumes a reply
+ * that was still running. Enough to render the branch on screen.
  */
-export function openConversation(conversationId: string): Promise<void> {
+export function preloadConversation(conversationId: string): Promise<void> {
   const { repository, messagesByConversation } = useChatStore.getState();
   if (!repository || messagesByConversation[conversationId]) return Promise.resolve();
   const opening = openings.get(conversationId);
@@ -86,12 +84,25 @@ export function openConversation(conversationId: string): Promise<void> {
   return read;
 }
 
+/**
+ * Loads a conversation into memory for the chat on screen: its newest messages first (`preloadConversation`),
+ * then, once they are painted, the rest in the background (for scrolling up, export, and the actions that need
+ * the whole tree: see `whenConversationLoaded`). Not started earlier so that the older messages never compete
+ * with the first render of a chat opened by URL.
+ */
+export async function openConversation(conversationId: string): Promise<void> {
+  await preloadConversation(conversationId);
+  const { repository, unloadedBeforeByConversation } = useChatStore.getState();
+  const unloadedBefore = unloadedBeforeByConversation[conversationId];
+  if (repository && unloadedBefore !== undefined) void readOlderMessages(repository, conversationId, unloadedBefore);
+}
+
 /** Resolves once the whole conversation is in memory (at once when it already is, or was never opened). */
 export async function whenConversationLoaded(conversationId: string): Promise<void> {
   await openings.get(conversationId);
   await backgroundReads.get(conversationId);
   const { repository, unloadedBeforeByConversation } = useChatStore.getState();
   const unloadedBefore = unloadedBeforeByConversation[conversationId];
-  // A failed background read leaves the conversation partial: this reads the rest again.
+  // Not started yet (only preloaded), or a failed background read: this reads the rest now.
   if (repository && unloadedBefore !== undefined) await readOlderMessages(repository, conversationId, unloadedBefore);
 }
