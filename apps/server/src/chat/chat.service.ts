@@ -1,6 +1,6 @@
 import type { ChatErrorCode, ChatSendMessage, PromptAnswerMessage } from '@claraverse/shared';
 import type { Logger } from '../platform/logging/logger.js';
-import type { LlmClient } from '../providers/llm/llm-client.js';
+import type { LlmClient, LlmUsage } from '../providers/llm/llm-client.js';
 import type { ToolContext } from '../tools/define-tool.js';
 import { predictTools } from '../tools/predict-tools.js';
 import type { PromptUser, ToolFiles } from '../tools/tool-ports.js';
@@ -68,6 +68,19 @@ async function prepareTools(deps: ChatServiceDeps, prompts: PendingPrompts, user
   };
 }
 
+/** Produces one reply through `emit`; never throws. Returns the usage to record, if the model was reached. */
+async function produceReply(deps: ChatServiceDeps, prompts: PendingPrompts, userId: string, request: ChatSendMessage, signal: AbortSignal, emit: (part: ReplyPart) => void): Promise<{ modelId: string; usage: LlmUsage } | null> {
+  try {
+    const resolved = await deps.resolveModel(userId, request.modelId);
+    const tools = await prepareTools(deps, prompts, userId, request, resolved, signal, emit);
+    const usage = await runReply({ userId, request, resolved, tools, files: deps.files ?? null, llmClient: deps.llmClient, signal, emit, logger: deps.logger });
+    return { modelId: resolved.model.id, usage };
+  } catch (error) {
+    emit({ type: 'chat.error', ...toChatError(error) });
+    return null;
+  }
+}
+
 /**
  * Runs chat replies independently of any socket: a reply keeps going when its socket drops, its messages go
  * into the stream buffer (for resume) and to whoever listens. Nothing of the conversation is kept after the
@@ -122,21 +135,14 @@ export function createChatService(deps: ChatServiceDeps) {
         seq += 1;
         deps.streamBuffer.append(userId, conversationId, { ...part, conversationId, messageId, seq } as ReplyMessage);
       };
-      const task = (async () => {
-        try {
-          const resolved = await deps.resolveModel(userId, request.modelId);
-          const tools = await prepareTools(deps, prompts, userId, request, resolved, controller.signal, emit);
-          const usage = await runReply({ userId, request, resolved, tools, files: deps.files ?? null, llmClient: deps.llmClient, signal: controller.signal, emit, logger: deps.logger });
-          await recordUsage(userId, resolved.model.id, usage);
-        } catch (error) {
-          emit({ type: 'chat.error', ...toChatError(error) });
-        } finally {
-          running.delete(key);
-          await deps.streamBuffer.complete(userId, conversationId);
-        }
-      })();
+      const task = produceReply(deps, prompts, userId, request, controller.signal, emit).then(async (recordable) => {
+        // Released before usage is written, so a message sent right after chat.finish finds the conversation free.
+        running.delete(key);
+        await deps.streamBuffer.complete(userId, conversationId);
+        if (recordable) await recordUsage(userId, recordable.modelId, recordable.usage);
+      });
       tasks.add(task);
-      void task.finally(() => tasks.delete(task));
+      void task.then(() => tasks.delete(task));
       return unsubscribe;
     },
 

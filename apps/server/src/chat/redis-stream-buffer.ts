@@ -84,6 +84,54 @@ export interface RedisStreamBufferOptions {
   leaseMs?: number;
 }
 
+/**
+ * Replay then live, from any instance: subscribe to the reply's channel first (once Redis confirms, whatever
+ * the replay misses is published to us), replay, then deliver what arrived meanwhile; seq dedupes the overlap.
+ */
+async function follow(input: {
+  redis: RedisPubSub;
+  replay: () => Promise<unknown>;
+  channel: string;
+  messageId: string;
+  afterSeq: number;
+  listener: ReplyListener;
+}): Promise<(() => void) | null> {
+  const { messageId } = input;
+  const deliver = deliverOnceAfter(input.afterSeq, input.listener);
+  // Live messages wait here until the replay is delivered, so the listener sees seq order.
+  let queued: ReplyMessage[] | null = [];
+  let unsubscribe = () => undefined as void;
+  const onLive = (payload: string) => {
+    if (payload.startsWith('end:')) {
+      if (payload === `end:${messageId}`) unsubscribe();
+      return;
+    }
+    const message = JSON.parse(payload) as ReplyMessage;
+    if (message.messageId !== messageId) return;
+    if (queued) queued.push(message);
+    else deliver(message);
+  };
+  unsubscribe = await input.redis.subscribe(input.channel, onLive);
+  let result: [number, string[]] | null;
+  try {
+    result = (await input.replay()) as [number, string[]] | null;
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  if (!result) {
+    unsubscribe();
+    return null;
+  }
+  const [isRunning, stored] = result;
+  for (const json of stored) deliver(JSON.parse(json) as ReplyMessage);
+  const live = queued;
+  queued = null;
+  for (const message of live) deliver(message);
+  if (!isRunning) unsubscribe();
+  return unsubscribe;
+}
+
 interface OwnedReply {
   messageId: string;
   listeners: Set<ReplyListener>;
@@ -161,41 +209,10 @@ export function createRedisStreamBuffer(options: RedisStreamBufferOptions): Stre
       return () => void reply.listeners.delete(listener);
     },
 
-    async resume(userId, conversationId, messageId, afterSeq, listener) {
-      const deliver = deliverOnceAfter(afterSeq, listener);
-      // Live messages wait here until the replay is delivered, so the listener sees seq order.
-      let queued: ReplyMessage[] | null = [];
-      let unsubscribe = () => undefined as void;
-      const onLive = (payload: string) => {
-        if (payload.startsWith('end:')) {
-          if (payload === `end:${messageId}`) unsubscribe();
-          return;
-        }
-        const message = JSON.parse(payload) as ReplyMessage;
-        if (message.messageId !== messageId) return;
-        if (queued) queued.push(message);
-        else deliver(message);
-      };
-      // Subscribe first: once Redis confirms, whatever the replay misses is published to us.
-      unsubscribe = await redis.subscribe(channelOf(userId, conversationId), onLive);
-      let result: [number, string[]] | null;
-      try {
-        result = (await replay(keysOf(userId, conversationId), [conversationId, messageId, afterSeq])) as [number, string[]] | null;
-      } catch (error) {
-        unsubscribe();
-        throw error;
-      }
-      if (!result) {
-        unsubscribe();
-        return null;
-      }
-      const [isRunning, stored] = result;
-      for (const json of stored) deliver(JSON.parse(json) as ReplyMessage);
-      const live = queued;
-      queued = null;
-      for (const message of live) deliver(message);
-      if (!isRunning) unsubscribe();
-      return unsubscribe;
+    resume(userId, conversationId, messageId, afterSeq, listener) {
+      return follow({
+        redis, replay: () => replay(keysOf(userId, conversationId), [conversationId, messageId, afterSeq]), channel: channelOf(userId, conversationId), messageId, afterSeq, listener,
+      });
     },
 
     close() {

@@ -102,7 +102,7 @@ export function createMemoryStreamBuffer(options: { ttlMs: number; maxBytes: num
 
     append(userId, conversationId, message) {
       const buffer = buffers.get(keyOf(userId, conversationId));
-      if (!buffer) return;
+      if (!buffer || buffer.isComplete) return;
       buffer.lastSeq = message.seq;
       if (!buffer.isTruncated) {
         const size = sizeOfReplyMessage(message);

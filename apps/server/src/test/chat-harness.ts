@@ -2,7 +2,7 @@ import type { ChatServerMessage, SessionResponse } from '@claraverse/shared';
 import WebSocket from 'ws';
 import type { AppOverrides } from '../app.js';
 import { createRedisCounterStore } from '../platform/counters/redis-counter-store.js';
-import { startOpenAiDouble, type OpenAiDouble } from './llm-doubles/openai-double.js';
+import { startOpenAiDouble, type OpenAiMediaDouble } from './llm-doubles/openai-double.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { bearer, registerAdmin } from './factories.js';
 import { deleteRedisKeys, uniqueRedisPrefix } from './redis-test-keys.js';
@@ -66,7 +66,7 @@ export async function connectChat(baseUrl: string, token: string): Promise<ChatC
 export interface ChatHarness {
   app: TestApp;
   baseUrl: string;
-  double: OpenAiDouble;
+  double: OpenAiMediaDouble;
   admin: SessionResponse;
   /** Id of the double's `test-model` in ClaraVerse. */
   modelId: string;
