@@ -50,8 +50,9 @@ export interface ToolOutput {
   plots?: ToolPlot[];
 }
 
-export interface ToolDefinition<Input extends z.ZodType = z.ZodType> {
-  /** snake_case, the name the model calls (`search_web`). */
+/** What every tool shows the model, the picker and the chat, wherever it comes from. */
+export interface ToolDescriptor {
+  /** snake_case, the name the model calls (`search_web`); unique in a user's registry. */
   name: string;
   displayName: string;
   /** What the model reads to decide when to call it: what it does, when to use it, what it returns. */
@@ -61,9 +62,12 @@ export interface ToolDefinition<Input extends z.ZodType = z.ZodType> {
   category: ToolCategory;
   /** Words the predictor and the picker's search match on. */
   keywords: readonly string[];
-  inputSchema: Input;
   /** Milliseconds before the call is aborted; defaults to the configured tool timeout. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
+}
+
+export interface ToolDefinition<Input extends z.ZodType = z.ZodType> extends ToolDescriptor {
+  inputSchema: Input;
   /** Needs a person to answer (ask_user): offered only where `promptUser` exists. */
   interactive?: boolean;
   execute(input: z.output<Input>, context: ToolContext): Promise<ToolOutput>;
@@ -82,18 +86,11 @@ export type AnyToolDefinition = ToolDefinition<any>;
  * A tool that joins the registry at run time (an MCP server's tool, later an integration's): its input is
  * already JSON Schema, and it is validated by its owner, not by zod.
  */
-export interface DynamicTool {
-  /** Unique in the user's registry; MCP tools are prefixed with their server's slug (`files__read_file`). */
-  name: string;
-  displayName: string;
-  description: string;
-  icon: string;
-  category: ToolCategory;
-  keywords: readonly string[];
+export interface DynamicTool extends ToolDescriptor {
+  /** MCP tools are prefixed with their server's slug (`files__read_file`). */
   inputJsonSchema: Record<string, unknown>;
   /** `mcp:<server name>` or `bridge:<server name>`. */
   source: string;
-  timeoutMs?: number;
   execute(args: Record<string, unknown>, context: ToolContext): Promise<ToolOutput>;
 }
 

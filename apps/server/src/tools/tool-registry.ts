@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import type { AnyToolDefinition, DynamicToolSource, ToolCategory, ToolContext, ToolOutput } from './define-tool.js';
+import type { AnyToolDefinition, DynamicToolSource, ToolContext, ToolDescriptor, ToolOutput } from './define-tool.js';
 
 /** One tool as the registry serves it: built-in (zod input) or dynamic (JSON Schema input), same shape. */
-export interface RegisteredTool {
-  name: string;
-  displayName: string;
-  description: string;
-  icon: string;
-  category: ToolCategory;
-  keywords: readonly string[];
+export interface RegisteredTool extends ToolDescriptor {
   /** `builtin`, `mcp:<server>`, `bridge:<server>`. */
   source: string;
   /** What the model sees. */
   inputJsonSchema: Record<string, unknown>;
   interactive: boolean;
-  timeoutMs: number | undefined;
   /** Validates `args` and runs the tool. @throws ToolArgumentsError */
   run(args: unknown, context: ToolContext): Promise<ToolOutput>;
 }
