@@ -74,9 +74,9 @@ export function BridgeSetupSteps() {
           <Step number={3} title="Add the MCP servers it should run">
             <CopyableCommand command={`${bridgeProgram} add files -- npx -y @modelcontextprotocol/server-filesystem ~/Documents`} />
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              Any stdio server goes after <code className="font-mono">--</code>; for a remote one use{' '}
-              <code className="font-mono break-all">{`${bridgeProgram} add <name> --url https://…/mcp`}</code>. Secrets:{' '}
-              <code className="font-mono">--env NAME=value</code>, <code className="font-mono">--header "Name: value"</code>.
+              Any stdio server goes after <code className="font-mono whitespace-nowrap">--</code>; for a remote one use{' '}
+              <code className="font-mono wrap-anywhere">{`${bridgeProgram} add <name> --url https://…/mcp`}</code>. Secrets:{' '}
+              <code className="font-mono whitespace-nowrap">--env NAME=value</code>, <code className="font-mono whitespace-nowrap">--header "Name: value"</code>.
             </p>
           </Step>
           <Step number={4} title="Start it, and leave it running">

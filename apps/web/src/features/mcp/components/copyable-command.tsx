@@ -15,7 +15,7 @@ export function CopyableCommand({ command }: { command: string }) {
   };
   return (
     <div className="flex items-start gap-2 rounded-lg border border-zinc-200 bg-zinc-50 py-2 pr-2 pl-3 dark:border-zinc-800 dark:bg-zinc-950">
-      <code className="min-w-0 flex-1 py-1 font-mono text-xs break-all text-zinc-800 dark:text-zinc-200">{command}</code>
+      <code className="min-w-0 flex-1 py-1 font-mono text-xs wrap-anywhere text-zinc-800 dark:text-zinc-200">{command}</code>
       <button
         type="button"
         onClick={() => void handleCopy()}

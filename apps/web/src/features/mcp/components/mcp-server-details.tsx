@@ -52,7 +52,7 @@ export function McpServerDetails({ serverId }: { serverId: string }) {
             <McpServerForm
               server={server}
               onSaved={(saved) => {
-                showToast(`${saved.name} saved; reconnecting…`);
+                showToast(`${saved.name} saved.`);
                 setIsEditing(false);
               }}
               onCancel={() => setIsEditing(false)}
@@ -124,7 +124,7 @@ function ServerSummary({ server, onEdit }: { server: McpServer; onEdit: () => vo
         <dl className="grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
             <Fact label={server.transport === 'stdio' ? 'Command' : 'URL'}>
-              <code className="font-mono text-xs break-all">{describeMcpServerTarget(server)}</code>
+              <code className="font-mono text-xs wrap-anywhere">{describeMcpServerTarget(server)}</code>
             </Fact>
           </div>
           {server.transport === 'stdio' ? (

@@ -113,7 +113,9 @@ function TransportFields({ values, fieldErrors, onChange }: FieldsProps) {
         {(controlProps) => (
           <textarea
             {...controlProps}
-            rows={3}
+            // One argument per line: no soft wrapping, so a long path never looks like two arguments.
+            wrap="off"
+            rows={Math.min(8, Math.max(3, values.argsText.split('\n').length + 1))}
             spellCheck={false}
             value={values.argsText}
             placeholder={'/opt/mcp/everything/dist/index.js\nstdio'}

@@ -23,11 +23,11 @@ export function McpServersPanel() {
 
   const handleSaved = (server: McpServer) => {
     if (editing) {
-      showToast(`${server.name} saved; reconnecting…`);
+      showToast(`${server.name} saved.`);
       setEditing(undefined);
       return;
     }
-    showToast(`${server.name} added; connecting…`);
+    showToast(`${server.name} added.`);
     void navigate(mcpServerPagePath(server.id));
   };
 
