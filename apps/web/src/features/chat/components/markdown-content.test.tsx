@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MarkdownContent } from './markdown-content';
@@ -29,9 +29,9 @@ describe('MarkdownContent', () => {
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
   });
 
-  it('renders inline and display math with KaTeX', () => {
+  it('renders inline and display math with KaTeX (loaded with the first message that has math)', async () => {
     const { container } = render(<MarkdownContent content={'Euler: $e^{i\\pi} + 1 = 0$\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$'} />);
-    expect(container.querySelectorAll('.katex')).toHaveLength(2);
+    await waitFor(() => expect(container.querySelectorAll('.katex')).toHaveLength(2));
     expect(container.querySelector('.katex-display')).toBeTruthy();
     expect(container.querySelector('annotation[encoding="application/x-tex"]')?.textContent).toBe('e^{i\\pi} + 1 = 0');
   });

@@ -1,20 +1,52 @@
-import 'katex/dist/katex.min.css';
 import './markdown-content.css';
 import type { Element, ElementContent } from 'hast';
-import { memo, type ComponentProps } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { memo, useEffect, useSyncExternalStore } from 'react';
+import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './code-block';
 import { MermaidDiagram } from './mermaid-diagram';
 
+type PluggableList = NonNullable<Options['rehypePlugins']>;
+
 const remarkPlugins = [remarkGfm, remarkMath];
-const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [
-  [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
-  [rehypeHighlight, { plainText: ['mermaid', 'text', 'txt', 'plaintext'] }],
-];
+// `math`: the TeX source of a formula, shown as is until KaTeX has loaded.
+const highlightPlugin: PluggableList[number] = [rehypeHighlight, { plainText: ['mermaid', 'text', 'txt', 'plaintext', 'math'] }];
+const plainPlugins: PluggableList = [highlightPlugin];
+
+// KaTeX is about 40 % of this renderer's code and most messages have no math: it loads with the first message
+// that may contain some (a `$`), which re-renders once it is there.
+let mathPlugins: PluggableList | null = null;
+let mathLoading: Promise<void> | null = null;
+const mathListeners = new Set<() => void>();
+
+function loadMath(): void {
+  mathLoading ??= import('./math-plugin').then(
+    ({ katexPlugin }) => {
+      mathPlugins = [katexPlugin, highlightPlugin];
+      for (const listener of mathListeners) listener();
+    },
+    (error: unknown) => {
+      mathLoading = null;
+      console.error('Could not load the math renderer', error);
+    },
+  );
+}
+
+function subscribeToMath(listener: () => void): () => void {
+  mathListeners.add(listener);
+  return () => mathListeners.delete(listener);
+}
+
+function useRehypePlugins(content: string): PluggableList {
+  const mayHaveMath = content.includes('$');
+  const loaded = useSyncExternalStore(subscribeToMath, () => mathPlugins, () => mathPlugins);
+  useEffect(() => {
+    if (mayHaveMath) loadMath();
+  }, [mayHaveMath]);
+  return mayHaveMath && loaded ? loaded : plainPlugins;
+}
 
 /** Plain text of a hast node (the code as written, for copying and for mermaid). */
 function textOf(node: ElementContent | Element): string {
@@ -52,6 +84,7 @@ const components: Components = {
 
 /** Markdown of a message: GFM (tables, task lists), code with highlighting and copy, KaTeX math, mermaid. */
 export const MarkdownContent = memo(function MarkdownContent({ content }: { content: string }) {
+  const rehypePlugins = useRehypePlugins(content);
   return (
     <div className="markdown-content min-w-0 text-sm leading-relaxed break-words text-zinc-900 dark:text-zinc-100">
       <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
