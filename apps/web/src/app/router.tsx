@@ -14,6 +14,7 @@ const RegisterPage = lazyPage(() => import('./routes/register-page'), (module) =
 const PendingPage = lazyPage(() => import('./routes/pending-page'), (module) => module.PendingPage);
 const AppShell = lazyPage(() => import('./routes/app-shell'), (module) => module.AppShell);
 const ChatPage = lazyPage(() => import('./routes/chat-page'), (module) => module.ChatPage);
+const ImagesPage = lazyPage(() => import('./routes/images-page'), (module) => module.ImagesPage);
 const AgentsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.AgentsPage);
 const MemoryPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.MemoryPage);
 const CredentialsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.CredentialsPage);
@@ -46,6 +47,7 @@ export const routes = [
           { path: '/', element: <Navigate to="/chat" replace /> },
           { path: '/chat', element: <ChatPage /> },
           { path: '/chat/:conversationId', element: <ChatPage /> },
+          { path: '/images', element: <ImagesPage /> },
           { path: '/agents', element: <AgentsPage /> },
           { path: '/memory', element: <MemoryPage /> },
           { path: '/credentials', element: <CredentialsPage /> },

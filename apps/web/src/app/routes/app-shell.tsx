@@ -1,4 +1,4 @@
-import { Bot, Brain, KeyRound, MessageSquare, Settings, ShieldCheck } from 'lucide-react';
+import { Bot, Brain, Images, KeyRound, MessageSquare, Settings, ShieldCheck } from 'lucide-react';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../../components/layouts/account-menu';
@@ -14,6 +14,7 @@ import { useUiPreferencesStore, type Theme } from '../../stores/ui-preferences-s
 
 const memberNavigation: readonly NavigationItem[] = [
   { to: '/chat', label: 'Chat', icon: MessageSquare },
+  { to: '/images', label: 'Images', icon: Images },
   { to: '/agents', label: 'Agents', icon: Bot },
   { to: '/memory', label: 'Memory', icon: Brain },
   { to: '/credentials', label: 'Credentials', icon: KeyRound },

@@ -10,7 +10,8 @@ import { useSessionStore } from '../../../stores/session-store';
 import { useModels } from '../api/list-models';
 import { setDefaultModelId, useDefaultModelId } from '../hooks/use-default-model';
 import { useConversationView } from '../hooks/use-conversation-view';
-import { sendUserMessage, stopReply } from '../stores/chat-actions';
+import type { Conversation, MessageAttachment } from '../lib/chat-types';
+import { sendUserMessage, setConversationToolsDisabled, stopReply } from '../stores/chat-actions';
 import { openConversation } from '../stores/conversation-loading';
 import { downloadConversation, setConversationModel, setConversationSystemPrompt } from '../stores/conversation-actions';
 import { CompactionProgress } from './compaction-progress';
@@ -52,6 +53,17 @@ function NoModelsState() {
   );
 }
 
+/** Whether tools are off for the chat, and the toggle: stored on the conversation, remembered for a new chat until it exists. */
+function useToolsToggle(conversation: Conversation | undefined): [boolean, () => void] {
+  const [isNewChatToolsDisabled, setIsNewChatToolsDisabled] = useState(false);
+  const isToolsDisabled = conversation ? conversation.isToolsDisabled === true : isNewChatToolsDisabled;
+  const toggle = () => {
+    if (conversation) setConversationToolsDisabled(conversation.id, !isToolsDisabled);
+    else setIsNewChatToolsDisabled(!isToolsDisabled);
+  };
+  return [isToolsDisabled, toggle];
+}
+
 /** One conversation (or a new one): header with model and instructions, the messages, the composer. */
 export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelProps) {
   const modelsQuery = useModels();
@@ -59,6 +71,7 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
   const { conversation, messages, tree, path, isStreaming } = useConversationView(conversationId);
   const [newChatModelId, setNewChatModelId] = useState<string | null>(null);
   const [isInstructionsOpen, setIsInstructionsOpen] = useState(false);
+  const [isToolsDisabled, handleToggleTools] = useToolsToggle(conversation);
   const models = modelsQuery.data ?? [];
   const modelId = chooseModelId(models, [conversation?.modelId, newChatModelId, defaultModelId]);
 
@@ -72,9 +85,9 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
     else setNewChatModelId(selectedModelId);
   };
 
-  const handleSend = (content: string) => {
+  const handleSend = (content: string, attachments: MessageAttachment[]) => {
     if (!modelId) return;
-    const sentConversationId = sendUserMessage(conversationId, content, modelId);
+    const sentConversationId = sendUserMessage(conversationId, content, modelId, { attachments, isToolsDisabled });
     if (sentConversationId !== conversationId) onConversationCreated(sentConversationId);
   };
 
@@ -117,6 +130,8 @@ export function ChatPanel({ conversationId, onConversationCreated }: ChatPanelPr
       <Composer
         isStreaming={isStreaming}
         disabledReason={disabledReason}
+        isToolsEnabled={!isToolsDisabled}
+        onToggleTools={handleToggleTools}
         onSend={handleSend}
         onStop={() => conversationId && stopReply(conversationId)}
       />

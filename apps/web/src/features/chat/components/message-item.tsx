@@ -6,9 +6,12 @@ import { Spinner } from '../../../components/ui/spinner';
 import type { ChatMessage, RetryType } from '../lib/chat-types';
 import { buildMessageTree, versionsOf } from '../lib/message-tree';
 import { useModels } from '../api/list-models';
-import { editUserMessage, regenerateReply, switchToVersion } from '../stores/chat-actions';
+import { messageParts } from '../lib/message-parts';
+import { answerPrompt, editUserMessage, regenerateReply, switchToVersion } from '../stores/chat-actions';
 import { useChatStore } from '../stores/chat-store';
 import { isMessageInFlight } from '../stores/reply-reducer';
+import { AskUserForm } from './ask-user-form';
+import { MessageAttachments } from './attachment-chip';
 import { copyText } from './code-block';
 import { LazyMarkdownContent } from './lazy-markdown-content';
 import { ReasoningBlock } from './reasoning-block';
@@ -83,9 +86,12 @@ function UserMessage({ message, versionNumber, versionCount, modelId, isConversa
   }
   return (
     <div className="group ml-auto flex max-w-[85%] flex-col items-end">
-      <div className="rounded-2xl rounded-br-md bg-violet-100 px-3.5 py-2 text-sm whitespace-pre-wrap break-words text-zinc-900 dark:bg-violet-950 dark:text-zinc-100">
-        {message.content}
-      </div>
+      {message.attachments?.length ? <MessageAttachments attachments={message.attachments} /> : null}
+      {message.content ? (
+        <div className="rounded-2xl rounded-br-md bg-violet-100 px-3.5 py-2 text-sm whitespace-pre-wrap break-words text-zinc-900 dark:bg-violet-950 dark:text-zinc-100">
+          {message.content}
+        </div>
+      ) : null}
       <div className="mt-1 flex items-center gap-0.5">
         <VersionNavigator noun="edit" current={versionNumber} total={versionCount} onSelect={(index) => selectVersion(message, index)} />
         <CopyButton text={message.content} />
@@ -121,9 +127,20 @@ function AssistantMessage({ message, versionNumber, versionCount, modelId, isCon
       {message.reasoning ? (
         <ReasoningBlock reasoning={message.reasoning} durationMilliseconds={isInFlight && !message.content ? null : message.reasoningDurationMilliseconds} />
       ) : null}
-      {message.toolCalls.length > 0 ? <ToolCallList toolCalls={message.toolCalls} /> : null}
-      {message.content ? <LazyMarkdownContent content={message.content} /> : null}
-      {isInFlight && !message.content ? (
+      {messageParts(message).map((part) => {
+        if (part.type === 'text') return <LazyMarkdownContent key={part.key} content={part.text} />;
+        if (part.type === 'tools') return <ToolCallList key={part.key} toolCalls={part.toolCalls} />;
+        return (
+          <AskUserForm
+            key={part.key}
+            prompt={part.prompt}
+            isReplyActive={isInFlight}
+            onAnswer={(answers) => answerPrompt(message.conversationId, message.id, part.prompt.id, { answers })}
+            onSkip={() => answerPrompt(message.conversationId, message.id, part.prompt.id, { skipped: true })}
+          />
+        );
+      })}
+      {isInFlight && !message.content && !message.prompts?.some((prompt) => prompt.status === 'waiting') ? (
         <span className="inline-flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <Spinner /> {message.status === 'sending' ? 'Waiting for the model…' : 'Writing…'}
         </span>

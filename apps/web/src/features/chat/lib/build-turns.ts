@@ -42,12 +42,20 @@ export function buildTurns(
   }
   for (const message of path.slice(startIndex)) {
     if (message.role === 'assistant' && !message.content.trim()) continue;
-    turns.push({ role: message.role, content: message.content });
+    const attachments = message.role === 'user' ? (message.attachments ?? []) : [];
+    turns.push({
+      role: message.role,
+      content: message.content,
+      // The server names expired uploads to the model, so older turns keep theirs too.
+      ...(attachments.length > 0
+        ? { attachments: attachments.map(({ fileId, filename, mimeType }) => ({ fileId, filename, mimeType })) }
+        : {}),
+    });
   }
   const instruction = retryType ? retryInstructions[retryType] : null;
   const lastTurn = turns.at(-1);
   if (instruction && lastTurn?.role === 'user') {
-    turns[turns.length - 1] = { role: 'user', content: `[Instruction: ${instruction}]\n\n${lastTurn.content}` };
+    turns[turns.length - 1] = { ...lastTurn, content: `[Instruction: ${instruction}]\n\n${lastTurn.content}` };
   }
   return turns;
 }

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../lib/chat-types';
 import { buildMessageTree, pathToLeaf } from '../lib/message-tree';
 import { persistMessage } from './chat-persistence';
 import { findConversation, findMessage, upsertConversationInStore, upsertMessageInStore, useChatStore } from './chat-store';
+import { saveGeneratedImages } from './generated-images';
 import { applyReplyMessage, isMessageInFlight, type ReplyMessage, type ReplySideEffects } from './reply-reducer';
 
 /** Messages kept verbatim after a compaction (the server summarises the ones before; reference §2.1). */
@@ -42,6 +43,7 @@ export function setGapHandler(handler: (message: ChatMessage) => void): void {
 }
 
 function applyEffects(message: ChatMessage, effects: ReplySideEffects): void {
+  if (effects.images) void saveGeneratedImages(message, effects.images);
   const conversation = findConversation(message.conversationId);
   if (!conversation) return;
   const title = effects.title ? cleanTitle(effects.title) : '';

@@ -1,5 +1,5 @@
 import { buildTurns } from '../lib/build-turns';
-import type { ChatMessage, Conversation, RetryType } from '../lib/chat-types';
+import type { ChatMessage, Conversation, MessageAttachment, PromptAnswerValue, RetryType } from '../lib/chat-types';
 import { buildMessageTree, newestLeafUnder, pathToLeaf, versionsOf } from '../lib/message-tree';
 import { defaultConversationTitle } from './apply-reply';
 import { chatClient, sendChatMessage } from './chat-connection';
@@ -7,6 +7,7 @@ import { openChatDatabase, chatDatabaseName } from './chat-database';
 import { persistMessage, cancelPendingWrites } from './chat-persistence';
 import { createChatRepository } from './chat-repository';
 import { whenConversationLoaded } from './conversation-loading';
+import { imageHandlesOf, resetGeneratedImageUrls } from './generated-images';
 import { isMessageInFlight } from './reply-reducer';
 import {
   findConversation,
@@ -28,6 +29,7 @@ export async function initializeChat(userId: string): Promise<void> {
   if (useChatStore.getState().userId === userId) return;
   cancelPendingWrites();
   resetChatStore();
+  resetGeneratedImageUrls();
   const repository = createChatRepository(openChatDatabase(chatDatabaseName(userId)));
   useChatStore.setState({ userId, repository });
   try {
@@ -48,7 +50,7 @@ export function saveConversation(conversation: Conversation): void {
   void useChatStore.getState().repository?.saveConversation(conversation);
 }
 
-export function createConversation(modelId: string | null): Conversation {
+export function createConversation(modelId: string | null, isToolsDisabled = false): Conversation {
   const now = Date.now();
   const conversation: Conversation = {
     id: createId(),
@@ -59,6 +61,7 @@ export function createConversation(modelId: string | null): Conversation {
     createdAt: now,
     updatedAt: now,
     activeLeafId: null,
+    ...(isToolsDisabled ? { isToolsDisabled } : {}),
   };
   useChatStore.setState((state) => ({
     messagesByConversation: { ...state.messagesByConversation, [conversation.id]: {} },
@@ -128,6 +131,7 @@ function startReply(conversation: Conversation, userMessage: ChatMessage, modelI
   const updated = { ...conversation, modelId, activeLeafId: reply.id, updatedAt: Date.now() };
   saveConversation(updated);
   const path = pathToLeaf(conversationTree(conversation.id), userMessage.id);
+  const images = imageHandlesOf(Object.values(useChatStore.getState().messagesByConversation[conversation.id] ?? {}));
   sendChatMessage({
     type: 'chat.send',
     conversationId: conversation.id,
@@ -135,19 +139,34 @@ function startReply(conversation: Conversation, userMessage: ChatMessage, modelI
     modelId,
     messages: buildTurns(updated, path, retryType),
     ...(conversation.systemPrompt.trim() ? { systemPrompt: conversation.systemPrompt.trim() } : {}),
-    ...(retryType === 'no-search' ? { disableTools: true } : {}),
+    ...(retryType === 'no-search' || conversation.isToolsDisabled ? { disableTools: true } : {}),
+    ...(images.length > 0 ? { images } : {}),
     ...(retryType === 'think-longer' ? { options: { reasoning: true } } : {}),
   });
 }
 
+export interface SendOptions {
+  /** Uploaded files that go with the message. */
+  attachments?: MessageAttachment[];
+  /** For a new chat: start it with tools off. */
+  isToolsDisabled?: boolean;
+}
+
 /** Adds a user message at the end of the branch on screen and asks for a reply. Returns the conversation id. */
-export function sendUserMessage(conversationId: string | null, content: string, modelId: string): string {
+export function sendUserMessage(conversationId: string | null, content: string, modelId: string, options: SendOptions = {}): string {
   const existing = conversationId ? findConversation(conversationId) : undefined;
-  const targetId = existing ? existing.id : createConversation(modelId).id;
+  const targetId = existing ? existing.id : createConversation(modelId, options.isToolsDisabled === true).id;
+  const attachments = options.attachments ?? [];
   withWholeConversation(targetId, () => {
     const conversation = findConversation(targetId);
     if (!conversation) return;
-    const userMessage = buildMessage({ conversationId: conversation.id, role: 'user', content, parentId: conversation.activeLeafId });
+    const userMessage = buildMessage({
+      conversationId: conversation.id,
+      role: 'user',
+      content,
+      parentId: conversation.activeLeafId,
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
     addMessage(userMessage);
     startReply(conversation, userMessage, modelId, null);
   });
@@ -184,6 +203,8 @@ function editWholeUserMessage(conversationId: string, userMessageId: string, con
     parentId: original.parentId,
     versionGroupId: original.versionGroupId,
     versionNumber: Math.max(...versions.map((version) => version.versionNumber)) + 1,
+    // Editing changes the words; the files stay with the message.
+    ...(original.attachments?.length ? { attachments: original.attachments } : {}),
   });
   addMessage(edited);
   startReply(conversation, edited, modelId, null);
@@ -212,4 +233,38 @@ export function stopReply(conversationId: string): void {
     upsertMessageInStore(stopped);
     persistMessage(stopped);
   }
+}
+
+/** Turns tools on or off for one chat; later replies in it are sent with `disableTools`. */
+export function setConversationToolsDisabled(conversationId: string, isToolsDisabled: boolean): void {
+  const conversation = findConversation(conversationId);
+  if (!conversation) return;
+  saveConversation({ ...conversation, isToolsDisabled });
+}
+
+/**
+ * Answers (or skips) an `ask_user` form of a reply: sends `prompt.answer` and closes the form at once (the
+ * tool's result confirms it later). Nothing happens when the form no longer waits.
+ */
+export function answerPrompt(
+  conversationId: string,
+  messageId: string,
+  promptId: string,
+  answer: { answers: Record<string, PromptAnswerValue> } | { skipped: true },
+): void {
+  const message = findMessage(conversationId, messageId);
+  const prompt = message?.prompts?.find((candidate) => candidate.id === promptId);
+  if (!message || prompt?.status !== 'waiting') return;
+  sendChatMessage({ type: 'prompt.answer', conversationId, promptId, ...answer });
+  const closed: ChatMessage = {
+    ...message,
+    prompts: message.prompts?.map((candidate) =>
+      candidate.id !== promptId
+        ? candidate
+        : 'skipped' in answer
+          ? { ...candidate, status: 'skipped' }
+          : { ...candidate, status: 'answered', answers: answer.answers },
+    ),
+  };
+  addMessage(closed);
 }

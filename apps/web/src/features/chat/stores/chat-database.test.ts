@@ -44,7 +44,7 @@ describe('chat database', () => {
     const database = openChatDatabase(name);
     const repository = createChatRepository(database);
 
-    expect(database.verno).toBe(3);
+    expect(database.verno).toBe(4);
     expect((await repository.getConversation('c1'))?.activeLeafId).toBe('m2');
     expect(await repository.searchConversations('lisbon')).toEqual(new Set(['c1']));
     expect(await repository.searchConversations('museum monday')).toEqual(new Set(['c1']));
@@ -85,6 +85,41 @@ describe('chat database', () => {
     expect(await repository.listMessages('c1')).toEqual([]);
     expect(await repository.searchConversations('streaming')).toEqual(new Set());
     expect((await repository.listConversations()).map((entry) => entry.id)).toEqual(['c2']);
+    database.close();
+  });
+
+  it('upgrades a version 3 database to version 4 without touching its chats, with an empty image store', async () => {
+    const name = uniqueName();
+    const previous = new Dexie(name);
+    previous.version(3).stores({ conversations: 'id, updatedAt, isStarred', messages: 'id, conversationId, [conversationId+createdAt]', searchEntries: 'key, conversationId, *words' });
+    await previous.table('conversations').put(conversation('c1', { title: 'Sketches', activeLeafId: 'm1' }));
+    await previous.table('messages').put(message('m1', 'c1', 'Draw a fox', 1));
+    previous.close();
+
+    const database = openChatDatabase(name);
+    const repository = createChatRepository(database);
+    expect(database.verno).toBe(4);
+    expect((await repository.getConversation('c1'))?.activeLeafId).toBe('m1');
+    expect((await repository.listMessages('c1')).map((entry) => entry.content)).toEqual(['Draw a fox']);
+    expect(await repository.listImages()).toEqual([]);
+    database.close();
+  });
+
+  it('keeps generated images with their bytes, lists the newest first and deletes one', async () => {
+    const database = openChatDatabase(uniqueName());
+    const repository = createChatRepository(database);
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+    await repository.saveImages([
+      { fileId: 'f1', handle: 'img-1', conversationId: 'c1', messageId: 'a1', mimeType: 'image/png', bytes: bytes('first'), createdAt: 10 },
+      { fileId: 'f2', handle: 'img-2', conversationId: 'c1', messageId: 'a2', mimeType: 'image/png', bytes: bytes('second'), createdAt: 20 },
+    ]);
+
+    expect((await repository.listImages()).map((image) => image.handle)).toEqual(['img-2', 'img-1']);
+    expect(new TextDecoder().decode((await repository.getImage('f1'))?.bytes)).toBe('first');
+    // Deleting the chat keeps its images in the gallery.
+    await repository.deleteConversation('c1');
+    await repository.deleteImage('f2');
+    expect((await repository.listImages()).map((image) => image.fileId)).toEqual(['f1']);
     database.close();
   });
 });

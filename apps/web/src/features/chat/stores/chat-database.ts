@@ -10,10 +10,26 @@ export interface SearchEntry {
   words: string[];
 }
 
+/** An image a tool generated or edited, kept in the browser for the chat and the Images page. */
+export interface StoredImage {
+  /** The upload the server keeps it as (unique). */
+  fileId: string;
+  /** The name the model knows it by in its conversation (`img-3`). */
+  handle: string;
+  conversationId: string;
+  /** The assistant message that made it. */
+  messageId: string;
+  mimeType: string;
+  bytes: ArrayBuffer;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
 export type ChatDatabase = Dexie & {
   conversations: EntityTable<Conversation, 'id'>;
   messages: EntityTable<ChatMessage, 'id'>;
   searchEntries: EntityTable<SearchEntry, 'key'>;
+  images: EntityTable<StoredImage, 'fileId'>;
 };
 
 /** Name of a user's database: each user has their own, so that a shared browser never mixes chats. */
@@ -25,7 +41,8 @@ export function chatDatabaseName(userId: string): string {
  * Opens (and migrates) the chat database of one user. Version history — never edit a released version, add one:
  * 1. conversations and messages;
  * 2. the `searchEntries` word index (multiEntry on `words`), built from existing titles and messages;
- * 3. `activeLeafId` on conversations (the branch on screen), set to the newest message of existing chats.
+ * 3. `activeLeafId` on conversations (the branch on screen), set to the newest message of existing chats;
+ * 4. the `images` table (generated and edited images with their bytes); nothing to migrate, it starts empty.
  */
 export function openChatDatabase(name: string): ChatDatabase {
   const database = new Dexie(name) as ChatDatabase;
@@ -61,5 +78,6 @@ export function openChatDatabase(name: string): ChatDatabase {
         await conversations.put({ ...conversation, activeLeafId: newest?.id ?? null });
       }
     });
+  database.version(4).stores({ images: 'fileId, conversationId, createdAt' });
   return database;
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { ChatMessage, Conversation } from '../lib/chat-types';
 import { queryWordsOf, searchWordsOf } from '../lib/search-words';
-import type { ChatDatabase, SearchEntry } from './chat-database';
+import type { ChatDatabase, SearchEntry, StoredImage } from './chat-database';
 
 /** Reads and writes chats in a user's IndexedDB database; the only code that touches its tables. */
 export interface ChatRepository {
@@ -21,6 +21,12 @@ export interface ChatRepository {
   searchConversations: (query: string) => Promise<Set<string>>;
   /** Adds a whole conversation at once (import). */
   importConversation: (conversation: Conversation, messages: ChatMessage[]) => Promise<void>;
+  /** Keeps generated images (replacing any with the same file id). */
+  saveImages: (images: StoredImage[]) => Promise<void>;
+  getImage: (fileId: string) => Promise<StoredImage | undefined>;
+  /** Every kept image, newest first. */
+  listImages: () => Promise<StoredImage[]>;
+  deleteImage: (fileId: string) => Promise<void>;
 }
 
 export interface MessageTimeRange {
@@ -110,5 +116,11 @@ export function createChatRepository(database: ChatDatabase): ChatRepository {
         await database.searchEntries.bulkPut([titleEntry(conversation), ...messages.map(messageEntry)]);
       });
     },
+    saveImages: async (images) => {
+      await database.images.bulkPut(images);
+    },
+    getImage: (fileId) => database.images.get(fileId),
+    listImages: () => database.images.orderBy('createdAt').reverse().toArray(),
+    deleteImage: (fileId) => database.images.delete(fileId),
   };
 }
