@@ -1,44 +1,45 @@
 import type { Logger } from '../platform/logging/logger.js';
-import type { RedisPubSub } from '../platform/redis/redis-pubsub.js';
+import type { RedisPubSub, RedisScript } from '../platform/redis/redis-pubsub.js';
 import { deliverOnceAfter, sizeOfReplyMessage, type OpenResult, type ReplyListener, type ReplyMessage, type StreamBuffer } from './stream-buffer.js';
 
 /*
- * Keys of one user share a hash tag, so the scripts below touch one slot (Redis Cluster):
- *   {user}:running          sorted set: conversation → lease deadline (ms, Redis clock) of each running reply
- *   {user}:reply:<conv>     hash: messageId, state (running|complete), lastSeq, bytes, truncated
- *   {user}:log:<conv>       list: the kept messages as JSON; index i holds seq i+1 (nothing is kept after the cap)
- * Channel live:<user>:<conv> carries each message as it is appended, then `end:<messageId>`.
- * A running reply's lease is renewed by the instance that runs it; if that instance dies, the lease lapses and
- * the conversation is free again (and its buffer expires) without anyone cleaning up.
+ * Keys of one user share a hash tag, so each script touches one slot (Redis Cluster); ids are URI-encoded:
+ *   {user}:running           sorted set: conversation → lease deadline (ms, Redis clock) of each running reply
+ *   {user}:reply:<conv>      hash: messageId, state (running|complete); lastSeq once truncated
+ *   {user}:log:<conv>:<msg>  list: the kept messages as JSON; index i holds seq i+1 (nothing is kept past the cap)
+ * Channel live:<user>:<conv>:<msg> carries each message as it is appended, then `end`.
+ * Only the instance running a reply writes it, so it counts the bytes itself and each append is a short script
+ * (push, expiry, publish). It renews the reply's lease; if it dies, the lease lapses and the conversation is
+ * free again (the buffer expires) without anyone cleaning up.
  */
 
 const redisNow = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
-// KEYS running, reply, log · ARGV conversation, messageId, max running, lease ms, keep ms
+// KEYS running, reply · ARGV conversation, messageId, max running, lease ms, keep ms, prefix of the log keys
 const openScript = `${redisNow}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 'busy' end
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 'too_many' end
+local previous = redis.call('HGET', KEYS[2], 'messageId')
+if previous then redis.call('DEL', ARGV[6] .. previous) end
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
-redis.call('DEL', KEYS[2], KEYS[3])
-redis.call('HSET', KEYS[2], 'messageId', ARGV[2], 'state', 'running', 'lastSeq', 0, 'bytes', 0, 'truncated', 0)
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], 'messageId', ARGV[2], 'state', 'running')
 redis.call('PEXPIRE', KEYS[2], ARGV[5])
 return 'opened'`;
 
-// KEYS reply, log · ARGV seq, message JSON, size, max bytes, channel, keep ms
+// KEYS log · ARGV message JSON, keep ms, channel (the hot path: one call per coalesced delta)
 const appendScript = `
-if redis.call('HGET', KEYS[1], 'state') ~= 'running' then return 0 end
-redis.call('HSET', KEYS[1], 'lastSeq', ARGV[1])
-if redis.call('HGET', KEYS[1], 'truncated') == '0' then
-  if tonumber(redis.call('HGET', KEYS[1], 'bytes')) + tonumber(ARGV[3]) > tonumber(ARGV[4]) then
-    redis.call('HSET', KEYS[1], 'truncated', 1)
-  else
-    redis.call('HINCRBY', KEYS[1], 'bytes', ARGV[3])
-    if redis.call('RPUSH', KEYS[2], ARGV[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
-  end
-end
-redis.call('PUBLISH', ARGV[5], ARGV[2])
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[1])`;
+
+// KEYS reply · ARGV messageId, seq, message JSON, channel: past the cap, only the last seq is recorded.
+const appendUnkeptScript = `
+if redis.call('HGET', KEYS[1], 'messageId') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'lastSeq', ARGV[2])
+redis.call('PUBLISH', ARGV[4], ARGV[3])
 return 1`;
 
 // KEYS running, reply, log · ARGV conversation, messageId, ttl ms, channel
@@ -48,10 +49,10 @@ redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], 'state', 'complete')
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[3], ARGV[3])
-redis.call('PUBLISH', ARGV[4], 'end:' .. ARGV[2])
+redis.call('PUBLISH', ARGV[4], 'end')
 return 1`;
 
-// KEYS running, reply, log · ARGV conversation, messageId, lease ms, keep ms
+// KEYS running, reply, log · ARGV conversation, messageId, lease ms, keep ms → 0 when the reply was lost
 const renewScript = `${redisNow}
 if redis.call('HGET', KEYS[2], 'messageId') ~= ARGV[2] or redis.call('HGET', KEYS[2], 'state') ~= 'running' then return 0 end
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
@@ -62,10 +63,10 @@ return 1`;
 
 // KEYS running, reply, log · ARGV conversation, messageId, afterSeq → nil, or { isRunning, messages after afterSeq }
 const replayScript = `${redisNow}
-local reply = redis.call('HMGET', KEYS[2], 'messageId', 'state', 'lastSeq', 'truncated')
+local reply = redis.call('HMGET', KEYS[2], 'messageId', 'state', 'lastSeq')
 if reply[1] ~= ARGV[2] then return false end
 local after = tonumber(ARGV[3])
-if reply[4] == '1' and after < tonumber(reply[3]) then return false end
+if reply[3] and after < tonumber(reply[3]) then return false end
 local running = 0
 if reply[2] == 'running' then
   local lease = redis.call('ZSCORE', KEYS[1], ARGV[1])
@@ -88,33 +89,20 @@ export interface RedisStreamBufferOptions {
  * Replay then live, from any instance: subscribe to the reply's channel first (once Redis confirms, whatever
  * the replay misses is published to us), replay, then deliver what arrived meanwhile; seq dedupes the overlap.
  */
-async function follow(input: {
-  redis: RedisPubSub;
-  replay: () => Promise<unknown>;
-  channel: string;
-  messageId: string;
-  afterSeq: number;
-  listener: ReplyListener;
-}): Promise<(() => void) | null> {
-  const { messageId } = input;
-  const deliver = deliverOnceAfter(input.afterSeq, input.listener);
+async function follow(redis: RedisPubSub, channel: string, replay: () => Promise<unknown>, afterSeq: number, listener: ReplyListener): Promise<(() => void) | null> {
+  const deliver = deliverOnceAfter(afterSeq, listener);
   // Live messages wait here until the replay is delivered, so the listener sees seq order.
   let queued: ReplyMessage[] | null = [];
   let unsubscribe = () => undefined as void;
-  const onLive = (payload: string) => {
-    if (payload.startsWith('end:')) {
-      if (payload === `end:${messageId}`) unsubscribe();
-      return;
-    }
+  unsubscribe = await redis.subscribe(channel, (payload) => {
+    if (payload === 'end') return unsubscribe();
     const message = JSON.parse(payload) as ReplyMessage;
-    if (message.messageId !== messageId) return;
     if (queued) queued.push(message);
     else deliver(message);
-  };
-  unsubscribe = await input.redis.subscribe(input.channel, onLive);
+  });
   let result: [number, string[]] | null;
   try {
-    result = (await input.replay()) as [number, string[]] | null;
+    result = (await replay()) as [number, string[]] | null;
   } catch (error) {
     unsubscribe();
     throw error;
@@ -132,64 +120,114 @@ async function follow(input: {
   return unsubscribe;
 }
 
+/** A reply this instance runs. */
 interface OwnedReply {
+  userId: string;
+  conversationId: string;
   messageId: string;
+  keys: [running: string, reply: string, log: string];
+  channel: string;
   listeners: Set<ReplyListener>;
+  bytes: number;
+  /** Set once a message did not fit: nothing after it is kept. */
+  isTruncated: boolean;
+  /** Its lease lapsed (this instance stalled): Redis is no longer written, local listeners still are. */
+  isLost: boolean;
   /** Whether a failed write was already logged (one line per reply, not one per delta). */
   reportedFailure: boolean;
 }
 
+/** The key and channel names described at the top of this file. */
+function namesUnder(prefix: string) {
+  const id = encodeURIComponent;
+  const userPrefix = (userId: string) => `${prefix}{${userId}}:`;
+  const logPrefix = (userId: string, conversationId: string) => `${userPrefix(userId)}log:${id(conversationId)}:`;
+  return {
+    logPrefix,
+    keysOf: (userId: string, conversationId: string, messageId: string): OwnedReply['keys'] => [
+      `${userPrefix(userId)}running`, `${userPrefix(userId)}reply:${id(conversationId)}`, logPrefix(userId, conversationId) + id(messageId),
+    ],
+    channelOf: (userId: string, conversationId: string, messageId: string) => `${prefix}live:${userId}:${id(conversationId)}:${id(messageId)}`,
+  };
+}
+
+/** Logs a reply's first failed write only (one line per reply, not one per delta). */
+function failureReporter(logger: Logger) {
+  return (reply: OwnedReply) => (error: unknown) => {
+    if (reply.reportedFailure) return;
+    reply.reportedFailure = true;
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'chat stream buffer write failed; this reply cannot be resumed');
+  };
+}
+
+/** Extends the claim of a reply this instance runs; a reply whose claim lapsed is given up in Redis. */
+function renewLease(reply: OwnedReply, context: {
+  redis: RedisPubSub; renew: RedisScript; leaseMs: number; keepMs: number; logger: Logger; reportFailure: ReturnType<typeof failureReporter>;
+}): void {
+  context.renew(reply.keys, [reply.conversationId, reply.messageId, context.leaseMs, context.keepMs]).then((renewed) => {
+    if (renewed !== 0) return;
+    reply.isLost = true;
+    context.logger.warn('a running chat reply lost its claim (this instance stalled past its lease); it can no longer be resumed');
+    void context.redis.commands.publish(reply.channel, 'end').catch(() => undefined);
+  }, context.reportFailure(reply));
+}
+
 /**
  * The scale-out stream buffer: replies in Redis, so any instance can resume them and the limits count every
- * instance's replies. The instance running a reply still hands its messages to its own listeners directly;
- * each append is one script call (one per coalesced delta), sent without waiting for its reply.
+ * instance's replies. The instance running a reply hands its messages to its own listeners directly; each
+ * append is sent without waiting for Redis (commands of a tick leave in one write, in order).
  */
 export function createRedisStreamBuffer(options: RedisStreamBufferOptions): StreamBuffer {
   const { redis, prefix, ttlMs, maxBytes, logger } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const keepMs = leaseMs + ttlMs;
-  const open = redis.script('clvChatOpen', openScript);
-  const append = redis.script('clvChatAppend', appendScript);
-  const complete = redis.script('clvChatComplete', completeScript);
-  const renew = redis.script('clvChatRenew', renewScript);
-  const replay = redis.script('clvChatReplay', replayScript);
-
-  const keysOf = (userId: string, conversationId: string) => [
-    `${prefix}{${userId}}:running`, `${prefix}{${userId}}:reply:${conversationId}`, `${prefix}{${userId}}:log:${conversationId}`,
-  ];
-  const channelOf = (userId: string, conversationId: string) => `${prefix}live:${userId}:${conversationId}`;
+  const scripts = {
+    open: redis.script('clvChatOpen', openScript),
+    append: redis.script('clvChatAppend', appendScript),
+    appendUnkept: redis.script('clvChatAppendUnkept', appendUnkeptScript),
+    complete: redis.script('clvChatComplete', completeScript),
+    renew: redis.script('clvChatRenew', renewScript),
+    replay: redis.script('clvChatReplay', replayScript),
+  };
+  const { logPrefix, keysOf, channelOf } = namesUnder(prefix);
   const ownKey = (userId: string, conversationId: string) => `${userId}\u0000${conversationId}`;
-  /** Replies this instance runs: their local listeners, and the leases it renews. */
-  const owned = new Map<string, OwnedReply & { userId: string; conversationId: string }>();
+  const owned = new Map<string, OwnedReply>();
 
+  const reportFailure = failureReporter(logger);
   const renewal = setInterval(() => {
     for (const reply of owned.values()) {
-      renew(keysOf(reply.userId, reply.conversationId), [reply.conversationId, reply.messageId, leaseMs, keepMs]).catch((error: unknown) => {
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'chat reply lease renewal failed');
-      });
+      if (!reply.isLost) renewLease(reply, { redis, renew: scripts.renew, leaseMs, keepMs, logger, reportFailure });
     }
   }, Math.max(10, Math.floor(leaseMs / 3)));
   renewal.unref();
 
-  const reportFailure = (reply: OwnedReply) => (error: unknown) => {
-    if (reply.reportedFailure) return;
-    reply.reportedFailure = true;
-    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'chat stream buffer write failed; this reply cannot be resumed');
-  };
-
   return {
     async open(userId, conversationId, messageId, maxRunning) {
-      const result = (await open(keysOf(userId, conversationId), [conversationId, messageId, maxRunning, leaseMs, keepMs])) as OpenResult;
-      if (result === 'opened') owned.set(ownKey(userId, conversationId), { userId, conversationId, messageId, listeners: new Set(), reportedFailure: false });
+      const keys = keysOf(userId, conversationId, messageId);
+      const result = (await scripts.open(keys.slice(0, 2), [conversationId, messageId, maxRunning, leaseMs, keepMs, logPrefix(userId, conversationId)])) as OpenResult;
+      if (result === 'opened') {
+        owned.set(ownKey(userId, conversationId), {
+          userId, conversationId, messageId, keys, channel: channelOf(userId, conversationId, messageId), listeners: new Set(),
+          bytes: 0, isTruncated: false, isLost: false, reportedFailure: false,
+        });
+      }
       return result;
     },
 
     append(userId, conversationId, message) {
       const reply = owned.get(ownKey(userId, conversationId));
       if (!reply) return;
-      const keys = keysOf(userId, conversationId);
-      append([keys[1] as string, keys[2] as string], [message.seq, JSON.stringify(message), sizeOfReplyMessage(message), maxBytes, channelOf(userId, conversationId), keepMs])
-        .catch(reportFailure(reply));
+      if (!reply.isLost) {
+        const json = JSON.stringify(message);
+        if (!reply.isTruncated) {
+          reply.bytes += sizeOfReplyMessage(message);
+          reply.isTruncated = reply.bytes > maxBytes;
+        }
+        const written = reply.isTruncated
+          ? scripts.appendUnkept([reply.keys[1]], [reply.messageId, message.seq, json, reply.channel])
+          : scripts.append([reply.keys[2]], [json, keepMs, reply.channel]);
+        written.catch(reportFailure(reply));
+      }
       for (const listener of reply.listeners) listener(message);
     },
 
@@ -199,7 +237,8 @@ export function createRedisStreamBuffer(options: RedisStreamBufferOptions): Stre
       if (!reply) return;
       owned.delete(key);
       reply.listeners.clear();
-      await complete(keysOf(userId, conversationId), [conversationId, reply.messageId, ttlMs, channelOf(userId, conversationId)]).catch(reportFailure(reply));
+      if (reply.isLost) return;
+      await scripts.complete(reply.keys, [conversationId, reply.messageId, ttlMs, reply.channel]).catch(reportFailure(reply));
     },
 
     subscribe(userId, conversationId, listener) {
@@ -210,9 +249,9 @@ export function createRedisStreamBuffer(options: RedisStreamBufferOptions): Stre
     },
 
     resume(userId, conversationId, messageId, afterSeq, listener) {
-      return follow({
-        redis, replay: () => replay(keysOf(userId, conversationId), [conversationId, messageId, afterSeq]), channel: channelOf(userId, conversationId), messageId, afterSeq, listener,
-      });
+      const keys = keysOf(userId, conversationId, messageId);
+      const replay = () => scripts.replay(keys, [conversationId, messageId, afterSeq]);
+      return follow(redis, channelOf(userId, conversationId, messageId), replay, afterSeq, listener);
     },
 
     close() {

@@ -167,7 +167,7 @@ describe.sequential('redis stream buffer', () => {
     await buffer.open(user, 'c', 'm', 5);
     buffer.append(user, 'c', text('m', 1));
     const probe = connections[0]?.commands;
-    const keys = [`${prefix}{${user}}:reply:c`, `${prefix}{${user}}:log:c`, `${prefix}{${user}}:running`];
+    const keys = [`${prefix}{${user}}:reply:c`, `${prefix}{${user}}:log:c:m`, `${prefix}{${user}}:running`];
     await vi.waitFor(async () => expect(await probe?.exists(...keys)).toBe(3));
     for (const key of keys) expect(await probe?.pttl(key)).toBeGreaterThan(0);
     await buffer.complete(user, 'c');
