@@ -3,9 +3,9 @@ import WebSocket from 'ws';
 import type { AppOverrides } from '../app.js';
 import { createRedisCounterStore } from '../platform/counters/redis-counter-store.js';
 import { startOpenAiDouble, type OpenAiMediaDouble } from './llm-doubles/openai-double.js';
-import { createTestApp, type TestApp } from './create-test-app.js';
+import { createTestApp, testDialect, type TestApp } from './create-test-app.js';
 import { bearer, registerAdmin } from './factories.js';
-import { deleteRedisKeys, uniqueRedisPrefix } from './redis-test-keys.js';
+import { deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from './redis-test-keys.js';
 
 type Received = ChatServerMessage | { type: 'ready'; userId: string } | { type: 'error'; code: string; message: string };
 
@@ -92,11 +92,12 @@ async function listen(app: TestApp): Promise<string> {
 
 /**
  * A listening app whose admin configured an OpenAI-compatible provider pointing at a local double and
- * fetched its models: everything a chat test needs. In scale-out mode (Redis) when `redisUrl` is given or
- * `CHAT_TEST_REDIS_URL` is set, so the chat suites can run in both modes.
+ * fetched its models: everything a chat test needs. Like a deployment, it runs in scale-out mode (running
+ * replies in Redis) on PostgreSQL and in single-machine mode on SQLite, so the chat suites cover both;
+ * `redisUrl` or `CHAT_TEST_REDIS_URL` turns scale-out mode on anyway.
  */
 export async function startChatHarness(env: Record<string, string> = {}, options: { redisUrl?: string } = {}): Promise<ChatHarness> {
-  const redisUrl = options.redisUrl ?? process.env.CHAT_TEST_REDIS_URL;
+  const redisUrl = options.redisUrl ?? process.env.CHAT_TEST_REDIS_URL ?? (testDialect === 'postgres' ? testRedisUrl : undefined);
   const redis = redisUrl ? redisMode(redisUrl, uniqueRedisPrefix('chat-test')) : null;
   const double = await startOpenAiDouble({ apiKey: 'test-key', models: ['test-model', 'other-model'] });
   const app = await createTestApp({ env: { ...redis?.env, ...env }, ...(redis ? { overrides: redis.overrides() } : {}) });
