@@ -1,71 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client';
 import { describeUploadError, uploadFile, type UploadTransport } from './upload-file';
+import { sendJson as json, startUploadTestServer, uploadResponseBody as uploadBody } from './upload-test-server';
 
-interface Received {
-  method: string;
-  authorization: string | undefined;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-/** What the test server answers next, by the token it was sent. */
-let respond: (request: Received, response: ServerResponse) => void;
-const received: Received[] = [];
-let server: Server;
+let server: Awaited<ReturnType<typeof startUploadTestServer>>;
 let baseUrl: string;
-
-function cors(response: ServerResponse) {
-  // The test page (jsdom) is on another origin than this loopback server.
-  response.setHeader('Access-Control-Allow-Origin', '*');
-  response.setHeader('Access-Control-Allow-Headers', 'authorization, accept');
-  response.setHeader('Access-Control-Allow-Methods', 'POST');
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-function uploadBody(overrides: Record<string, unknown> = {}) {
-  return {
-    fileId: 'file-1', filename: 'notes.txt', mimeType: 'text/plain', kind: 'text', size: 200_000, sha256: 'ab'.repeat(32),
-    conversationId: null, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-02T00:00:00.000Z', url: '/api/upload/file-1/content',
-    ...overrides,
-  };
-}
-
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'Content-Type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
+let received: Awaited<ReturnType<typeof startUploadTestServer>>['received'];
+const respond = (responder: Parameters<typeof server.answerWith>[0]) => server.answerWith(responder);
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    cors(response);
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204);
-      response.end();
-      return;
-    }
-    void readBody(request).then((body) => {
-      const entry = { method: request.method ?? '', authorization: request.headers.authorization, contentType: request.headers['content-type'], body };
-      received.push(entry);
-      respond(entry, response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startUploadTestServer();
+  baseUrl = server.baseUrl;
+  received = server.received;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 beforeEach(() => {
@@ -91,7 +41,7 @@ function transport(tokens: string[]): UploadTransport & { refreshes: number } {
 
 describe('uploadFile', () => {
   it('posts the file as multipart field "file" with the bearer token, reports progress and returns the upload', async () => {
-    respond = (_request, response) => json(response, 201, uploadBody());
+    respond((_request, response) => json(response, 201, uploadBody()));
     const content = 'line of notes\n'.repeat(15_000);
     const progress: number[] = [];
 
@@ -110,10 +60,11 @@ describe('uploadFile', () => {
   });
 
   it('renews an expired token once and sends the file again', async () => {
-    respond = (request, response) =>
+    respond((request, response) =>
       request.authorization === 'Bearer old'
         ? json(response, 401, { error: { code: 'token_expired', message: 'Your session has expired', requestId: 'r1' } })
-        : json(response, 201, uploadBody());
+        : json(response, 201, uploadBody()),
+    );
     const session = transport(['old', 'new']);
 
     await uploadFile(new File(['a,b\n1,2\n'], 'table.csv', { type: 'text/csv' }), {}, session);
@@ -123,8 +74,9 @@ describe('uploadFile', () => {
   });
 
   it('rejects with the server’s error and turns it into a sentence naming the file', async () => {
-    respond = (_request, response) =>
-      json(response, 413, { error: { code: 'payload_too_large', message: 'scan.pdf is larger than 10 MB, the limit for this type of file', requestId: 'r2' } });
+    respond((_request, response) =>
+      json(response, 413, { error: { code: 'payload_too_large', message: 'scan.pdf is larger than 10 MB, the limit for this type of file', requestId: 'r2' } }),
+    );
 
     const failure = await uploadFile(new File(['%PDF-1.7'], 'scan.pdf', { type: 'application/pdf' }), {}, transport(['token'])).catch((error: unknown) => error);
 
@@ -137,9 +89,9 @@ describe('uploadFile', () => {
   });
 
   it('stops the request when cancelled', async () => {
-    respond = () => {
+    respond(() => {
       // Never answers: only the abort can end the upload.
-    };
+    });
     const controller = new AbortController();
     const pending = uploadFile(new File(['hello'], 'hello.txt', { type: 'text/plain' }), { signal: controller.signal }, transport(['token']));
     await expect.poll(() => received.length).toBe(1);

@@ -99,21 +99,22 @@ export function PromptQuestionField(props: PromptQuestionFieldProps) {
     case 'checkbox':
       return (
         <div className="flex flex-col gap-1">
-          <label className={choiceClasses}>
-            <input
-              type="checkbox"
-              checked={draft.isChecked}
-              onChange={(event) => onChange({ ...draft, isChecked: event.target.checked })}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={described}
-              aria-required={question.required || undefined}
-              className="size-4 shrink-0 accent-violet-700"
-            />
-            <span className="font-medium">
-              {question.label}
-              <RequiredMark isRequired={question.required} />
-            </span>
-          </label>
+          {/* The mark sits outside the label so that the field's name is just the question. */}
+          <div className="flex items-center">
+            <label className={choiceClasses}>
+              <input
+                type="checkbox"
+                checked={draft.isChecked}
+                onChange={(event) => onChange({ ...draft, isChecked: event.target.checked })}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={described}
+                aria-required={question.required || undefined}
+                className="size-4 shrink-0 accent-violet-700"
+              />
+              <span className="font-medium">{question.label}</span>
+            </label>
+            <RequiredMark isRequired={question.required} />
+          </div>
           <ErrorText id={errorId} error={error} />
         </div>
       );
@@ -139,10 +140,12 @@ export function PromptQuestionField(props: PromptQuestionFieldProps) {
   }
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className={labelClasses}>
-        {question.label}
+      <div>
+        <label htmlFor={id} className={labelClasses}>
+          {question.label}
+        </label>
         <RequiredMark isRequired={question.required} />
-      </label>
+      </div>
       {control}
       <ErrorText id={errorId} error={error} />
     </div>

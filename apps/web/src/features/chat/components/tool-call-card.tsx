@@ -81,18 +81,20 @@ export function ToolCallCard({ toolCall }: { toolCall: ToolCall }) {
           toolCall.status === 'failed' ? 'border-red-200 dark:border-red-900' : 'border-zinc-200 dark:border-zinc-800',
         )}
       >
-        <button
-          type="button"
-          onClick={() => setIsExpanded(!isExpanded)}
-          aria-expanded={isExpanded}
-          aria-controls={isExpanded ? detailsId : undefined}
-          className="flex w-full min-w-0 items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-left text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-800/60"
-        >
-          <ChevronRight aria-hidden="true" className={classNames('size-3.5 shrink-0 transition-transform', isExpanded && 'rotate-90')} />
-          <ToolIcon name={toolCall.icon} className="size-3.5 shrink-0" />
-          <span className="min-w-0 truncate font-medium text-zinc-800 dark:text-zinc-200">{name}</span>
+        <div className="flex min-w-0 items-center gap-1.5 rounded-lg pr-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
+          <button
+            type="button"
+            onClick={() => setIsExpanded(!isExpanded)}
+            aria-expanded={isExpanded}
+            aria-controls={isExpanded ? detailsId : undefined}
+            className="flex min-w-0 flex-1 items-center gap-1.5 py-1.5 pl-2.5 text-left text-zinc-600 dark:text-zinc-400"
+          >
+            <ChevronRight aria-hidden="true" className={classNames('size-3.5 shrink-0 transition-transform', isExpanded && 'rotate-90')} />
+            <ToolIcon name={toolCall.icon} className="size-3.5 shrink-0" />
+            <span className="min-w-0 truncate font-medium text-zinc-800 dark:text-zinc-200">{name}</span>
+          </button>
           <StatusIndicator status={toolCall.status} />
-        </button>
+        </div>
         {toolCall.status === 'failed' ? <p className="px-2.5 pb-2 text-red-700 dark:text-red-400">{toolErrorOf(toolCall.result)}</p> : null}
         {links.length > 0 ? (
           <div className="flex flex-wrap gap-1.5 px-2.5 pb-2">
@@ -101,10 +103,10 @@ export function ToolCallCard({ toolCall }: { toolCall: ToolCall }) {
                 key={link.url}
                 href={link.url}
                 download={link.filename}
+                aria-label={`Download ${link.filename}`}
                 className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2 py-1 font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
               >
                 <Download aria-hidden="true" className="size-3.5 shrink-0" />
-                <span className="sr-only">Download </span>
                 <span className="truncate">{link.filename}</span>
               </a>
             ))}

@@ -9,13 +9,13 @@ export const attachmentAccept = [
 ].join(',');
 
 const kindNames: Record<UploadFileKind, string> = {
-  image: 'Images',
+  image: 'images',
   pdf: 'PDFs',
   document: 'Word and PowerPoint files',
-  spreadsheet: 'Spreadsheets',
+  spreadsheet: 'spreadsheets',
   data: 'CSV and JSON files',
-  text: 'Text files',
-  audio: 'Audio files',
+  text: 'text files',
+  audio: 'audio files',
 };
 
 /** "1.4 MB", "820 KB", "12 bytes". */

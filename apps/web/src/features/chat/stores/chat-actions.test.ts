@@ -2,7 +2,9 @@ import type { ChatClientMessage } from '@claraverse/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMessageTree, pathToLeaf, versionsOf } from '../lib/message-tree';
 import { applyReplyToStore } from './apply-reply';
-import { editUserMessage, initializeChat, regenerateReply, sendUserMessage, switchToVersion } from './chat-actions';
+import {
+  answerPrompt, editUserMessage, initializeChat, regenerateReply, sendUserMessage, setConversationToolsDisabled, switchToVersion,
+} from './chat-actions';
 import { findConversation, useChatStore } from './chat-store';
 import { setConversationSystemPrompt } from './conversation-actions';
 
@@ -107,5 +109,77 @@ describe('chat actions', () => {
     expect(messages).toHaveLength(1 + 20 + 1 + 1);
     expect(messages[1]).toEqual({ role: 'assistant', content: 'reply 1' });
     expect(messages.at(-1)).toEqual({ role: 'user', content: 'next' });
+  });
+
+  it('sends attachments on their user turn (also later and after an edit) and the chat’s image handles', () => {
+    const report = { fileId: 'up-1', filename: 'report.pdf', mimeType: 'application/pdf', size: 2048 };
+    const photo = { fileId: 'up-2', filename: 'cat.png', mimeType: 'image/png', size: 10, thumbnailDataUrl: 'data:image/jpeg;base64,AAAA' };
+    const conversationId = sendUserMessage(null, 'Summarise this', 'model-a', { attachments: [report, photo] });
+    expect(lastSend().messages).toEqual([
+      {
+        role: 'user', content: 'Summarise this',
+        attachments: [
+          { fileId: 'up-1', filename: 'report.pdf', mimeType: 'application/pdf' },
+          { fileId: 'up-2', filename: 'cat.png', mimeType: 'image/png' },
+        ],
+      },
+    ]);
+    expect(lastSend().images).toBeUndefined();
+    // The reply generates two images.
+    const { messageId } = lastSend();
+    applyReplyToStore({ type: 'chat.tool-call', conversationId, messageId, seq: 1, toolCallId: 't1', toolName: 'generate_image', displayName: 'Generate Image', icon: 'ImagePlus', args: {} });
+    applyReplyToStore({
+      type: 'chat.tool-result', conversationId, messageId, seq: 2, toolCallId: 't1', status: 'completed', result: {},
+      images: [{ handle: 'img-2', fileId: 'gen-2', mimeType: 'image/png' }, { handle: 'img-1', fileId: 'gen-1', mimeType: 'image/png' }],
+    });
+    applyReplyToStore({ type: 'chat.finish', conversationId, messageId, seq: 3, finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 } });
+
+    sendUserMessage(conversationId, 'Make it brighter', 'model-a');
+    expect(lastSend().messages[0]?.attachments).toHaveLength(2);
+    expect(lastSend().messages.at(-1)).toEqual({ role: 'user', content: 'Make it brighter' });
+    expect(lastSend().images).toEqual([{ handle: 'img-1', fileId: 'gen-1' }, { handle: 'img-2', fileId: 'gen-2' }]);
+
+    const firstUser = visiblePath(conversationId).path[0]!;
+    editUserMessage(conversationId, firstUser.id, 'Summarise this briefly', 'model-a');
+    expect(lastSend().messages).toEqual([{ role: 'user', content: 'Summarise this briefly', attachments: expect.any(Array) }]);
+    expect(visiblePath(conversationId).path[0]?.attachments).toEqual([report, photo]);
+  });
+
+  it('sends disableTools while the chat has tools off, from its first message on', () => {
+    const conversationId = sendUserMessage(null, 'No tools please', 'model-a', { isToolsDisabled: true });
+    expect(findConversation(conversationId)?.isToolsDisabled).toBe(true);
+    expect(lastSend().disableTools).toBe(true);
+    finishReply('Fine');
+
+    setConversationToolsDisabled(conversationId, false);
+    sendUserMessage(conversationId, 'Now search', 'model-a');
+    expect(lastSend().disableTools).toBeUndefined();
+    finishReply('Searched');
+
+    setConversationToolsDisabled(conversationId, true);
+    regenerateReply(conversationId, visiblePath(conversationId).path.at(-1)!.id, 'regenerate', 'model-a');
+    expect(lastSend().disableTools).toBe(true);
+  });
+
+  it('answers an ask_user form once, closing it, and skips another', () => {
+    const conversationId = sendUserMessage(null, 'Plan a trip', 'model-a');
+    const { messageId } = lastSend();
+    const form = { conversationId, messageId, title: 'Trip', questions: [{ id: 'city', label: 'City', type: 'text' as const }], allowSkip: true, expiresAt: '2030-01-01T00:00:00.000Z' };
+    applyReplyToStore({ type: 'prompt.request', ...form, seq: 1, promptId: 'p1' });
+    applyReplyToStore({ type: 'prompt.request', ...form, seq: 2, promptId: 'p2' });
+
+    answerPrompt(conversationId, messageId, 'p1', { answers: { city: 'Porto' } });
+    answerPrompt(conversationId, messageId, 'p1', { answers: { city: 'Again' } });
+    answerPrompt(conversationId, messageId, 'p2', { skipped: true });
+
+    expect(sent.filter((message) => message.type === 'prompt.answer')).toEqual([
+      { type: 'prompt.answer', conversationId, promptId: 'p1', answers: { city: 'Porto' } },
+      { type: 'prompt.answer', conversationId, promptId: 'p2', skipped: true },
+    ]);
+    const prompts = useChatStore.getState().messagesByConversation[conversationId]?.[messageId]?.prompts;
+    expect(prompts?.map((prompt) => [prompt.id, prompt.status, prompt.answers])).toEqual([
+      ['p1', 'answered', { city: 'Porto' }],
+      ['p2', 'skipped', undefined],
+    ]);
   });
 });

@@ -37,12 +37,13 @@ function ImageCard({ image, chatTitle, onOpen, onDelete }: { image: ShownImage; 
         {chatTitle === undefined ? (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Its chat was deleted.</p>
         ) : (
-          <Link to={`/chat/${image.conversationId}`} className="flex min-w-0 items-center gap-1 text-xs text-violet-700 hover:underline dark:text-violet-400">
+          <Link
+            to={`/chat/${image.conversationId}`}
+            aria-label={`Open the chat ${chatTitle}`}
+            className="flex min-w-0 items-center gap-1 text-xs text-violet-700 hover:underline dark:text-violet-400"
+          >
             <MessageSquare aria-hidden="true" className="size-3.5 shrink-0" />
-            <span className="truncate">
-              <span className="sr-only">Open the chat </span>
-              {chatTitle}
-            </span>
+            <span className="truncate">{chatTitle}</span>
           </Link>
         )}
         <div className="-ml-1.5 flex flex-wrap gap-1">
