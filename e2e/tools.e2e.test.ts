@@ -164,7 +164,7 @@ describe('tools in a real browser', () => {
       const form = lastAssistant(page).getByRole('form', { name: 'Trip details' });
       await poll(() => form.count(), 20_000).toBe(1);
       await screenshot(page, 'tools-ask-user-light');
-      await form.getByLabel('Which city?').selectOption('Porto');
+      await form.getByRole('radio', { name: 'Porto' }).check();
       await form.getByRole('button', { name: 'Submit answers' }).click();
       await poll(() => toolCard(page, 'Ask User Questions').getAttribute('data-status'), 20_000).toBe('completed');
       await poll(() => lastAssistant(page).innerText(), 20_000).toContain('Porto');
