@@ -35,6 +35,7 @@ export async function createChatStores(options: { config: Config; logger: Logger
     };
   } catch (error) {
     await redis.close();
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Redis (REDIS_URL) did not answer, so running chat replies cannot be shared between instances: ${reason}`, { cause: error });
   }
 }

@@ -83,6 +83,9 @@ export function createRedisPubSub(url: string, logger: Logger): RedisPubSub {
     async close() {
       channels.clear();
       await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      // QUIT does not stop a connection that is still retrying (Redis down): stop it for sure.
+      commands.disconnect();
+      subscriber.disconnect();
     },
   };
 }
