@@ -19,8 +19,9 @@ interface ComposerProps {
   onStop: () => void;
 }
 
-const toolbarButtonClasses =
-  'inline-flex h-8 items-center gap-1.5 rounded-lg px-2 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50';
+const toolbarButtonBase = 'inline-flex h-8 items-center gap-1.5 rounded-lg px-2 text-xs font-medium disabled:opacity-50';
+const toolbarButtonClasses = `${toolbarButtonBase} text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50`;
+const toolsOnClasses = `${toolbarButtonBase} bg-violet-100 text-violet-800 hover:bg-violet-200 dark:bg-violet-950 dark:text-violet-200 dark:hover:bg-violet-900`;
 
 interface ComposerToolbarProps {
   isStreaming: boolean;
@@ -63,7 +64,7 @@ function ComposerToolbar({ isStreaming, canSend, isUploading, isAttachDisabled, 
       </button>
       <button
         type="button"
-        className={classNames(toolbarButtonClasses, isToolsEnabled && 'text-violet-700 dark:text-violet-300')}
+        className={isToolsEnabled ? toolsOnClasses : toolbarButtonClasses}
         onClick={onToggleTools}
         aria-pressed={isToolsEnabled}
         title={isToolsEnabled ? 'Tools are on for this chat: the model may search, run code, make files…' : 'Tools are off for this chat'}

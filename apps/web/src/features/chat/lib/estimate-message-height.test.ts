@@ -37,4 +37,19 @@ describe('estimating a message row before it is rendered', () => {
     expect(estimateMessageHeight({ ...reply('Done.'), reasoning: 'thinking' }, 736)).toBeGreaterThan(plain);
     expect(estimateMessageHeight({ ...reply('Done.'), status: 'error' }, 736)).toBeGreaterThan(plain);
   });
+
+  it('adds images, figures and forms to a reply, and the attached files to a question', () => {
+    const call = { id: 't', name: 'generate_image', displayName: 'Generate Image', args: {}, status: 'completed' as const, result: null };
+    const plain = estimateMessageHeight({ ...reply('Done.'), toolCalls: [call] }, 736);
+    const withImage = estimateMessageHeight({ ...reply('Done.'), toolCalls: [{ ...call, images: [{ handle: 'img-1', fileId: 'f', mimeType: 'image/png' }] }] }, 736);
+    const withPlots = estimateMessageHeight({ ...reply('Done.'), toolCalls: [{ ...call, plots: [{ format: 'png', data: '' }, { format: 'png', data: '' }] }] }, 736);
+    expect(withImage).toBeGreaterThan(plain + 100);
+    expect(withPlots).toBeGreaterThan(withImage);
+    const form = { id: 'p', title: 'T', questions: [{ id: 'a', label: 'A', type: 'text' as const }], allowSkip: true, expiresAt: '', toolCallId: null, contentOffset: 0, status: 'waiting' as const };
+    const oneQuestion = estimateMessageHeight({ ...reply('Done.'), prompts: [form] }, 736);
+    expect(oneQuestion).toBeGreaterThan(estimateMessageHeight(reply('Done.'), 736) + 150);
+    expect(estimateMessageHeight({ ...reply('Done.'), prompts: [{ ...form, questions: [...form.questions, ...form.questions] }] }, 736)).toBeGreaterThan(oneQuestion);
+    const files = [{ fileId: 'f', filename: 'a.pdf', mimeType: 'application/pdf', size: 1 }];
+    expect(estimateMessageHeight({ ...question('See file'), attachments: files }, 736)).toBeGreaterThan(estimateMessageHeight(question('See file'), 736));
+  });
 });

@@ -22,6 +22,11 @@ const tableFrame = 24;
 const reasoningHeight = 40;
 const toolCallHeight = 44;
 const alertHeight = 72;
+const attachmentRowHeight = 72;
+const imageStripHeight = 124;
+const plotHeight = 270;
+const promptFrameHeight = 130;
+const promptQuestionHeight = 72;
 
 function wrappedLines(text: string, width: number): number {
   const charactersPerLine = Math.max(8, Math.floor(width / averageCharacterWidth));
@@ -94,18 +99,27 @@ export function estimateMarkdownHeight(content: string, width: number): number {
  * the text), so a 5,000-message chat can be estimated whole.
  */
 export function estimateMessageHeight(
-  message: Pick<ChatMessage, 'role' | 'content' | 'reasoning' | 'toolCalls' | 'status'>,
+  message: Pick<ChatMessage, 'role' | 'content' | 'reasoning' | 'toolCalls' | 'status' | 'attachments' | 'prompts'>,
   textWidth: number,
 ): number {
   if (message.role === 'user') {
     const bubbleTextWidth = textWidth * userBubbleShare - userBubbleSidePadding;
     const lines = message.content.split('\n').reduce((sum, line) => sum + wrappedLines(line, bubbleTextWidth), 0);
-    return rowPadding + userBubblePadding + lines * userLineHeight + actionsRowHeight;
+    const attachments = message.attachments?.length ? attachmentRowHeight : 0;
+    return rowPadding + attachments + userBubblePadding + lines * userLineHeight + actionsRowHeight;
   }
+  // Images and figures show under their tool cards, forms inside the reply.
+  const media = message.toolCalls.reduce(
+    (sum, call) => sum + (call.images?.length ? imageStripHeight : 0) + (call.plots?.length ?? 0) * plotHeight,
+    0,
+  );
+  const forms = (message.prompts ?? []).reduce((sum, prompt) => sum + promptFrameHeight + prompt.questions.length * promptQuestionHeight, 0);
   return (
     rowPadding +
     (message.reasoning ? reasoningHeight : 0) +
     message.toolCalls.length * toolCallHeight +
+    media +
+    forms +
     estimateMarkdownHeight(message.content, textWidth) +
     (message.status === 'error' ? alertHeight : 0) +
     actionsRowHeight
