@@ -179,18 +179,18 @@ describe.sequential('redis stream buffer', () => {
   });
 
   it('frees the conversation of an instance that died mid-reply once its lease lapses; the replay then says it has ended', async () => {
-    const limits = { ttlMs: 120_000, maxBytes: 1_000_000, leaseMs: 300 };
+    const limits = { ttlMs: 120_000, maxBytes: 1_000_000, leaseMs: 1_000 };
     const dying = instance(limits);
     const survivor = instance(limits);
     const user = randomUUID();
     expect(await dying.open(user, 'c', 'm', 1)).toBe('opened');
     dying.append(user, 'c', text('m', 1));
-    // While its instance renews the lease, the reply holds the conversation and the user's only slot.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // While its instance renews the lease (every third of it), the reply holds the conversation and the user's only slot.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await survivor.open(user, 'c', 'other', 1)).toBe('busy');
     expect(await survivor.open(user, 'd', 'other', 1)).toBe('too_many');
     await dying.close();
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const resumed = collector();
     const stop = await survivor.resume(user, 'c', 'm', 0, resumed.listener);
     expect(resumed.seqs()).toEqual([1]);
