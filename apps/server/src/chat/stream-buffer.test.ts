@@ -97,13 +97,13 @@ function behavesLikeAStreamBuffer(name: string, deploy: (limits: Limits) => Depl
     });
 
     it('forgets a finished reply after the TTL', async () => {
-      const short = deploy({ ttlMs: 300, maxBytes: 1_000_000 });
+      const short = deploy({ ttlMs: 1_000, maxBytes: 1_000_000 });
       const user = randomUUID();
       await short.first.open(user, 'c', 'm', 5);
       short.first.append(user, 'c', text('m', 1));
       await short.first.complete(user, 'c');
       expect(await short.second.resume(user, 'c', 'm', 0, () => undefined)).not.toBeNull();
-      await short.advance(600);
+      await short.advance(1_500);
       expect(await short.second.resume(user, 'c', 'm', 0, () => undefined)).toBeNull();
     });
 
