@@ -9,6 +9,8 @@ interface OpenAiBody {
   messages: Array<{ role: string; content?: unknown; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }>;
 }
 type Reply = Extract<ChatServerMessage, { seq: number }>;
+/** calculate_math starts its worker thread on first use, which takes seconds on a loaded machine. */
+const toolRunMs = 60_000;
 
 let harness: ChatHarness;
 beforeAll(async () => {
@@ -32,7 +34,7 @@ const streamedRequestsAbout = (marker: string) =>
 const toolMessages = (body: unknown) => ((body as OpenAiBody).messages ?? []).filter((message) => message.role === 'tool');
 
 describe('tools in chat', () => {
-  it('runs two tool calls of one step in parallel, streams their cards, and gives the model their results', async () => {
+  it('runs two tool calls of one step in parallel, streams their cards, and gives the model their results', { timeout: 90_000 }, async () => {
     harness.double.setScenario({
       kind: 'dynamic',
       respond: (body): DirectScenario => {
@@ -49,7 +51,7 @@ describe('tools in chat', () => {
     const client = await connectChat(harness.baseUrl, harness.admin.accessToken);
     const request = send('What time is it in Tokyo, and what is 2^10 + 1?');
     client.send(request);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     const reply = replyOf(client.received, request.conversationId);
     expect(reply.map((message) => message.seq)).toEqual(reply.map((_, index) => index + 1));
 
@@ -80,7 +82,7 @@ describe('tools in chat', () => {
     await client.close();
   });
 
-  it('answers a call with bad arguments with the validation message, so the model can correct itself', async () => {
+  it('answers a call with bad arguments with the validation message, so the model can correct itself', { timeout: 90_000 }, async () => {
     harness.double.setScenario({
       kind: 'dynamic',
       respond: (body): DirectScenario => toolMessages(body).length === 0
@@ -90,7 +92,7 @@ describe('tools in chat', () => {
     const client = await connectChat(harness.baseUrl, harness.admin.accessToken);
     const request = send('Compute something with wrong arguments');
     client.send(request);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     const result = replyOf(client.received, request.conversationId).find((message) => message.type === 'chat.tool-result');
     expect(result).toMatchObject({ status: 'failed', result: { error: expect.stringMatching(/^Invalid arguments for calculate_math: expression: /) } });
     const [, second] = streamedRequestsAbout('Compute something with wrong arguments');
@@ -98,7 +100,7 @@ describe('tools in chat', () => {
     await client.close();
   });
 
-  it('shows an ask_user form, takes the answer from the same user and conversation only, and continues', async () => {
+  it('shows an ask_user form, takes the answer from the same user and conversation only, and continues', { timeout: 90_000 }, async () => {
     harness.double.setScenario({
       kind: 'dynamic',
       respond: (body): DirectScenario => toolMessages(body).length === 0
@@ -117,7 +119,7 @@ describe('tools in chat', () => {
     client.send({ type: 'prompt.answer', conversationId: 'someone-else', promptId: form.promptId, answers: { city: 'Rome' } });
     await client.waitFor((message) => message.type === 'chat.error' && message.conversationId === 'someone-else');
     client.send({ type: 'prompt.answer', conversationId: request.conversationId, promptId: form.promptId, answers: { city: 'Porto' } });
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     const reply = replyOf(client.received, request.conversationId);
     expect(reply.find((message) => message.type === 'chat.tool-result')).toMatchObject({
       status: 'completed', result: { status: 'answered', answers: { city: { question: 'Which city?', answer: 'Porto' } } },
@@ -127,18 +129,18 @@ describe('tools in chat', () => {
     await client.close();
   });
 
-  it('sends no tools when the chat turned them off', async () => {
+  it('sends no tools when the chat turned them off', { timeout: 90_000 }, async () => {
     harness.double.setScenario({ kind: 'reply', text: 'No tools here.' });
     const client = await connectChat(harness.baseUrl, harness.admin.accessToken);
     const request = send('Answer without tools please', { disableTools: true });
     client.send(request);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     const [body] = streamedRequestsAbout('Answer without tools please');
     expect(body?.tools).toBeUndefined();
     await client.close();
   });
 
-  it('stops offering tools after the step limit, so a model that keeps calling them must answer', async () => {
+  it('stops offering tools after the step limit, so a model that keeps calling them must answer', { timeout: 90_000 }, async () => {
     harness.double.setScenario({
       kind: 'dynamic',
       respond: (body): DirectScenario => ((body as OpenAiBody).tools?.length ?? 0) > 0
@@ -148,7 +150,7 @@ describe('tools in chat', () => {
     const client = await connectChat(harness.baseUrl, harness.admin.accessToken);
     const request = send('Loop forever on tools');
     client.send(request);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     const reply = replyOf(client.received, request.conversationId);
     expect(reply.filter((message) => message.type === 'chat.tool-call')).toHaveLength(3);
     expect(textOf(reply)).toBe('Final answer without tools.');
@@ -157,19 +159,19 @@ describe('tools in chat', () => {
     await client.close();
   });
 
-  it('retries without tools when the model refuses them, and remembers that for the next request', async () => {
+  it('retries without tools when the model refuses them, and remembers that for the next request', { timeout: 90_000 }, async () => {
     harness.double.setScenario({ kind: 'tools-unsupported', then: { kind: 'reply', text: 'Plain answer.' } });
     const client = await connectChat(harness.baseUrl, harness.admin.accessToken);
     const request = send('A model without tool support');
     client.send(request);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === request.conversationId, toolRunMs);
     expect(textOf(replyOf(client.received, request.conversationId))).toBe('Plain answer.');
     const bodies = streamedRequestsAbout('A model without tool support');
     expect(bodies.map((body) => (body.tools?.length ?? 0) > 0)).toEqual([true, false]);
 
     const next = send('Second message to the same model');
     client.send(next);
-    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === next.conversationId);
+    await client.waitFor((message) => message.type === 'chat.finish' && message.conversationId === next.conversationId, toolRunMs);
     expect(streamedRequestsAbout('Second message to the same model').map((body) => body.tools)).toEqual([undefined]);
     await client.close();
   });
