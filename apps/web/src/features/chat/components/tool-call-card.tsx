@@ -103,6 +103,8 @@ export function ToolCallCard({ toolCall }: { toolCall: ToolCall }) {
                 key={link.url}
                 href={link.url}
                 download={link.filename}
+                // Another site's file opens in a new tab (browsers ignore `download` across origins).
+                {...(link.url.startsWith('http') ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
                 aria-label={`Download ${link.filename}`}
                 className="inline-flex max-w-full items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2 py-1 font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
               >

@@ -28,9 +28,9 @@ function ImageCard({ image, chatTitle, onOpen, onDelete }: { image: ShownImage; 
         <img src={image.url} alt={alt} loading="lazy" className="size-full object-cover" />
       </button>
       <div className="flex min-w-0 flex-col gap-1 p-2.5">
-        <p className="flex items-baseline justify-between gap-2 text-sm">
-          <span className="font-medium text-zinc-900 dark:text-zinc-100">{image.handle}</span>
-          <time dateTime={new Date(image.createdAt).toISOString()} className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm">
+          <span className="font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100">{image.handle}</span>
+          <time dateTime={new Date(image.createdAt).toISOString()} className="min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400">
             {formatDateTime(new Date(image.createdAt).toISOString())}
           </time>
         </p>
