@@ -72,9 +72,13 @@ export async function receiveToDisk(source: Readable, path: string, options: Rec
     },
   });
 
+  const writer = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   try {
-    await pipeline(source, meter, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    await pipeline(source, meter, writer);
   } catch (error) {
+    // The file may still be opening when the source fails: wait until the destroyed writer has closed, or the
+    // unlink could run first and the open create the file afterwards.
+    if (!writer.closed) await new Promise((resolve) => writer.once('close', resolve));
     await unlink(path).catch(() => undefined);
     throw error;
   }
