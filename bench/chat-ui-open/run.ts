@@ -10,7 +10,8 @@
 //    and once more with the messages already in memory (switching back to a chat opened before).
 // Also reported: JS heap used with the whole chat in memory, the list's DOM size (virtualisation), and the raw
 // IndexedDB read of the 5,000 messages alone. BENCH_TRACE=1 adds one navigation's waterfall and the error of the
-// row-height estimates; BENCH_PROFILE=<dir> writes CPU profiles of a click and a navigation.
+// row-height estimates; BENCH_PROFILE=<dir> writes CPU profiles of a click and a navigation; BENCH_WEB_DIST=<dir>
+// serves another build of the web app.
 // Usage: npm run bench -- chat-ui-open  (needs apps/web/dist: build it first).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,12 +149,13 @@ async function seed(page: Page, databaseName: string, chats: Array<{ conversatio
 
 /**
  * In the page: the last message (the only one with the end marker) is in the list's viewport, scrolled to the end,
- * with its markdown rendered. Found by its text, not its row index: a long chat first shows only its newest rows.
+ * with its markdown rendered, code highlighted. Found by its text, not its row index: a long chat first shows only
+ * its newest rows.
  */
 function isChatOpen({ marker }: { marker: string }): boolean {
   const list = document.querySelector('[data-testid="message-list"]');
   const last = [...(list?.querySelectorAll('[data-testid="message"]') ?? [])].find((row) => (row.textContent ?? '').includes(marker));
-  if (!list || !last || !last.querySelector('.markdown-content')) return false;
+  if (!list || !last || !last.querySelector('.markdown-content code.hljs')) return false;
   const listBox = list.getBoundingClientRect();
   const box = last.getBoundingClientRect();
   return box.bottom <= listBox.bottom + 1 && box.bottom > listBox.top && list.scrollHeight - list.scrollTop - list.clientHeight < 2;
@@ -165,9 +167,8 @@ const percentile = (values: number[], fraction: number) => {
 };
 const round = (value: number) => Math.round(value * 10) / 10;
 
-async function timeNavigation(page: Page, url: string): Promise<{ inPage: number; wall: number }> {
-  const started = performance.now();
-  await page.goto(url, { waitUntil: 'commit' });
+/** Waits (each animation frame) until the chat is open; `performance.now()` then. */
+async function waitUntilOpen(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
     (arg) => {
       const open = (window as unknown as { isChatOpen: (value: typeof arg) => boolean }).isChatOpen;
@@ -176,31 +177,34 @@ async function timeNavigation(page: Page, url: string): Promise<{ inPage: number
     { marker: endMarker },
     { polling: 'raf', timeout: 30_000 },
   );
-  const inPage = (await handle.jsonValue()) as number;
+  return (await handle.jsonValue()) as number;
+}
+
+/** Times from navigation start (0 in the new document). */
+async function timeNavigation(page: Page, url: string): Promise<{ inPage: number; wall: number }> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const inPage = await waitUntilOpen(page);
   return { inPage, wall: performance.now() - started };
 }
 
+/** Times from the sidebar link's click. */
 async function timeClick(page: Page, conversationId: string): Promise<number> {
-  await page.evaluate((id) => {
+  const clickedAt = await page.evaluate((id) => {
     const link = document.querySelector<HTMLAnchorElement>(`ul[aria-label="Chats"] a[href="/chat/${id}"]`);
     if (!link) throw new Error('sidebar link not found');
-    (window as unknown as { clickedAt: number }).clickedAt = performance.now();
+    const now = performance.now();
     link.click();
+    return now;
   }, conversationId);
-  const handle = await page.waitForFunction(
-    (arg) => {
-      const open = (window as unknown as { isChatOpen: (value: typeof arg) => boolean }).isChatOpen;
-      return open(arg) ? performance.now() - (window as unknown as { clickedAt: number }).clickedAt : false;
-    },
-    { marker: endMarker },
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return (await handle.jsonValue()) as number;
+  return (await waitUntilOpen(page)) - clickedAt;
 }
 
 async function main() {
   const double = await startOpenAiDouble({ apiKey: 'bench-key', models: ['bench-model'] });
-  const server = await startServer();
+  // BENCH_WEB_DIST=<dir>: serve another build of the web app (e.g. an older commit's) for a comparison under the
+  // same conditions; the machine's load moves single runs by tens of percent.
+  const server = await startServer(process.env.BENCH_WEB_DIST ? { WEB_DIST_DIR: process.env.BENCH_WEB_DIST } : {});
   const browser = await launchBrowser();
   const { page, context } = browser;
   const problems: string[] = [];
@@ -408,13 +412,15 @@ async function main() {
       '',
       '| with the chat open | value |',
       '|---|---:|',
-      `| JS heap used, chat open / app with no chat open (after GC) | ${heapOpenMb} MB / ${heapNoChatMb} MB |`,
+      `| JS heap used, the whole chat in memory / app with no chat open (after GC) | ${heapOpenMb} MB / ${heapNoChatMb} MB |`,
       `| messages in the DOM (of ${messageCount}) | ${dom.renderedMessages} |`,
       `| DOM elements in the list / in the document | ${dom.listNodes} / ${dom.documentNodes} |`,
       `| raw IndexedDB read of the ${messageCount} messages, median / p90 | ${readSummary.median} / ${readSummary.p90} ms |`,
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
     if (problems.length > 0) process.stdout.write(`\npage errors: ${problems.join(' | ')}\n`);
+    // Another build's figures are printed only: they never replace this tree's.
+    if (process.env.BENCH_WEB_DIST) return;
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     writeFileSync(
       join(root, 'bench/results/chat-ui-open.json'),

@@ -68,6 +68,13 @@ export function MessageList({ path, tree, modelId, isStreaming }: MessageListPro
     virtualizer.scrollToEnd();
   }, [virtualizer]);
 
+  // Older messages arriving above (a long chat's background read) keep the row being read in place; a reader
+  // following the end stays exactly at it rather than a few pixels off.
+  const firstId = path[0]?.id;
+  useLayoutEffect(() => {
+    if (virtualizer.isAtEnd(pinThresholdPixels)) virtualizer.scrollToEnd();
+  }, [virtualizer, firstId]);
+
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="message-list" aria-busy={isStreaming}>
       <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>

@@ -14,7 +14,7 @@ function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Waits until the page has painted what was just rendered (so the background read never delays the first paint). */
+/** Waits until the page has painted what was just rendered. */
 function afterNextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return yieldToBrowser();
   return new Promise((resolve) => {
@@ -25,6 +25,15 @@ function afterNextPaint(): Promise<void> {
       setTimeout(resolve, 0);
     });
   });
+}
+
+/**
+ * Waits until the browser is idle: the chat painted and its deferred renders (off-screen rows, code colours) done,
+ * which a store update from the background read would otherwise interrupt and restart. At most 2 s.
+ */
+function whenIdle(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return afterNextPaint();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2_000 }));
 }
 
 /** Resumes the replies the server may still be producing (the socket replays what this browser missed). */
@@ -49,7 +58,7 @@ function readOlderMessages(repository: ChatRepository, conversationId: string, b
   const running = backgroundReads.get(conversationId);
   if (running) return running;
   const read = (async () => {
-    await afterNextPaint();
+    await whenIdle();
     const older = await readMessagesBefore(repository, conversationId, before, yieldToBrowser);
     if (!isCurrent(repository, conversationId)) return;
     addOlderMessagesToStore(conversationId, older);
@@ -86,7 +95,7 @@ export function preloadConversation(conversationId: string): Promise<void> {
 
 /**
  * Loads a conversation into memory for the chat on screen: its newest messages first (`preloadConversation`),
- * then, once they are painted, the rest in the background (for scrolling up, export, and the actions that need
+ * then, once they are painted and the browser is idle, the rest in the background (for scrolling up, export, and the actions that need
  * the whole tree: see `whenConversationLoaded`). Not started earlier so that the older messages never compete
  * with the first render of a chat opened by URL.
  */
