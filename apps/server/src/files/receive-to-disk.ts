@@ -78,7 +78,7 @@ export async function receiveToDisk(source: Readable, path: string, options: Rec
   } catch (error) {
     // The file may still be opening when the source fails: wait until the destroyed writer has closed, or the
     // unlink could run first and the open create the file afterwards.
-    if (!writer.closed) await new Promise((resolve) => writer.once('close', resolve));
+    if (!writer.closed) await new Promise<void>((resolve) => writer.once('close', () => resolve()));
     await unlink(path).catch(() => undefined);
     throw error;
   }
