@@ -39,8 +39,12 @@ describe('WS /ws/chat', () => {
     expect(upstream?.headers.authorization).toBe('Bearer test-key');
     expect(JSON.stringify(upstream?.body)).toContain('Be brief.');
     await client.close();
-    const usage = await harness.app.database.db.selectFrom('usage_counters').selectAll().where('user_id', '=', harness.admin.user.id).execute();
-    expect(Number(usage[0]?.requests)).toBeGreaterThanOrEqual(1);
+    // Usage is written after the reply ends (the conversation is freed first), so it may land just after finish.
+    const requestsCounted = async () => {
+      const usage = await harness.app.database.db.selectFrom('usage_counters').selectAll().where('user_id', '=', harness.admin.user.id).execute();
+      return Number(usage[0]?.requests ?? 0);
+    };
+    await expect.poll(requestsCounted, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
   });
 
   it('stops a reply: the provider sees its request closed and the reply ends with finish "stopped"', async () => {
