@@ -221,8 +221,9 @@ describe('chat in a real browser against the OpenAI double', () => {
       // …and it is stored that way: every message (both versions of the regenerated one), none left in flight.
       await page.reload();
       await poll(() => lastAssistant(page).locator('.markdown-content').innerText(), 10_000).toBe(wordsUpTo(dropWords));
+      // Writes to IndexedDB are batched: wait for the last one rather than read at once.
+      await poll(async () => (await storedMessages(page, adminRow.id)).length).toBe(11);
       const stored = await storedMessages(page, adminRow.id);
-      expect(stored).toHaveLength(11);
       expect(stored.filter((message) => message.status === 'sending' || message.status === 'streaming')).toEqual([]);
       expect(stored.filter((message) => message.content === wordsUpTo(dropWords))).toHaveLength(3);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

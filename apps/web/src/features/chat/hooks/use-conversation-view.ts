@@ -24,7 +24,16 @@ export function useConversationView(conversationId: string | null): Conversation
   const isPartlyLoaded = useChatStore((state) => (conversationId ? state.unloadedBeforeByConversation[conversationId] !== undefined : false));
   const tree = useMemo(() => buildMessageTree(Object.values(messages ?? {})), [messages]);
   const activeLeafId = conversation?.activeLeafId ?? null;
-  const path = useMemo(() => visibleTail(pathToLeaf(tree, activeLeafId), isPartlyLoaded), [tree, activeLeafId, isPartlyLoaded]);
+  // The stored leaf can be missing from what is loaded (a reply's message arriving through resume before the
+  // read of the chat): show the newest branch rather than an empty chat.
+  const leafId = activeLeafId !== null && tree.byId.has(activeLeafId) ? activeLeafId : newestMessageId(messages);
+  const path = useMemo(() => visibleTail(pathToLeaf(tree, leafId), isPartlyLoaded), [tree, leafId, isPartlyLoaded]);
   const isStreaming = path.some(isMessageInFlight);
   return { conversation, messages, tree, path, isStreaming };
+}
+
+function newestMessageId(messages: Record<string, { id: string; createdAt: number }> | undefined): string | null {
+  let newest: { id: string; createdAt: number } | null = null;
+  for (const message of Object.values(messages ?? {})) if (!newest || message.createdAt >= newest.createdAt) newest = message;
+  return newest?.id ?? null;
 }
