@@ -80,12 +80,12 @@ function collectFiles(FS, dir, prefix, depth, inputs, limits, state) {
   pyodide.setStdout(writer('stdout'));
   pyodide.setStderr(writer('stderr'));
   const FS = pyodide.FS;
-  for (const dir of ['/sandbox', '/work', '/plots']) FS.mkdirTree(dir);
+  for (const dir of ['/sandbox', '/home/pyodide/work', '/plots']) FS.mkdirTree(dir);
   FS.writeFile('/sandbox/runner.py', workerData.runnerSource);
   FS.writeFile('/sandbox/main.py', workerData.code);
   const inputs = new Map();
   for (const file of workerData.files) {
-    FS.writeFile('/work/' + file.name, file.data);
+    FS.writeFile('/home/pyodide/work/' + file.name, file.data);
     inputs.set(file.name, file.data);
   }
   const interrupt = new Int32Array(workerData.interruptBuffer);
@@ -96,13 +96,13 @@ function collectFiles(FS, dir, prefix, depth, inputs, limits, state) {
   parentPort.postMessage({ type: 'ready' });
   let exitCode = 1;
   try {
-    exitCode = run('/sandbox/main.py', '/work', '/plots', workerData.limits.maxPlots);
+    exitCode = run('/sandbox/main.py', '/home/pyodide/work', '/plots', workerData.limits.maxPlots);
   } catch (error) {
     parentPort.postMessage({ type: 'stderr', text: String(error && error.message) + '\n' });
   }
   const state = { files: [], skipped: [], total: 0 };
   try {
-    collectFiles(FS, '/work', '', 0, inputs, workerData.limits, state);
+    collectFiles(FS, '/home/pyodide/work', '', 0, inputs, workerData.limits, state);
   } catch (error) {
     parentPort.postMessage({ type: 'stderr', text: 'Could not collect the files written: ' + (error && error.message) + '\n' });
   }
