@@ -212,9 +212,13 @@ describe('chat in a real browser against the OpenAI double', () => {
       // A reload mid-reply picks the reply up from what IndexedDB had and resumes the rest.
       await sendMessage(page, 'And one last time.');
       await poll(() => lastAssistant(page).getByText(/word30\b/).count(), 10_000).toBeGreaterThan(0);
+      const shownBeforeReload = await messages(page).count();
       await page.reload();
       await poll(() => lastUser(page).innerText(), 10_000).toBe('And one last time.');
-      await poll(() => lastAssistant(page).getAttribute('data-status'), 20_000).toBe('done');
+      // The new reply itself, under the last question (not the previous answer, which has the same words).
+      await poll(() => messages(page).count(), 10_000).toBe(shownBeforeReload);
+      await poll(() => messages(page).last().getAttribute('data-status'), 20_000).toBe('done');
+      expect(await messages(page).last().getAttribute('data-role')).toBe('assistant');
       expect(await lastAssistant(page).locator('.markdown-content').innerText()).toBe(wordsUpTo(dropWords));
       expect(double.aborted).toHaveLength(1);
 

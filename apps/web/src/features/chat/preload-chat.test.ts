@@ -16,7 +16,7 @@ async function seedChat(userId: string, messageCount: number): Promise<void> {
     parentId: index === 0 ? null : `m${index - 1}`, toolCalls: [], modelId: null, retryType: null, lastSeq: 0, reasoningDurationMilliseconds: null,
   }));
   const database = openChatDatabase(chatDatabaseName(userId));
-  await createChatRepository(database).importConversation(
+  await createChatRepository(database).saveConversationWithMessages(
     { id: 'c1', title: 'Seeded', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 2, activeLeafId: `m${messageCount - 1}` },
     messages,
   );

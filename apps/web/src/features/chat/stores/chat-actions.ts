@@ -4,7 +4,7 @@ import { buildMessageTree, newestLeafUnder, pathToLeaf, versionsOf } from '../li
 import { defaultConversationTitle } from './apply-reply';
 import { chatClient, sendChatMessage } from './chat-connection';
 import { openChatDatabase, chatDatabaseName } from './chat-database';
-import { persistMessage, cancelPendingWrites } from './chat-persistence';
+import { persistMessage, persistTurn, cancelPendingWrites } from './chat-persistence';
 import { createChatRepository } from './chat-repository';
 import { whenConversationLoaded } from './conversation-loading';
 import { imageHandlesOf, resetGeneratedImageUrls } from './generated-images';
@@ -111,8 +111,11 @@ function buildMessage(fields: Pick<ChatMessage, 'conversationId' | 'role' | 'con
   return message;
 }
 
-/** Creates the assistant message under `userMessage` and sends the branch to the server. */
-function startReply(conversation: Conversation, userMessage: ChatMessage, modelId: string, retryType: RetryType | null) {
+/**
+ * Creates the assistant message under `userMessage` and sends the branch to the server. The reply, the conversation
+ * pointing at it and `userMessage` when it is new are stored in one transaction.
+ */
+function startReply(conversation: Conversation, userMessage: ChatMessage, modelId: string, retryType: RetryType | null, isUserMessageNew: boolean) {
   const tree = conversationTree(conversation.id);
   const earlierVersions = (tree.childrenByParent.get(userMessage.id) ?? []).filter((child) => child.role === 'assistant');
   const firstVersion = earlierVersions[0];
@@ -127,9 +130,10 @@ function startReply(conversation: Conversation, userMessage: ChatMessage, modelI
     versionGroupId: firstVersion?.versionGroupId ?? createId(),
     versionNumber: Math.max(0, ...earlierVersions.map((version) => version.versionNumber)) + 1,
   });
-  addMessage(reply);
+  upsertMessageInStore(reply);
   const updated = { ...conversation, modelId, activeLeafId: reply.id, updatedAt: Date.now() };
-  saveConversation(updated);
+  upsertConversationInStore(updated);
+  persistTurn(updated, isUserMessageNew ? [userMessage, reply] : [reply]);
   const path = pathToLeaf(conversationTree(conversation.id), userMessage.id);
   const images = imageHandlesOf(Object.values(useChatStore.getState().messagesByConversation[conversation.id] ?? {}));
   sendChatMessage({
@@ -167,8 +171,8 @@ export function sendUserMessage(conversationId: string | null, content: string, 
       parentId: conversation.activeLeafId,
       ...(attachments.length > 0 ? { attachments } : {}),
     });
-    addMessage(userMessage);
-    startReply(conversation, userMessage, modelId, null);
+    upsertMessageInStore(userMessage);
+    startReply(conversation, userMessage, modelId, null, true);
   });
   return targetId;
 }
@@ -183,7 +187,7 @@ function regenerateWholeReply(conversationId: string, assistantMessageId: string
   const assistantMessage = findMessage(conversationId, assistantMessageId);
   const userMessage = assistantMessage?.parentId ? findMessage(conversationId, assistantMessage.parentId) : undefined;
   if (!conversation || !userMessage) return;
-  startReply(conversation, userMessage, modelId, retryType);
+  startReply(conversation, userMessage, modelId, retryType, false);
 }
 
 /** Edits a user message by adding a sibling (a new branch) and asking for its reply. */
@@ -206,8 +210,8 @@ function editWholeUserMessage(conversationId: string, userMessageId: string, con
     // Editing changes the words; the files stay with the message.
     ...(original.attachments?.length ? { attachments: original.attachments } : {}),
   });
-  addMessage(edited);
-  startReply(conversation, edited, modelId, null);
+  upsertMessageInStore(edited);
+  startReply(conversation, edited, modelId, null, true);
 }
 
 /** Shows another version (or branch) of a message: the branch below it that was used last. */

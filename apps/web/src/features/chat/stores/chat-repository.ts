@@ -8,6 +8,12 @@ export interface ChatRepository {
   listConversations: () => Promise<Conversation[]>;
   getConversation: (conversationId: string) => Promise<Conversation | undefined>;
   saveConversation: (conversation: Conversation) => Promise<void>;
+  /**
+   * Saves a conversation and messages in one transaction: a new turn (the user's message, the reply's first state
+   * and the leaf that points at it) is stored whole or not at all, so a reload never finds a leaf without its message.
+   * Also adds an imported conversation at once.
+   */
+  saveConversationWithMessages: (conversation: Conversation, messages: ChatMessage[]) => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
   /** Every message of a conversation, oldest first. */
   listMessages: (conversationId: string) => Promise<ChatMessage[]>;
@@ -19,8 +25,6 @@ export interface ChatRepository {
   saveMessages: (messages: ChatMessage[], isIndexed: boolean) => Promise<void>;
   /** Ids of the conversations whose title or messages contain every word of `query` (as word prefixes). */
   searchConversations: (query: string) => Promise<Set<string>>;
-  /** Adds a whole conversation at once (import). */
-  importConversation: (conversation: Conversation, messages: ChatMessage[]) => Promise<void>;
   /** Keeps generated images (replacing any with the same file id). */
   saveImages: (images: StoredImage[]) => Promise<void>;
   getImage: (fileId: string) => Promise<StoredImage | undefined>;
@@ -52,6 +56,13 @@ export function compareConversations(left: Conversation, right: Conversation): n
 }
 
 export function createChatRepository(database: ChatDatabase): ChatRepository {
+  const saveConversationWithMessages = async (conversation: Conversation, messages: ChatMessage[]) => {
+    await database.transaction('rw', [database.conversations, database.messages, database.searchEntries], async () => {
+      await database.conversations.put(conversation);
+      await database.messages.bulkPut(messages);
+      await database.searchEntries.bulkPut([titleEntry(conversation), ...messages.map(messageEntry)]);
+    });
+  };
   return {
     listConversations: async () => (await database.conversations.toArray()).sort(compareConversations),
     getConversation: (conversationId) => database.conversations.get(conversationId),
@@ -61,6 +72,7 @@ export function createChatRepository(database: ChatDatabase): ChatRepository {
         await database.searchEntries.put(titleEntry(conversation));
       });
     },
+    saveConversationWithMessages,
     deleteConversation: async (conversationId) => {
       await database.transaction('rw', [database.conversations, database.messages, database.searchEntries], async () => {
         await database.conversations.delete(conversationId);
@@ -108,13 +120,6 @@ export function createChatRepository(database: ChatDatabase): ChatRepository {
         }),
       );
       return matches;
-    },
-    importConversation: async (conversation, messages) => {
-      await database.transaction('rw', [database.conversations, database.messages, database.searchEntries], async () => {
-        await database.conversations.put(conversation);
-        await database.messages.bulkPut(messages);
-        await database.searchEntries.bulkPut([titleEntry(conversation), ...messages.map(messageEntry)]);
-      });
     },
     saveImages: async (images) => {
       await database.images.bulkPut(images);

@@ -84,7 +84,7 @@ export async function importConversationFile(file: File): Promise<string | null>
     showToast('This file is not a ClaraVerse chat export.', 'error');
     return null;
   }
-  await repository.importConversation(parsed.conversation, parsed.messages);
+  await repository.saveConversationWithMessages(parsed.conversation, parsed.messages);
   upsertConversationInStore(parsed.conversation);
   showToast(`Imported “${parsed.conversation.title}”.`);
   return parsed.conversation.id;

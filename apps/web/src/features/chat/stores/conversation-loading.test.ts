@@ -35,7 +35,7 @@ async function seedLongChat(userId: string): Promise<{ conversation: Conversatio
     id: 'long', title: 'Long chat', modelId: 'model-a', systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 2, activeLeafId: `m${messageCount - 1}`,
   };
   const database = openChatDatabase(chatDatabaseName(userId));
-  await createChatRepository(database).importConversation(conversation, messages);
+  await createChatRepository(database).saveConversationWithMessages(conversation, messages);
   database.close();
   return { conversation, messages };
 }

@@ -54,7 +54,7 @@ describe('reading a conversation newest first', () => {
     const repository = openRepository();
     const { messages, chain } = conversationBuilder('short');
     const leaf = chain(null, 30);
-    await repository.importConversation({ id: 'short', title: 'Short', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, messages);
+    await repository.saveConversationWithMessages({ id: 'short', title: 'Short', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, messages);
 
     const tail = await readConversationTail(repository, 'short', leaf.id);
     expect(tail.unloadedBefore).toBeNull();
@@ -79,7 +79,7 @@ describe('reading a conversation newest first', () => {
     const lastQuestion = messages.find((message) => message.id === leaf.parentId)!;
     const editedQuestion = add(messages.find((message) => message.id === lastQuestion.parentId)!, { versionGroupId: lastQuestion.id, versionNumber: 2 });
     leaf = chain(editedQuestion, 1);
-    await repository.importConversation({ id: 'long', title: 'Long', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, messages);
+    await repository.saveConversationWithMessages({ id: 'long', title: 'Long', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, messages);
 
     const tail = await readConversationTail(repository, 'long', leaf.id);
     expect(tail.unloadedBefore).not.toBeNull();
@@ -103,7 +103,7 @@ describe('reading a conversation newest first', () => {
     const leaf = chain(null, 1_300);
     // Messages written in the same millisecond, in runs of 7 (a page holds 100 or 500: runs straddle the edges).
     const tied = messages.map((message, index) => ({ ...message, createdAt: 5_000 + Math.floor(index / 7) }));
-    await repository.importConversation({ id: 'ties', title: 'Ties', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, tied);
+    await repository.saveConversationWithMessages({ id: 'ties', title: 'Ties', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: leaf.id }, tied);
 
     const tail = await readConversationTail(repository, 'ties', leaf.id);
     expect(tail.unloadedBefore).not.toBeNull();
@@ -120,7 +120,7 @@ describe('reading a conversation newest first', () => {
     const oldLeaf = chain(root, 70);
     // A newer branch of 1,500 messages from an edit of the first message; the user switched back to the old one.
     chain(add(null, { versionGroupId: root.id, versionNumber: 2 }), 1_500);
-    await repository.importConversation({ id: 'old-branch', title: 'Old', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: oldLeaf.id }, messages);
+    await repository.saveConversationWithMessages({ id: 'old-branch', title: 'Old', modelId: null, systemPrompt: '', isStarred: false, createdAt: 1, updatedAt: 1, activeLeafId: oldLeaf.id }, messages);
 
     const tail = await readConversationTail(repository, 'old-branch', oldLeaf.id);
     const older = tail.unloadedBefore === null ? [] : await readMessagesBefore(repository, 'old-branch', tail.unloadedBefore, () => Promise.resolve());
