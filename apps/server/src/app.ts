@@ -10,6 +10,7 @@ import { createChatService } from './chat/chat.service.js';
 import { createChatStores } from './chat/chat-stores.js';
 import { createUsageRepository } from './chat/usage.repository.js';
 import { toolCatalog } from './tools/catalog/index.js';
+import { createServiceUrlMapper } from './integrations/service-url.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry } from './tools/tool-registry.js';
 import { toolsRoutes } from './tools/tools.routes.js';
@@ -197,6 +198,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const createToolContext = createToolContextFactory({
     logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
     http: outboundHttp,
+    serviceUrl: createServiceUrlMapper(config.integrations.baseUrls),
     sandbox,
     documents: documentRenderer,
     media: mediaModels,

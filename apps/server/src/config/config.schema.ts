@@ -94,6 +94,25 @@ export const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** How long uploads are kept. Default 24h. */
   UPLOAD_TTL: duration('24h').default(86_400),
+  /**
+   * JSON object redirecting integration base URLs, `{"https://gitlab.com":"https://git.example.org"}`: self-hosted
+   * services, and the tests' local doubles. Default none.
+   */
+  INTEGRATION_BASE_URLS: z
+    .string()
+    .default('{}')
+    .refine((text) => {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((value) => typeof value === 'string');
+      } catch {
+        return false;
+      }
+    }, 'must be a JSON object of URL → URL strings'),
+  /** Composio API key: enables the Gmail and Google Sheets integrations (OAuth through Composio). */
+  COMPOSIO_API_KEY: z.string().min(1).optional(),
+  /** Composio API base URL. Default https://backend.composio.dev. */
+  COMPOSIO_API_URL: z.url().default('https://backend.composio.dev'),
   /** Tool-call rounds one chat reply may run before it must answer. Default 10. */
   TOOL_MAX_STEPS: positiveInt(100).default(10),
   /** Seconds one tool call may run (sandboxed code has its own limit). Default 120. */

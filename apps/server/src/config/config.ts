@@ -87,6 +87,12 @@ export interface Config {
     chromiumPath: string;
     e2b: { apiKey: string; apiUrl: string } | null;
   };
+  integrations: {
+    /** Documented base URL → where it really points (self-hosted services, test doubles). */
+    baseUrls: Record<string, string>;
+    /** Gmail and Google Sheets through Composio; null when `COMPOSIO_API_KEY` is not set. */
+    composio: { apiKey: string; apiUrl: string } | null;
+  };
   files: {
     /** Uploads and generated files live under this folder. */
     dir: string;

@@ -111,6 +111,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       chromiumPath: values.CHROMIUM_PATH,
       e2b: values.E2B_API_KEY ? { apiKey: values.E2B_API_KEY, apiUrl: values.E2B_API_URL.replace(/\/+$/, '') } : null,
     },
+    integrations: {
+      baseUrls: JSON.parse(values.INTEGRATION_BASE_URLS) as Record<string, string>,
+      composio: values.COMPOSIO_API_KEY ? { apiKey: values.COMPOSIO_API_KEY, apiUrl: values.COMPOSIO_API_URL.replace(/\/+$/, '') } : null,
+    },
     files: { dir: resolve(dataDir, 'files'), uploadTtlSeconds: values.UPLOAD_TTL },
     logging: { level: values.LOG_LEVEL },
     metrics: { token: values.METRICS_TOKEN ?? null },

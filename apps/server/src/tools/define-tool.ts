@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../platform/logging/logger.js';
-import type { DocumentRenderer, MediaModels, OutboundHttp, PromptUser, Sandbox, ToolFiles } from './tool-ports.js';
+import type { ComposioActions, DocumentRenderer, MediaModels, OutboundHttp, PromptUser, Sandbox, ToolFiles } from './tool-ports.js';
 
 /** Categories shown in the tool picker (`GET /api/tools` groups by these). */
 export const toolCategories = [
@@ -30,8 +30,19 @@ export interface ToolContext {
    * attached or a tool made); absent outside the chat. @throws NotFoundError for an unknown handle
    */
   resolveImage?: (imageId: string) => Promise<{ data: Buffer; mimeType: string }>;
-  /** The credential of `integrationId` this user chose for the call (issue 5); absent for keyless tools. */
-  getCredential?: (integrationId: string) => Promise<Record<string, string>>;
+  /**
+   * Where a service's documented URL really points: itself, or a self-hosted instance / a test's double
+   * (`INTEGRATION_BASE_URLS`). Integration tools pass every URL through it (`integrations/call-service.ts` does).
+   */
+  serviceUrl: (url: string) => string;
+  /**
+   * The values of this user's credential for `integrationId` (the one the call chose, else the most recently
+   * used), decrypted for this call only; marks it used. Absent outside a user's run.
+   * @throws AppError `validation_failed` when the user has no credential for it.
+   */
+  getCredential?: (integrationId: string) => Promise<Readonly<Record<string, string>>>;
+  /** Composio's actions API with the instance's key (absent when `COMPOSIO_API_KEY` is not set). */
+  composio?: ComposioActions;
 }
 
 /** An image a tool made; shown in the chat, stripped from what the model sees. */
@@ -64,6 +75,8 @@ export interface ToolDescriptor {
   keywords: readonly string[];
   /** Milliseconds before the call is aborted; defaults to the configured tool timeout. */
   timeoutMs?: number | undefined;
+  /** The integration whose credential the tool needs (`slack`); offered only to users who have one. */
+  integration?: string | undefined;
 }
 
 export interface ToolDefinition<Input extends z.ZodType = z.ZodType> extends ToolDescriptor {

@@ -26,6 +26,7 @@ export function createTestToolContext(overrides: Partial<ToolContext> = {}): Too
       transcribe: () => missing('audio model'),
     },
     searxngUrls: [],
+    serviceUrl: (url) => url,
     ...overrides,
   };
 }

@@ -134,3 +134,11 @@ export type PromptAnswer = { status: 'answered'; answers: Record<string, unknown
 
 /** Shows a form in the user's chat and waits for the answer (5 min). */
 export type PromptUser = (request: PromptRequest, signal: AbortSignal) => Promise<PromptAnswer>;
+
+// ── Composio (Gmail, Google Sheets through OAuth) ────────────────────────────────────────────────────────────────
+
+/** Runs a Composio action for a user's connected account with the instance's API key (issue 5, reference §4.3). */
+export interface ComposioActions {
+  /** @throws AppError with Composio's message when the action fails. */
+  execute(action: string, request: { entityId: string; arguments: Record<string, unknown>; signal: AbortSignal }): Promise<unknown>;
+}

@@ -37,6 +37,7 @@ function fromDefinition(tool: AnyToolDefinition): RegisteredTool {
     icon: tool.icon,
     category: tool.category,
     keywords: tool.keywords,
+    ...(tool.integration ? { integration: tool.integration } : {}),
     source: 'builtin',
     inputJsonSchema,
     interactive: tool.interactive === true,

@@ -18,6 +18,7 @@ const messageByCode: Record<ErrorCode, string> = {
   unsupported_media_type: 'That kind of file or content is not supported.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   upstream_unavailable: 'A service ClaraVerse depends on is not answering. Try again shortly.',
+  upstream_error: 'The connected service refused the request.',
   outbound_blocked: 'That address is not reachable from ClaraVerse (private or internal addresses are blocked).',
   outbound_timeout: 'The remote site took too long to answer. Try again later.',
   response_too_large: 'The remote answer was larger than ClaraVerse accepts.',
@@ -27,7 +28,7 @@ const messageByCode: Record<ErrorCode, string> = {
 };
 
 /** Codes whose server message is specific and meant for people (e.g. "You cannot demote the last admin"). */
-const codesWithUsefulServerMessage = new Set<ErrorCode>(['conflict', 'forbidden']);
+const codesWithUsefulServerMessage = new Set<ErrorCode>(['conflict', 'forbidden', 'upstream_error']);
 
 /** Formats a wait in seconds as "about N minutes" / "a few seconds". */
 export function describeWait(seconds: number): string {

@@ -18,6 +18,7 @@ export const errorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'upstream_unavailable',
+  'upstream_error',
   'outbound_blocked',
   'outbound_timeout',
   'response_too_large',

@@ -17,6 +17,8 @@ export const httpStatusByErrorCode = {
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_unavailable: 502,
+  /** A connected service (an integration's API) refused the request: bad credential, bad input, not found. */
+  upstream_error: 502,
   /** The SSRF guard refused the address (private, loopback, metadata…) or the scheme. */
   outbound_blocked: 422,
   outbound_timeout: 504,
