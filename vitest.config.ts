@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const sharedSource = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
-const alias = { '@claraverse/shared': sharedSource };
+const engineSource = fileURLToPath(new URL('./packages/engine/src/index.ts', import.meta.url));
+const alias = { '@claraverse/shared': sharedSource, '@claraverse/engine': engineSource };
 
 // The PostgreSQL project runs the same server suites on a fresh schema per test file; it exists only when
 // DATABASE_URL points at a PostgreSQL server (CI always sets it).
@@ -25,6 +26,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'engine', include: ['packages/engine/src/**/*.test.ts'], environment: 'node' } },
       { resolve: { alias }, test: { name: 'bridge', include: ['apps/bridge/src/**/*.test.ts'], environment: 'node' } },
       serverProject('server', 'sqlite'),
       ...(hasPostgres ? [serverProject('server-postgres', 'postgres')] : []),

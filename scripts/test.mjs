@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, build the web app, then every test suite; ends with one "N passed, N failed" line.
 //
-// Suites (vitest projects): shared, bridge (the claraverse-bridge CLI), server (SQLite), server-postgres (only when DATABASE_URL is postgres://…),
+// Suites (vitest projects): shared, engine (the workflow engine), bridge (the claraverse-bridge CLI), server (SQLite), server-postgres (only when DATABASE_URL is postgres://…),
 // web (components, jsdom), e2e (the built app in Debian's Chromium via playwright-core).
 // CLARAVERSE_REQUIRE_SUITES=server-postgres,e2e makes a suite that ran no test a failure (CI sets it).
 import { spawnSync } from 'node:child_process';
@@ -75,6 +75,7 @@ if (onlySuites.length === 0) {
 if (wants('e2e') || onlySuites.length === 0) gate('build the web app', 'npm', ['run', 'build', '-w', '@claraverse/web']);
 
 if (wants('shared')) suite('shared');
+if (wants('engine')) suite('engine');
 if (wants('bridge')) suite('bridge');
 if (wants('server')) suite('server');
 if (wants('server-postgres')) {
