@@ -1,0 +1,4 @@
+import type { IntegrationDefinition } from '../define-integration.js';
+
+/** The messaging group of integrations (see ./index.ts), one line each. */
+export const messagingIntegrations: readonly IntegrationDefinition[] = [];
