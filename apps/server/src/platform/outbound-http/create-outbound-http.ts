@@ -240,6 +240,16 @@ export function createOutboundHttp(options: OutboundHttpOptions): GuardedOutboun
   return {
     invalidateAllowlist: allowlists.invalidate,
 
+    async checkHost(hostname: string, port: number) {
+      const url = parseUrl(`http://${hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname}:${port}`);
+      try {
+        return await resolveCheckedAddresses(url, await allowlists.current(), resolveHost);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw networkError(bareHostname(url), error);
+      }
+    },
+
     async request(urlText: string, requestOptions: OutboundRequestOptions = {}): Promise<OutboundResponse> {
       const url = parseUrl(urlText);
       const auth = url.username || url.password ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : undefined;

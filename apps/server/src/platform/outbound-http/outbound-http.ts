@@ -38,4 +38,10 @@ export interface OutboundResponse {
  */
 export interface OutboundHttp {
   request(url: string, options?: OutboundRequestOptions): Promise<OutboundResponse>;
+  /**
+   * Resolves a host the caller will open a raw TCP connection to (a database driver: MongoDB, Redis) and checks
+   * every address with the same guard and allow-list; connect only to the addresses returned.
+   * @throws AppError `outbound_blocked`, `upstream_unavailable` (DNS). Absent on clients that cannot check.
+   */
+  checkHost?(hostname: string, port: number): Promise<Array<{ address: string; family: number }>>;
 }
