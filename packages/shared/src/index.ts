@@ -14,3 +14,5 @@ export * from './contracts/files.contract.js';
 export * from './contracts/mcp.contract.js';
 export * from './realtime/mcp-messages.js';
 export * from './contracts/tools.contract.js';
+export * from './contracts/integrations.contract.js';
+export * from './contracts/credentials.contract.js';

@@ -6,6 +6,7 @@ function summarise(tool: RegisteredTool): ToolSummary {
   return {
     name: tool.name, displayName: tool.displayName, description: tool.description, icon: tool.icon, category: tool.category,
     keywords: [...tool.keywords], source: tool.source, parameters: tool.inputJsonSchema, interactive: tool.interactive,
+    ...(tool.integration ? { integration: tool.integration } : {}),
   };
 }
 

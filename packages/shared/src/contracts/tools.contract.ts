@@ -15,6 +15,8 @@ export const toolSummarySchema = z.object({
   parameters: z.record(z.string(), z.unknown()),
   /** Needs a person to answer (only in chat). */
   interactive: z.boolean(),
+  /** The integration whose credential it needs (`slack`); absent for tools that need none. */
+  integration: z.string().optional(),
 });
 export type ToolSummary = z.infer<typeof toolSummarySchema>;
 
