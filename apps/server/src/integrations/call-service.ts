@@ -26,6 +26,12 @@ export interface ServiceRequest {
   expect?: 'json' | 'any';
   /** Retries after a 429 whose wait is at most this long (ms); longer waits fail at once. Default 10 000. */
   maxRateLimitWaitMs?: number;
+  /**
+   * Recognises the service's own rate-limit answers besides 429 (GitHub answers 403 with
+   * `x-ratelimit-remaining: 0`): the wait in ms, or undefined when the answer is not a rate limit. Such answers
+   * are waited out like a 429 instead of being reported as a refused credential.
+   */
+  rateLimitWaitMs?: (response: { status: number; headers: Record<string, string> }) => number | undefined;
 }
 
 export interface ServiceResponse<Data = unknown> {
@@ -77,12 +83,20 @@ export function serviceErrorMessage(data: unknown): string | undefined {
   if (typeof data === 'string') return data.trim().slice(0, 300) || undefined;
   if (data === null || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
-  for (const key of ['message', 'error_description', 'detail', 'description', 'title', 'msg']) {
+  for (const key of ['message', 'error_description', 'detail', 'description', 'title', 'msg', 'err']) {
     if (typeof record[key] === 'string' && record[key]) return (record[key] as string).slice(0, 300);
   }
   if (typeof record.error === 'string') return record.error.slice(0, 300);
   if (record.error && typeof record.error === 'object') return serviceErrorMessage(record.error);
-  if (Array.isArray(record.errors) && record.errors.length > 0) return serviceErrorMessage(record.errors[0]);
+  // GraphQL and most REST APIs: `errors: [...]`; Jira: `errorMessages: [...]` and `errors: { field: message }`.
+  for (const key of ['errors', 'errorMessages']) {
+    const list = record[key];
+    if (Array.isArray(list) && list.length > 0) return serviceErrorMessage(list[0]);
+  }
+  if (record.errors && typeof record.errors === 'object') {
+    const [field, said] = Object.entries(record.errors as Record<string, unknown>).find(([, value]) => typeof value === 'string') ?? [];
+    if (field !== undefined) return `${field}: ${String(said)}`.slice(0, 300);
+  }
   return undefined;
 }
 
@@ -116,8 +130,9 @@ export async function callService<Data = unknown>(context: ServiceContext, reque
       ...(body === undefined ? {} : { body }),
       signal: context.signal,
     });
-    if (response.status === 429) {
-      const waitMs = parseRetryAfterMs(response.headers) ?? 1_000 * 2 ** attempt;
+    const serviceWaitMs = request.rateLimitWaitMs?.(response);
+    if (response.status === 429 || serviceWaitMs !== undefined) {
+      const waitMs = serviceWaitMs ?? parseRetryAfterMs(response.headers) ?? 1_000 * 2 ** attempt;
       if (attempt < maxRateLimitRetries && waitMs <= maxWaitMs && (await waitUnlessAborted(waitMs, context.signal))) continue;
       context.signal.throwIfAborted();
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
