@@ -5,6 +5,7 @@ import * as createUsageCounters from './20261125140000-create-usage-counters.js'
 import * as createApiKeys from './20261125150000-create-api-keys.js';
 import * as createFiles from './20261201100000-create-files.js';
 import * as createMcpServers from './20261201200000-create-mcp-servers.js';
+import * as createCredentials from './20261202100000-create-credentials.js';
 
 /**
  * Every migration, in order, by name. An explicit list (not a folder scan) so the compiled server and the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261125150000-create-api-keys': createApiKeys,
   '20261201100000-create-files': createFiles,
   '20261201200000-create-mcp-servers': createMcpServers,
+  '20261202100000-create-credentials': createCredentials,
 };
