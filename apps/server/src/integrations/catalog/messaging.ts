@@ -1,4 +1,7 @@
 import type { IntegrationDefinition } from '../define-integration.js';
+import { slackIntegration } from '../slack/slack.integration.js';
 
 /** The messaging group of integrations (see ./index.ts), one line each. */
-export const messagingIntegrations: readonly IntegrationDefinition[] = [];
+export const messagingIntegrations: readonly IntegrationDefinition[] = [
+  slackIntegration,
+];
