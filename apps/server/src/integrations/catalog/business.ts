@@ -1,4 +1,7 @@
 import type { IntegrationDefinition } from '../define-integration.js';
+import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
-export const businessIntegrations: readonly IntegrationDefinition[] = [];
+export const businessIntegrations: readonly IntegrationDefinition[] = [
+  hubspotIntegration,
+];
