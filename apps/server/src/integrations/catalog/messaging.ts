@@ -1,9 +1,11 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
+import { telegramIntegration } from '../telegram/telegram.integration.js';
 
 /** The messaging group of integrations (see ./index.ts), one line each. */
 export const messagingIntegrations: readonly IntegrationDefinition[] = [
   discordIntegration,
   slackIntegration,
+  telegramIntegration,
 ];
