@@ -1,4 +1,7 @@
 import type { IntegrationDefinition } from '../define-integration.js';
+import { notionIntegration } from '../notion/notion.integration.js';
 
 /** The work group of integrations (see ./index.ts), one line each. */
-export const workIntegrations: readonly IntegrationDefinition[] = [];
+export const workIntegrations: readonly IntegrationDefinition[] = [
+  notionIntegration,
+];
