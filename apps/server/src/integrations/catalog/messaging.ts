@@ -1,6 +1,7 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
+import { teamsIntegration } from '../teams/teams.integration.js';
 import { telegramIntegration } from '../telegram/telegram.integration.js';
 
 /** The messaging group of integrations (see ./index.ts), one line each. */
@@ -8,4 +9,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   discordIntegration,
   slackIntegration,
   telegramIntegration,
+  teamsIntegration,
 ];
