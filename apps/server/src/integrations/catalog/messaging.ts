@@ -1,5 +1,6 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
+import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
 import { teamsIntegration } from '../teams/teams.integration.js';
 import { telegramIntegration } from '../telegram/telegram.integration.js';
@@ -10,4 +11,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   slackIntegration,
   telegramIntegration,
   teamsIntegration,
+  googleChatIntegration,
 ];
