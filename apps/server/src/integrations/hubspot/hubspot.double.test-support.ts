@@ -1,14 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { startDoubleServer, type RecordedRequest } from '../../test/llm-doubles/double-server.js';
+import type { RecordedRequest } from '../../test/llm-doubles/double-server.js';
+import { sendJson as send, startServiceDouble } from '../service-double.test-support.js';
 import { createIntegrationTestContext } from '../test-support.js';
 import { hubspotApi } from './hubspot-api.js';
 
 export const hubspotToken = 'pat-na1-test-token';
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-}
 
 const records: Record<string, Array<{ id: string; properties: Record<string, string> }>> = {
   contacts: [
@@ -21,24 +17,15 @@ const records: Record<string, Array<{ id: string; properties: Record<string, str
 
 /**
  * A HubSpot CRM v3 double: checks the Bearer token (401 with HubSpot's error body otherwise) and answers list,
- * search and create as HubSpot documents them. `failNext` makes the next answer a 429 (retry-after 1) or an
- * HTML page, as a rate limit or a captive proxy would.
+ * search and create as HubSpot documents them.
  */
-export async function startHubspotDouble() {
-  const failures: Array<'rate-limit' | 'html'> = [];
-  const server = await startDoubleServer(async ({ response, recorded }) => {
-    const failure = failures.shift();
-    if (failure === 'rate-limit') return send(response, 429, { status: 'error', message: 'You have reached your secondly limit.', category: 'RATE_LIMITS' }, { 'retry-after': '1' });
-    if (failure === 'html') {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      return void response.end('<!DOCTYPE html><html><body>Login</body></html>');
-    }
-    if (recorded.headers.authorization !== `Bearer ${hubspotToken}`) {
-      return send(response, 401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' });
-    }
-    route(recorded, response);
+export function startHubspotDouble() {
+  return startServiceDouble({
+    authorize: (recorded) =>
+      recorded.headers.authorization === `Bearer ${hubspotToken}` ? null : { status: 401, body: { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' } },
+    route,
+    rateLimitBody: { status: 'error', message: 'You have reached your secondly limit.', category: 'RATE_LIMITS' },
   });
-  return Object.assign(server, { failNext: (kind: 'rate-limit' | 'html') => failures.push(kind) });
 }
 
 function route(recorded: RecordedRequest, response: ServerResponse): void {
