@@ -11,6 +11,12 @@ import { createChatStores } from './chat/chat-stores.js';
 import { createUsageRepository } from './chat/usage.repository.js';
 import { toolCatalog } from './tools/catalog/index.js';
 import { createServiceUrlMapper } from './integrations/service-url.js';
+import { integrationCatalog } from './integrations/catalog/index.js';
+import type { IntegrationDefinition } from './integrations/define-integration.js';
+import { createIntegrationDirectory } from './integrations/integration-directory.js';
+import { integrationsRoutes } from './integrations/integrations.routes.js';
+import { createCredentialsModule, type CredentialsModule } from './credentials/index.js';
+import { createKeyRing } from './platform/crypto/key-ring.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry } from './tools/tool-registry.js';
 import { toolsRoutes } from './tools/tools.routes.js';
@@ -69,6 +75,8 @@ export interface AppOverrides {
   mcpTimings?: Partial<McpConnectionTimings>;
   /** Prefix of the chat's Redis keys and channels in scale-out mode (tests keep apart with their own). */
   redisKeyPrefix?: string;
+  /** The integrations offered (default: the whole catalogue); credential tests use their own. */
+  integrations?: readonly IntegrationDefinition[];
 }
 
 export interface ClaraVerseApp {
@@ -89,6 +97,8 @@ export interface ClaraVerseApp {
   mediaModels: MediaModels;
   /** Runs code for the tools: Python (E2B, bubblewrap or Pyodide) and JavaScript (QuickJS). */
   sandbox: SandboxService;
+  /** Users' integration credentials: the service, the tools' narrow resolver, the usable-tools filter. */
+  credentials: CredentialsModule;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -190,15 +200,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
     findMediaProvider: (userId, flag) => providers.service.findMediaProvider(userId, flag),
   });
+  const integrations = overrides.integrations ?? integrationCatalog;
+  const integrationDirectory = createIntegrationDirectory(integrations, { isComposioConfigured: config.integrations.composio !== null });
+  const serviceUrl = createServiceUrlMapper(config.integrations.baseUrls);
+  const credentials = createCredentialsModule({
+    db, keyRing: createKeyRing(config.crypto.masterKey, config.crypto.previousMasterKeys), directory: integrationDirectory, auditService, logger, now,
+    http: outboundHttp, serviceUrl, testTimeoutMs: config.outbound.timeoutMs,
+  });
   const toolRegistry = createToolRegistry({
-    catalog: toolCatalog,
+    catalog: [...toolCatalog, ...integrations.flatMap((integration) => integration.tools)],
+    // Integration tools only for users with a credential of their integration.
+    usableFilter: credentials.usableFilter,
     dynamicSources: [mcp.toolSource],
     onSourceError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'a tool source failed; its tools are hidden for this request'),
   });
   const createToolContext = createToolContextFactory({
     logger, now, files: files.toolFiles, searxngUrls: config.tools.searxngUrls,
     http: outboundHttp,
-    serviceUrl: createServiceUrlMapper(config.integrations.baseUrls),
+    serviceUrl,
+    credentialsFor: credentials.credentialsFor,
     sandbox,
     documents: documentRenderer,
     media: mediaModels,
@@ -234,6 +254,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...files.routes,
     ...mcp.routes,
     ...toolsRoutes({ registry: toolRegistry }),
+    ...credentials.routes,
+    ...integrationsRoutes({ directory: integrationDirectory }),
     ...openAiCompatRoutes({
       listUserModels: (userId) => providers.service.listUserModels(userId),
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
@@ -255,7 +277,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox, credentials,
     close: () =>
       (closing ??= (async () => {
         await chatService.stopAll();

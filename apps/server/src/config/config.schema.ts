@@ -50,6 +50,16 @@ export const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, { message: 'Use 64 hex characters: openssl rand -hex 32' })
     .optional(),
+  /**
+   * Comma-separated master keys used before the current one (64 hex characters each): credentials sealed with
+   * them still open until `npm run rotate-credentials` re-encrypts them with the current key. Default none.
+   */
+  ENCRYPTION_PREVIOUS_MASTER_KEYS: z
+    .string()
+    .default('')
+    .refine((text) => text.split(',').map((key) => key.trim()).filter(Boolean).every((key) => /^[0-9a-fA-F]{64}$/.test(key)), {
+      message: 'Use comma-separated keys of 64 hex characters each',
+    }),
   /** Comma-separated origins allowed by CORS (e.g. https://claraverse.example.com). Default: same origin only. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** pino level: fatal, error, warn, info, debug, trace, silent. Default info. */

@@ -36,6 +36,8 @@ export interface Config {
   crypto: {
     /** 32-byte master key for encryption at rest. */
     masterKey: Buffer;
+    /** Earlier 32-byte master keys: they only open what they sealed (until re-encrypted). Default none. */
+    previousMasterKeys: readonly Buffer[];
   };
   rateLimit: {
     enabled: boolean;

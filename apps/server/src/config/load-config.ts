@@ -84,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     crypto: {
       masterKey: Buffer.from(values.ENCRYPTION_MASTER_KEY ?? generated?.encryptionMasterKey ?? '', 'hex'),
+      previousMasterKeys: splitList(values.ENCRYPTION_PREVIOUS_MASTER_KEYS).map((key) => Buffer.from(key, 'hex')),
     },
     rateLimit: {
       enabled: values.RATE_LIMIT_ENABLED,
