@@ -1,9 +1,11 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
+import { shopifyIntegration } from '../shopify/shopify.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
 export const businessIntegrations: readonly IntegrationDefinition[] = [
   hubspotIntegration,
   netlifyIntegration,
+  shopifyIntegration,
 ];
