@@ -1,9 +1,11 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { airtableIntegration } from '../airtable/airtable.integration.js';
 import { notionIntegration } from '../notion/notion.integration.js';
+import { trelloIntegration } from '../trello/trello.integration.js';
 
 /** The work group of integrations (see ./index.ts), one line each. */
 export const workIntegrations: readonly IntegrationDefinition[] = [
   notionIntegration,
   airtableIntegration,
+  trelloIntegration,
 ];
