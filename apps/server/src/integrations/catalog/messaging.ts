@@ -4,6 +4,7 @@ import { googleChatIntegration } from '../google_chat/google_chat.integration.js
 import { slackIntegration } from '../slack/slack.integration.js';
 import { teamsIntegration } from '../teams/teams.integration.js';
 import { telegramIntegration } from '../telegram/telegram.integration.js';
+import { twilioIntegration } from '../twilio/twilio.integration.js';
 import { zoomIntegration } from '../zoom/zoom.integration.js';
 
 /** The messaging group of integrations (see ./index.ts), one line each. */
@@ -14,4 +15,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   teamsIntegration,
   googleChatIntegration,
   zoomIntegration,
+  twilioIntegration,
 ];
