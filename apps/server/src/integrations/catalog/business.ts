@@ -1,11 +1,13 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
+import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
 import { shopifyIntegration } from '../shopify/shopify.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
 export const businessIntegrations: readonly IntegrationDefinition[] = [
   hubspotIntegration,
+  mixpanelIntegration,
   netlifyIntegration,
   shopifyIntegration,
 ];
