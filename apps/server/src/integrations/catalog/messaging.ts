@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from '../define-integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
 import { referralmonkIntegration } from '../referralmonk/referralmonk.integration.js';
+import { sendgridIntegration } from '../sendgrid/sendgrid.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
 import { teamsIntegration } from '../teams/teams.integration.js';
 import { telegramIntegration } from '../telegram/telegram.integration.js';
@@ -18,4 +19,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   zoomIntegration,
   twilioIntegration,
   referralmonkIntegration,
+  sendgridIntegration,
 ];
