@@ -56,5 +56,3 @@ export function recordError(error: EngineError): RecordedError {
   return error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
 }
 
-/** The reason attached to the run signal when a run is cancelled (from outside). */
-export const isCancellation = (error: unknown): boolean => error instanceof EngineError && error.code === 'RUN_CANCELLED';

@@ -33,9 +33,16 @@ export interface EngineOptions {
 /** A configured engine: validate, prepare (compile once, cached per workflow object) and run workflows. */
 export interface Engine {
   validate(workflow: unknown): WorkflowIssue[];
-  prepare(workflow: Workflow): PreparedWorkflow;
+  /**
+   * Validates and compiles once. Cached per workflow object, and per `cacheKey` when given (e.g.
+   * `<workflowId>:<version>`), so a server that loads the workflow from its database on each run compiles it once.
+   */
+  prepare(workflow: Workflow, cacheKey?: string): PreparedWorkflow;
   run(workflow: Workflow | PreparedWorkflow, options: RunOptions): Promise<RunResult>;
 }
+
+/** The signal of a run nobody can cancel (no caller signal): never aborted, shared. */
+const neverAborted = new AbortController().signal;
 
 const reservedScopeKeys = new Set(['input', 'variables', 'item', 'index', 'loop']);
 
@@ -71,11 +78,15 @@ export function createEngine(options: EngineOptions): Engine {
     defaultErrorPolicy: options.defaultErrorPolicy ?? 'continue',
   };
 
-  const prepare = (workflow: Workflow): PreparedWorkflow => {
-    let prepared = cache.get(workflow);
-    if (prepared === undefined) {
-      prepared = prepareWorkflow(workflow, prepareOptions);
-      cache.set(workflow, prepared);
+  const keyed = new Map<string, PreparedWorkflow>();
+  const prepare = (workflow: Workflow, cacheKey?: string): PreparedWorkflow => {
+    let prepared = cacheKey === undefined ? cache.get(workflow) : keyed.get(cacheKey);
+    if (prepared !== undefined) return prepared;
+    prepared = prepareWorkflow(workflow, prepareOptions);
+    cache.set(workflow, prepared);
+    if (cacheKey !== undefined) {
+      if (keyed.size >= 500) keyed.delete(keyed.keys().next().value as string);
+      keyed.set(cacheKey, prepared);
     }
     return prepared;
   };
@@ -83,11 +94,13 @@ export function createEngine(options: EngineOptions): Engine {
   const run = async (workflow: Workflow | PreparedWorkflow, runOptions: RunOptions): Promise<RunResult> => {
     const prepared = isPrepared(workflow) ? workflow : prepare(workflow);
     const { ports } = options;
-    const controller = new AbortController();
-    const cancel = () => controller.abort(new EngineError('RUN_CANCELLED', 'The run was cancelled.'));
+    // The caller's signal is the run's signal (no AbortController of our own: they are costly in Node, and a run
+    // of instant blocks needs none). Its listener is added first, so `isCancelled` is set before blocks react.
     const external = runOptions.signal;
-    if (external?.aborted === true) cancel();
-    else external?.addEventListener('abort', cancel, { once: true });
+    const runSignal = external ?? neverAborted;
+    const cancel = () => {
+      context.isCancelled = true;
+    };
 
     const variables: Record<string, unknown> = runOptions.variables === undefined ? { ...prepared.variableDefaults } : { ...prepared.variableDefaults, ...runOptions.variables };
     const scope: Scope = { input: runOptions.input, variables };
@@ -96,7 +109,8 @@ export function createEngine(options: EngineOptions): Engine {
     const context: RunContext = {
       ports,
       hooks,
-      signal: controller.signal,
+      signal: runSignal,
+      isCancelled: external?.aborted === true,
       info: {
         userId: runOptions.userId,
         agentId: runOptions.agentId,
@@ -115,13 +129,14 @@ export function createEngine(options: EngineOptions): Engine {
       completedCount: 0,
       firstError: undefined,
     };
+    if (external !== undefined && !context.isCancelled) external.addEventListener('abort', cancel, { once: true });
     const startedAt = ports.now();
     if (hooks.onRunStart !== undefined) await hooks.onRunStart({ input: runOptions.input, startedAt });
-    const summary = await runLevel(context, prepared.root, scope, controller.signal, []);
+    await runLevel(context, prepared.root, scope, runSignal, []);
     external?.removeEventListener('abort', cancel);
-    const isCancelled = summary.isCancelled || controller.signal.aborted;
+    const isCancelled = context.isCancelled;
     const status = finalStatus(context, isCancelled);
-    const error = isCancelled ? (controller.signal.reason as EngineError) : context.firstError;
+    const error = isCancelled ? new EngineError('RUN_CANCELLED', 'The run was cancelled.') : context.firstError;
     const endedAt = ports.now();
     const result: RunResult = {
       status,

@@ -1,5 +1,5 @@
 import type { BlockContext, BlockOutcome } from '../blocks/define-block-executor.js';
-import { EngineError, isCancellation, recordError, toEngineError } from '../errors.js';
+import { EngineError, recordError, toEngineError } from '../errors.js';
 import type { Scope } from '../template/template.js';
 import type { PreparedBlock } from './prepare-workflow.js';
 import { computeBackoffMs } from './retry.js';
@@ -16,6 +16,11 @@ export interface BlockResult {
 }
 
 type RunBody = BlockContext['runBody'];
+
+/** The reason an attempt's signal carries once the attempt is over (ports still holding it may clean up). */
+const attemptEnded = new EngineError('BLOCK_ENDED', 'The block attempt has ended.');
+
+const cancelled = (): BlockResult => ({ status: 'cancelled', output: undefined, firedOutputs: undefined, error: new EngineError('RUN_CANCELLED', 'The run was cancelled.') });
 
 function newRecord(prepared: PreparedBlock, inputs: Record<string, unknown>, iteration: readonly number[], startedAt: number): BlockRecord {
   const { block } = prepared;
@@ -37,14 +42,19 @@ function newRecord(prepared: PreparedBlock, inputs: Record<string, unknown>, ite
   };
 }
 
-/** One attempt: instant blocks run inline; others get their own signal, a timeout and a race against it. */
-async function attempt(run: RunContext, prepared: PreparedBlock, context: BlockContext, levelSignal: AbortSignal): Promise<BlockOutcome> {
+/** One attempt: instant blocks run inline (no timer, no promise of ours); others go through guardedAttempt. */
+function attempt(run: RunContext, prepared: PreparedBlock, context: BlockContext, levelSignal: AbortSignal): Promise<BlockOutcome> | BlockOutcome {
+  return prepared.executor.isInstant === true ? prepared.executor.execute(context) : guardedAttempt(run, prepared, context, levelSignal);
+}
+
+/** A block doing I/O: its own signal (cancel or timeout), a timer through ports.sleep, a race against the signal. */
+async function guardedAttempt(run: RunContext, prepared: PreparedBlock, context: BlockContext, levelSignal: AbortSignal): Promise<BlockOutcome> {
   const { executor } = prepared;
-  if (executor.isInstant === true) return executor.execute(context);
+  // One controller per attempt: aborted by the level (cancel), by the timer (timeout), and when the attempt
+  // ends (which also clears the timer, whose sleep listens to the same signal).
   const { controller, release } = childController(levelSignal);
-  const timer = new AbortController();
   const seconds = prepared.timeoutMs / 1_000;
-  run.ports.sleep(prepared.timeoutMs, timer.signal).then(
+  run.ports.sleep(prepared.timeoutMs, controller.signal).then(
     () => controller.abort(new EngineError('BLOCK_TIMEOUT', `Block "${prepared.block.name}" timed out after ${seconds} s.`, { isTransient: true })),
     () => undefined,
   );
@@ -53,8 +63,8 @@ async function attempt(run: RunContext, prepared: PreparedBlock, context: BlockC
     const running = Promise.resolve().then(() => executor.execute(context));
     return await raceSignal(running, executor.handlesTimeout === true ? levelSignal : controller.signal);
   } finally {
-    timer.abort();
     release();
+    controller.abort(attemptEnded);
   }
 }
 
@@ -74,7 +84,7 @@ export async function executeBlock(
   const { executor, block } = prepared;
   const record = newRecord(prepared, inputs, iteration, run.ports.now());
   run.records[block.id] = record;
-  callHook(run.hooks.onBlockStart, { ...record });
+  if (run.hooks.onBlockStart !== undefined) callHook(run.hooks.onBlockStart, { ...record });
   const usesSlot = executor.isInstant !== true && executor.isControl !== true;
   if (usesSlot) await run.slots.acquire();
   const result = await attemptWithRetries(run, prepared, scope, inputs, levelSignal, runBody, record);
@@ -83,7 +93,7 @@ export async function executeBlock(
   record.status = result.status;
   record.output = result.output;
   if (result.error !== undefined) record.error = recordError(result.error);
-  callHook(run.hooks.onBlockEnd, { ...record });
+  if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
   return result;
 }
 
@@ -119,9 +129,7 @@ async function attemptWithRetries(
       const outcome = await attempt(run, prepared, context, levelSignal);
       return { status: 'completed', output: outcome.output, firedOutputs: outcome.firedOutputs, error: undefined };
     } catch (thrown) {
-      if (isCancellation(thrown) || (levelSignal.aborted && isCancellation(levelSignal.reason))) {
-        return { status: 'cancelled', output: undefined, firedOutputs: undefined, error: toEngineError(levelSignal.reason) };
-      }
+      if (run.isCancelled) return cancelled();
       const error = toEngineError(thrown);
       if (!error.isTransient || attemptNumber > prepared.retry.maxRetries || levelSignal.aborted) {
         return { status: 'failed', output: undefined, firedOutputs: undefined, error };
@@ -130,7 +138,8 @@ async function attemptWithRetries(
       try {
         await run.ports.sleep(computeBackoffMs(prepared.retry, attemptNumber, run.ports.random), levelSignal);
       } catch {
-        return { status: 'cancelled', output: undefined, firedOutputs: undefined, error: toEngineError(levelSignal.reason) };
+        if (run.isCancelled) return cancelled();
+        return { status: 'failed', output: undefined, firedOutputs: undefined, error };
       }
     }
   }

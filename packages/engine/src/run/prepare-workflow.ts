@@ -42,6 +42,8 @@ export interface PreparedLevel {
   connectionCount: number;
   /** Blocks with no outgoing connection in the level (a loop body's result comes from them). */
   terminals: PreparedBlock[];
+  /** Number of incoming connections per block index (copied per level run). */
+  incomingCounts: number[];
 }
 
 export interface PreparedWorkflow {
@@ -102,6 +104,7 @@ function buildLevel(members: PreparedBlock[], workflow: Workflow, byId: Map<stri
     starts: members.filter((member) => member.incoming.length === 0),
     connectionCount,
     terminals: members.filter((member) => member.outgoing.length === 0),
+    incomingCounts: members.map((member) => member.incoming.length),
   };
 }
 

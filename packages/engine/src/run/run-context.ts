@@ -32,8 +32,10 @@ export class Semaphore {
 export interface RunContext {
   ports: EnginePorts;
   hooks: RunLifecycleHooks;
-  /** Aborted (with a RUN_CANCELLED EngineError) when the run is cancelled. */
+  /** The caller's signal (or one never aborted): aborting it cancels the run. */
   signal: AbortSignal;
+  /** Set as soon as the caller's signal aborts; cancellation is told from timeouts by this flag. */
+  isCancelled: boolean;
   info: RunInfo;
   records: Record<string, BlockRecord>;
   slots: Semaphore;

@@ -1,4 +1,4 @@
-import { EngineError, isCancellation, recordError } from '../errors.js';
+import { EngineError, recordError } from '../errors.js';
 import type { Scope } from '../template/template.js';
 import { ERROR_OUTPUT } from '../workflow.schema.js';
 import { executeBlock, type BlockResult } from './execute-block.js';
@@ -43,7 +43,7 @@ function skippedRecord(prepared: PreparedBlock, status: 'skipped' | 'cancelled',
  * Once every input of a block has settled: undefined when it should run (an input produced and none failed;
  * merges ignore failed inputs), else why it is skipped.
  */
-function whyNotRun(prepared: PreparedBlock, connectionStates: Uint8Array): string | undefined {
+function whyNotRun(prepared: PreparedBlock, connectionStates: readonly number[]): string | undefined {
   let active = 0;
   let failed = 0;
   for (const connection of prepared.incoming) {
@@ -69,10 +69,10 @@ export function runLevel(run: RunContext, level: PreparedLevel, scope: Scope, si
   const blockCount = level.blocks.length;
   const summary: LevelSummary = { failedCount: 0, firstError: undefined, isCancelled: false };
   if (blockCount === 0) return Promise.resolve(summary);
-  const connectionStates = new Uint8Array(level.connectionCount);
-  const unsettledInputs = new Int32Array(blockCount);
-  const hasStarted = new Uint8Array(blockCount);
-  for (const prepared of level.blocks) unsettledInputs[prepared.index] = prepared.incoming.length;
+  // Plain arrays: for the small levels of typical workflows they are cheaper to allocate than typed arrays.
+  const connectionStates: number[] = new Array<number>(level.connectionCount).fill(0);
+  const unsettledInputs: number[] = level.incomingCounts.slice();
+  const hasStarted: number[] = new Array<number>(blockCount).fill(0);
   let endedCount = 0;
 
   return new Promise<LevelSummary>((resolve) => {
@@ -92,10 +92,10 @@ export function runLevel(run: RunContext, level: PreparedLevel, scope: Scope, si
 
     const skip = (prepared: PreparedBlock, reason: string) => {
       hasStarted[prepared.index] = 1;
-      const isCancelled = signal.aborted && isCancellation(signal.reason);
+      const isCancelled = run.isCancelled;
       const record = skippedRecord(prepared, isCancelled ? 'cancelled' : 'skipped', isCancelled ? 'run cancelled' : reason, iteration);
       run.records[prepared.block.id] = record;
-      callHook(run.hooks.onBlockEnd, record);
+      if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
       finish(prepared, () => DEAD);
     };
 
@@ -106,7 +106,7 @@ export function runLevel(run: RunContext, level: PreparedLevel, scope: Scope, si
     };
 
     const start = (prepared: PreparedBlock) => {
-      if (signal.aborted) return skip(prepared, 'level aborted');
+      if (signal.aborted) return skip(prepared, 'run cancelled or loop stopped');
       if (run.isStopping) return skip(prepared, 'run stopped');
       hasStarted[prepared.index] = 1;
       const inputs: Record<string, unknown> = {};
@@ -158,7 +158,7 @@ function bodyRunner(run: RunContext, loop: PreparedBlock, scope: Scope, iteratio
   return async (item: unknown, index: number, signal: AbortSignal): Promise<unknown> => {
     const iterationScope: Scope = { ...scope, item, index };
     const summary = await runLevel(run, body, iterationScope, signal, [...iteration, index]);
-    if (summary.isCancelled && signal.aborted) throw signal.reason as Error;
+    if (run.isCancelled) throw new EngineError('RUN_CANCELLED', 'The run was cancelled.');
     if (summary.failedCount > 0) {
       const cause = summary.firstError;
       throw new EngineError('LOOP_ITERATION_FAILED', `Iteration ${index} of loop "${loop.block.name}" failed: ${cause?.message ?? 'a block failed'}`, {
