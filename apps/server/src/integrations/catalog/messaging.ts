@@ -1,4 +1,5 @@
 import type { IntegrationDefinition } from '../define-integration.js';
+import { brevoIntegration } from '../brevo/brevo.integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
 import { referralmonkIntegration } from '../referralmonk/referralmonk.integration.js';
@@ -20,4 +21,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   twilioIntegration,
   referralmonkIntegration,
   sendgridIntegration,
+  brevoIntegration,
 ];

@@ -3,7 +3,8 @@ import { ValidationError } from '../../platform/errors/app-error.js';
 import { defineTool } from '../../tools/define-tool.js';
 import { callService } from '../call-service.js';
 import { requireCredential } from '../require-credential.js';
-import { addressListSchema, fetchAttachment, maxRecipients, parseAddresses, sendgrid } from './sendgrid-api.js';
+import { addressListSchema, parseRecipients } from '../email-addresses.js';
+import { fetchAttachment, sendgrid } from './sendgrid-api.js';
 
 const attachmentSchema = z.object({
   content: z.string().min(1).max(14_000_000).describe('File content, base64'),
@@ -43,11 +44,7 @@ export const sendEmailTool = defineTool({
   }),
   async execute(input, context) {
     if (!input.text_content?.trim() && !input.html_content?.trim()) throw new ValidationError('Give text_content or html_content.');
-    const to = parseAddresses(input.to, 'to');
-    const cc = parseAddresses(input.cc, 'cc').filter((address) => !to.includes(address));
-    const bcc = parseAddresses(input.bcc, 'bcc').filter((address) => !to.includes(address) && !cc.includes(address));
-    if (to.length === 0) throw new ValidationError('Give at least one recipient in to.');
-    if (to.length + cc.length + bcc.length > maxRecipients) throw new ValidationError(`At most ${maxRecipients} recipients per email.`);
+    const { to, cc, bcc } = parseRecipients(input);
     const values = await requireCredential(context, sendgrid, ['api_key']);
     const fromEmail = input.from_email ?? values.from_email?.trim();
     if (!fromEmail) throw new ValidationError('Give from_email, or set a default From Email in the SendGrid credential.');
