@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from '../define-integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
 import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
+import { posthogIntegration } from '../posthog/posthog.integration.js';
 import { shopifyIntegration } from '../shopify/shopify.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
@@ -9,5 +10,6 @@ export const businessIntegrations: readonly IntegrationDefinition[] = [
   hubspotIntegration,
   mixpanelIntegration,
   netlifyIntegration,
+  posthogIntegration,
   shopifyIntegration,
 ];
