@@ -3,7 +3,7 @@ import pino, { type Logger, type LoggerOptions } from 'pino';
 export type { Logger };
 
 /** Query parameters whose values never reach a log line. */
-const secretQueryKeys = /^(token|access_token|refresh_token|code|key|api_key|apikey|password|secret|signature|state)$/i;
+const secretQueryKeys = /^(token|access_token|refresh_token|code|key|api_key|apikey|accesskey|secretkey|password|secret|signature|state)$/i;
 
 /** Returns the URL with the values of secret-looking query parameters replaced by `[redacted]`. */
 export function redactUrl(url: string): string {
