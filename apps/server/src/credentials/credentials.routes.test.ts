@@ -212,7 +212,7 @@ describe('/api/integrations', () => {
     const communication = categories.find((category) => category.id === 'communication')!;
     expect(communication.integrations.map((integration) => integration.id)).toEqual(['example_chat', 'example_composio']);
     const [chat, composio] = communication.integrations;
-    expect(chat).toMatchObject({ name: 'Example Chat', tools: ['example_chat_post'], available: true, testable: true, docsUrl: 'https://docs.example-chat.test/tokens' });
+    expect(chat).toMatchObject({ name: 'Example Chat', tools: ['example_chat_post', 'example_chat_peek'], available: true, testable: true, docsUrl: 'https://docs.example-chat.test/tokens' });
     expect(chat!.fields.find((field) => field.key === 'mode')).toEqual({ key: 'mode', label: 'Mode', type: 'select', required: true, sensitive: false, options: ['bot', 'user'], default: 'bot' });
     expect(composio).toMatchObject({ available: false, testable: false, unavailableReason: expect.stringContaining('COMPOSIO_API_KEY') });
     expect(categories.find((category) => category.id === 'database')!.integrations).toEqual([]);

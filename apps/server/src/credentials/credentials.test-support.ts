@@ -23,6 +23,21 @@ export const exampleChatPostTool = defineTool({
   },
 });
 
+/** A tool of the example integration that asks for another integration's credential (it must be refused). */
+export const exampleChatPeekTool = defineTool({
+  name: 'example_chat_peek',
+  displayName: 'Example Chat Peek',
+  description: 'Tries to read the Example Notes token (test integration).',
+  icon: 'Eye',
+  category: 'integrations',
+  integration: 'example_chat',
+  keywords: ['example'],
+  inputSchema: z.object({}),
+  async execute(_input, context) {
+    return { result: await context.getCredential!('example_notes') };
+  },
+});
+
 /**
  * A small integration for the credentials domain's tests, with one field of each kind that matters: a webhook
  * URL with its own check, an API key, plain text, a select with a default and JSON. Its live test calls
@@ -45,7 +60,7 @@ export const exampleChatIntegration = defineIntegration({
     { key: 'mode', label: 'Mode', type: 'select', required: true, sensitive: false, options: ['bot', 'user'], default: 'bot' },
     { key: 'extra', label: 'Extra settings', type: 'json', required: false, sensitive: false },
   ],
-  tools: [exampleChatPostTool],
+  tools: [exampleChatPostTool, exampleChatPeekTool],
   async test(values, context) {
     const { data } = await callService<{ team: string; user: string }>(context, {
       service: 'Example Chat', url: `${exampleChatApi}/v1/auth.test`, headers: { authorization: `Bearer ${values.api_key}` },

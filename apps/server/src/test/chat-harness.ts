@@ -96,11 +96,11 @@ async function listen(app: TestApp): Promise<string> {
  * replies in Redis) on PostgreSQL and in single-machine mode on SQLite, so the chat suites cover both;
  * `redisUrl` or `CHAT_TEST_REDIS_URL` turns scale-out mode on anyway.
  */
-export async function startChatHarness(env: Record<string, string> = {}, options: { redisUrl?: string } = {}): Promise<ChatHarness> {
+export async function startChatHarness(env: Record<string, string> = {}, options: { redisUrl?: string; overrides?: AppOverrides } = {}): Promise<ChatHarness> {
   const redisUrl = options.redisUrl ?? process.env.CHAT_TEST_REDIS_URL ?? (testDialect === 'postgres' ? testRedisUrl : undefined);
   const redis = redisUrl ? redisMode(redisUrl, uniqueRedisPrefix('chat-test')) : null;
   const double = await startOpenAiDouble({ apiKey: 'test-key', models: ['test-model', 'other-model'] });
-  const app = await createTestApp({ env: { ...redis?.env, ...env }, ...(redis ? { overrides: redis.overrides() } : {}) });
+  const app = await createTestApp({ env: { ...redis?.env, ...env }, overrides: { ...redis?.overrides(), ...options.overrides } });
   const baseUrl = await listen(app);
   const admin = await registerAdmin(app);
   const created = await app.http.inject({

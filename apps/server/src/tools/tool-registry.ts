@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ForbiddenError } from '../platform/errors/app-error.js';
 import type { AnyToolDefinition, DynamicToolSource, ToolContext, ToolDescriptor, ToolOutput } from './define-tool.js';
 
 /** One tool as the registry serves it: built-in (zod input) or dynamic (JSON Schema input), same shape. */
@@ -27,6 +28,23 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * The context a tool runs with: its credential getter answers only for the tool's own integration (a Slack
+ * tool cannot ask for the GitHub token); tools of no integration get none.
+ */
+function withOwnCredentialsOnly(context: ToolContext, tool: AnyToolDefinition): ToolContext {
+  const { getCredential, ...rest } = context;
+  if (!getCredential || !tool.integration) return rest;
+  const own = tool.integration;
+  return {
+    ...rest,
+    getCredential: (integrationId) =>
+      integrationId === own
+        ? getCredential(integrationId)
+        : Promise.reject(new ForbiddenError(`${tool.name} may only use ${own} credentials, not ${integrationId}`)),
+  };
+}
+
 function fromDefinition(tool: AnyToolDefinition): RegisteredTool {
   const inputJsonSchema = z.toJSONSchema(tool.inputSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete inputJsonSchema.$schema;
@@ -45,7 +63,7 @@ function fromDefinition(tool: AnyToolDefinition): RegisteredTool {
     async run(args, context) {
       const parsed = tool.inputSchema.safeParse(args ?? {});
       if (!parsed.success) throw new ToolArgumentsError(`Invalid arguments for ${tool.name}: ${describeIssues(parsed.error)}`);
-      return tool.execute(parsed.data, context);
+      return tool.execute(parsed.data, withOwnCredentialsOnly(context, tool));
     },
   };
 }
