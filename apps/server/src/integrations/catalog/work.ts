@@ -1,5 +1,6 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { airtableIntegration } from '../airtable/airtable.integration.js';
+import { calendlyIntegration } from '../calendly/calendly.integration.js';
 import { clickupIntegration } from '../clickup/clickup.integration.js';
 import { notionIntegration } from '../notion/notion.integration.js';
 import { trelloIntegration } from '../trello/trello.integration.js';
@@ -10,4 +11,5 @@ export const workIntegrations: readonly IntegrationDefinition[] = [
   airtableIntegration,
   trelloIntegration,
   clickupIntegration,
+  calendlyIntegration,
 ];
