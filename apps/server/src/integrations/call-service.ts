@@ -83,7 +83,7 @@ export function serviceErrorMessage(data: unknown): string | undefined {
   if (typeof data === 'string') return data.trim().slice(0, 300) || undefined;
   if (data === null || typeof data !== 'object') return undefined;
   const record = data as Record<string, unknown>;
-  for (const key of ['message', 'error_description', 'detail', 'description', 'title', 'msg', 'err']) {
+  for (const key of ['message', 'error_description', 'detail', 'description', 'title', 'msg', 'err', 'ExceptionMessage']) {
     if (typeof record[key] === 'string' && record[key]) return (record[key] as string).slice(0, 300);
   }
   if (typeof record.error === 'string') return record.error.slice(0, 300);
