@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from '../define-integration.js';
 import { brevoIntegration } from '../brevo/brevo.integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
+import { mailchimpIntegration } from '../mailchimp/mailchimp.integration.js';
 import { referralmonkIntegration } from '../referralmonk/referralmonk.integration.js';
 import { sendgridIntegration } from '../sendgrid/sendgrid.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
@@ -22,4 +23,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   referralmonkIntegration,
   sendgridIntegration,
   brevoIntegration,
+  mailchimpIntegration,
 ];
