@@ -132,7 +132,7 @@ describe('golden workflow: two parallel LLM blocks, tools and structured output'
 describe('golden workflow: I/O blocks through their ports', () => {
   it('calls http, sandbox, sub-agent, delay and a signed webhook with the rendered values', async () => {
     const { ports, calls } = createInMemoryPorts({
-      isInstantSleep: true,
+      sleepMode: 'instant',
       http: (request): HttpPortResponse =>
         request.url.startsWith('https://api.')
           ? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"name": "Ada"}' }

@@ -39,13 +39,16 @@ export interface InMemoryPortsScript {
   runAgent?: Scripted<RunAgentRequest, { status: 'completed' | 'failed'; output: unknown }>;
   /** Random source for jitter (default 0.5: no jitter). */
   random?: () => number;
-  /** When set, sleeps under 30 s (delays, backoff) resolve at once; longer ones (block timeouts) stay real. */
-  isInstantSleep?: boolean;
+  /**
+   * `real` (default): abortable real timers. `instant`: sleeps under 30 s (delays, backoff) resolve at once,
+   * longer ones (block timeouts) stay real. `manual`: every sleep waits for `fireSleeps` (a fake clock).
+   */
+  sleepMode?: 'real' | 'instant' | 'manual';
 }
 
 /**
  * Ports for engine tests: each answers from a script and records every call with its signal. `now` advances by
- * 1 ms per read so records have distinct times; sleep is real (abortable) unless `isInstantSleep`.
+ * 1 ms per read so records have distinct times; sleep follows `sleepMode`.
  */
 export function createInMemoryPorts(script: InMemoryPortsScript = {}) {
   const calls = {
@@ -54,7 +57,7 @@ export function createInMemoryPorts(script: InMemoryPortsScript = {}) {
     http: [] as RecordedCall<HttpPortRequest>[],
     sandbox: [] as RecordedCall<SandboxRequest>[],
     runAgent: [] as RecordedCall<RunAgentRequest>[],
-    sleep: [] as { ms: number; signal: AbortSignal }[],
+    sleep: [] as { ms: number; signal: AbortSignal; fire: () => void }[],
     signWebhook: [] as { body: string; secretRef: string }[],
   };
   let clock = 1_700_000_000_000;
@@ -98,11 +101,23 @@ export function createInMemoryPorts(script: InMemoryPortsScript = {}) {
     now: () => (clock += 1),
     random: script.random ?? (() => 0.5),
     sleep: (ms, signal) => {
-      calls.sleep.push({ ms, signal });
+      const mode = script.sleepMode ?? 'real';
+      if (mode === 'manual') {
+        return new Promise<void>((resolve, reject) => {
+          if (signal.aborted) return reject(signal.reason as Error);
+          signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+          calls.sleep.push({ ms, signal, fire: resolve });
+        });
+      }
+      calls.sleep.push({ ms, signal, fire: () => undefined });
       // Block timeouts are sleeps too (≥ 30 s by default): only shorter sleeps (delays, backoff) are made instant.
-      if (script.isInstantSleep === true && ms < 30_000) return signal.aborted ? Promise.reject(signal.reason as Error) : Promise.resolve();
+      if (mode === 'instant' && ms < 30_000) return signal.aborted ? Promise.reject(signal.reason as Error) : Promise.resolve();
       return systemClock.sleep(ms, signal);
     },
   };
-  return { ports, calls };
+  /** Manual mode: resolves the pending (not aborted) sleeps of exactly `ms` milliseconds. */
+  const fireSleeps = (ms: number) => {
+    for (const sleep of calls.sleep) if (sleep.ms === ms && !sleep.signal.aborted) sleep.fire();
+  };
+  return { ports, calls, fireSleeps };
 }
