@@ -1,5 +1,6 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { brevoIntegration } from '../brevo/brevo.integration.js';
+import { customWebhookIntegration } from '../custom_webhook/custom_webhook.integration.js';
 import { discordIntegration } from '../discord/discord.integration.js';
 import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
 import { mailchimpIntegration } from '../mailchimp/mailchimp.integration.js';
@@ -24,4 +25,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   sendgridIntegration,
   brevoIntegration,
   mailchimpIntegration,
+  customWebhookIntegration,
 ];
