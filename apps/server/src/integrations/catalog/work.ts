@@ -2,6 +2,7 @@ import type { IntegrationDefinition } from '../define-integration.js';
 import { airtableIntegration } from '../airtable/airtable.integration.js';
 import { calendlyIntegration } from '../calendly/calendly.integration.js';
 import { clickupIntegration } from '../clickup/clickup.integration.js';
+import { githubIntegration } from '../github/github.integration.js';
 import { notionIntegration } from '../notion/notion.integration.js';
 import { trelloIntegration } from '../trello/trello.integration.js';
 
@@ -12,4 +13,5 @@ export const workIntegrations: readonly IntegrationDefinition[] = [
   trelloIntegration,
   clickupIntegration,
   calendlyIntegration,
+  githubIntegration,
 ];
