@@ -1,5 +1,6 @@
 import type { IntegrationDefinition } from '../define-integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
+import { leadsquaredIntegration } from '../leadsquared/leadsquared.integration.js';
 import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
 import { posthogIntegration } from '../posthog/posthog.integration.js';
@@ -8,6 +9,7 @@ import { shopifyIntegration } from '../shopify/shopify.integration.js';
 /** The business group of integrations (see ./index.ts), one line each. */
 export const businessIntegrations: readonly IntegrationDefinition[] = [
   hubspotIntegration,
+  leadsquaredIntegration,
   mixpanelIntegration,
   netlifyIntegration,
   posthogIntegration,
