@@ -5,6 +5,7 @@ import { discordIntegration } from '../discord/discord.integration.js';
 import { googleChatIntegration } from '../google_chat/google_chat.integration.js';
 import { mailchimpIntegration } from '../mailchimp/mailchimp.integration.js';
 import { referralmonkIntegration } from '../referralmonk/referralmonk.integration.js';
+import { restApiIntegration } from '../rest_api/rest_api.integration.js';
 import { sendgridIntegration } from '../sendgrid/sendgrid.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
 import { teamsIntegration } from '../teams/teams.integration.js';
@@ -26,4 +27,5 @@ export const messagingIntegrations: readonly IntegrationDefinition[] = [
   brevoIntegration,
   mailchimpIntegration,
   customWebhookIntegration,
+  restApiIntegration,
 ];
