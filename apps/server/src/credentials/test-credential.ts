@@ -43,7 +43,10 @@ export async function testCredential(integration: IntegrationDefinition, values:
     const result: CredentialTestResult = await Promise.race([integration.test(values, context), rejectWhenAborted(signal)]);
     return { success: true, message: result.message, ...(result.details ? { details: result.details } : {}) };
   } catch (error) {
-    if (signal.aborted) return { success: false, message: `${integration.name} did not answer within ${Math.round(ports.timeoutMs / 1000)} s.` };
+    if (signal.aborted) {
+      const limit = ports.timeoutMs >= 1000 ? `${Math.round(ports.timeoutMs / 1000)} s` : `${ports.timeoutMs} ms`;
+      return { success: false, message: `${integration.name} did not answer within ${limit}.` };
+    }
     if (error instanceof AppError) return { success: false, message: withoutValues(error.message, values) };
     const reason = error instanceof Error ? error.message : String(error);
     ports.logger.warn({ integration: integration.id, err: withoutValues(reason, values) }, 'credential test failed unexpectedly');
