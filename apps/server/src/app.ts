@@ -16,6 +16,7 @@ import type { IntegrationDefinition } from './integrations/define-integration.js
 import { createIntegrationDirectory } from './integrations/integration-directory.js';
 import { integrationsRoutes } from './integrations/integrations.routes.js';
 import { createCredentialsModule, type CredentialsModule } from './credentials/index.js';
+import { createComposioModule } from './integrations/composio/index.js';
 import { createKeyRing } from './platform/crypto/key-ring.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry } from './tools/tool-registry.js';
@@ -207,6 +208,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db, keyRing: createKeyRing(config.crypto.masterKey, config.crypto.previousMasterKeys), directory: integrationDirectory, auditService, logger, now,
     http: outboundHttp, serviceUrl, testTimeoutMs: config.outbound.timeoutMs,
   });
+  // Gmail and Google Sheets through Composio: the tools' port (only with COMPOSIO_API_KEY) and the connect routes.
+  const composio = createComposioModule({
+    settings: config.integrations.composio, http: outboundHttp, masterKey: config.crypto.masterKey, counters, now,
+    allowedOrigins: config.http.allowedOrigins,
+    credentials: { saveCredential: (userId, input) => credentials.service.create(userId, input) },
+  });
   const toolRegistry = createToolRegistry({
     catalog: [...toolCatalog, ...integrations.flatMap((integration) => integration.tools)],
     // Integration tools only for users with a credential of their integration.
@@ -219,6 +226,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     http: outboundHttp,
     serviceUrl,
     credentialsFor: credentials.credentialsFor,
+    ...(composio.actions ? { composio: composio.actions } : {}),
     sandbox,
     documents: documentRenderer,
     media: mediaModels,
@@ -255,6 +263,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...mcp.routes,
     ...toolsRoutes({ registry: toolRegistry }),
     ...credentials.routes,
+    ...composio.routes,
     ...integrationsRoutes({ directory: integrationDirectory }),
     ...openAiCompatRoutes({
       listUserModels: (userId) => providers.service.listUserModels(userId),

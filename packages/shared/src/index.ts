@@ -16,3 +16,4 @@ export * from './realtime/mcp-messages.js';
 export * from './contracts/tools.contract.js';
 export * from './contracts/integrations.contract.js';
 export * from './contracts/credentials.contract.js';
+export * from './contracts/composio.contract.js';

@@ -1,5 +1,5 @@
-import type { ComposioActions, OutboundHttp } from '../../tools/tool-ports.js';
-import { createComposioClient, type ComposioClient, type ComposioSettings } from './composio-api.js';
+import type { ComposioActions } from '../../tools/tool-ports.js';
+import type { ComposioClient } from './composio-api.js';
 
 /**
  * The `ComposioActions` port (ToolContext.composio): runs a Composio tool for a user's entity with the instance's
@@ -12,9 +12,4 @@ export function createComposioActions(client: ComposioClient): ComposioActions {
     execute: (action, request) =>
       client.executeTool(action, { userId: request.entityId, arguments: request.arguments, signal: request.signal }),
   };
-}
-
-/** The port from the instance settings, or undefined when Composio is not configured (no `COMPOSIO_API_KEY`). */
-export function composioActionsFromSettings(settings: ComposioSettings | null, http: OutboundHttp): ComposioActions | undefined {
-  return settings ? createComposioActions(createComposioClient(settings, http)) : undefined;
 }

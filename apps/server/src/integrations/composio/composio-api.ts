@@ -1,3 +1,4 @@
+import type { ComposioIntegrationId } from '@claraverse/shared';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { OutboundHttp } from '../../tools/tool-ports.js';
 import { callService, type ServiceContext } from '../call-service.js';
@@ -20,8 +21,7 @@ export interface ComposioSettings {
 }
 
 /** The Composio toolkits ClaraVerse connects, by integration id. */
-export const composioToolkits = { composio_gmail: 'gmail', composio_googlesheets: 'googlesheets' } as const;
-export type ComposioIntegrationId = keyof typeof composioToolkits;
+export const composioToolkits = { composio_gmail: 'gmail', composio_googlesheets: 'googlesheets' } as const satisfies Record<ComposioIntegrationId, string>;
 export type ComposioToolkit = (typeof composioToolkits)[ComposioIntegrationId];
 
 /** One of a user's connections to a toolkit, as Composio reports it. */

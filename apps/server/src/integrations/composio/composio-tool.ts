@@ -1,8 +1,8 @@
+import type { ComposioIntegrationId } from '@claraverse/shared';
 import { AppError, ForbiddenError, ValidationError } from '../../platform/errors/app-error.js';
 import type { ToolContext } from '../../tools/define-tool.js';
 import type { ComposioActions } from '../../tools/tool-ports.js';
 import type { CredentialValues, IntegrationField, IntegrationTestContext } from '../define-integration.js';
-import type { ComposioIntegrationId } from './composio-api.js';
 
 /**
  * The Composio user id (entity) of a ClaraVerse user: every account a user connects through Composio is stored
