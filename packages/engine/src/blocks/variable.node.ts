@@ -14,6 +14,15 @@ function asFileReference(value: unknown): Record<string, unknown> {
   return file;
 }
 
+/**
+ * What a start block (`variable`, read of `input`) makes of the run input: parsed JSON checked against its
+ * jsonSchema, a checked file reference, or text. Throws EngineError `INPUT_INVALID`.
+ */
+export function coerceStartInput(config: Record<string, unknown>, input: unknown): unknown {
+  const fallback = config['inputType'] === 'json' ? (config['jsonValue'] ?? config['defaultValue']) : config['defaultValue'];
+  return coerce(input === undefined || input === '' ? fallback : input, String(config['inputType'] ?? 'text'), config['jsonSchema']);
+}
+
 function coerce(value: unknown, inputType: string, schema: unknown): unknown {
   if (inputType === 'file') return asFileReference(value);
   if (inputType === 'text') return typeof value === 'string' || value === undefined ? value : JSON.stringify(value);
@@ -58,9 +67,7 @@ export const variableBlock = defineBlockExecutor({
       scope[name] = value;
       return { output: { value, [name]: value } };
     }
-    const raw = name === 'input' ? run.input : run.variables[name];
-    const fallback = config['inputType'] === 'json' ? (config['jsonValue'] ?? config['defaultValue']) : config['defaultValue'];
-    const value = coerce(raw === undefined || raw === '' ? fallback : raw, String(config['inputType'] ?? 'text'), config['jsonSchema']);
+    const value = coerceStartInput(config, name === 'input' ? run.input : run.variables[name]);
     // The start block defines what `input` means downstream (parsed JSON, a checked file reference).
     if (name === 'input') scope['input'] = value;
     else scope[name] = value;

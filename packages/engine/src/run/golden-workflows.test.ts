@@ -92,7 +92,7 @@ describe('golden workflow: loop over items', () => {
     const result = await engine.run(load(loopOverItems), { userId: 'u', input: { orders } });
     expect(result.status).toBe('partial');
     expect(result.blocks['each']).toMatchObject({ status: 'failed', error: { code: 'LOOP_TOO_MANY_ITEMS' } });
-    expect(result.blocks['price']).toBeUndefined();
+    expect(result.blocks['price']).toMatchObject({ status: 'skipped', skipReason: 'not reached', attempts: 0 });
     expect(result.blocks['sum']!.status).toBe('skipped');
   });
 });
@@ -151,5 +151,28 @@ describe('golden workflow: I/O blocks through their ports', () => {
     expect(JSON.parse(webhook.body!)).toEqual({ user: 'Ada', score: 30, tier: 'gold' });
     expect(webhook.headers['x-signature']).toMatch(/^sha256=signed\(agent-hook-secret:/);
     expect(calls.signWebhook[0]).toEqual({ body: webhook.body, secretRef: 'agent-hook-secret' });
+  });
+});
+
+describe('engine entry points', () => {
+  it('checks a run input against the start block before running', () => {
+    const engine = createEngine({ ports: createInMemoryPorts().ports });
+    const workflow = load(simpleTransform);
+    expect(engine.checkInput(workflow, { n: 1 })).toBeUndefined();
+    expect(engine.checkInput(workflow, 'not json')).toMatchObject({ code: 'INPUT_INVALID' });
+  });
+
+  it('refuses to run an invalid workflow with the issues attached', async () => {
+    const engine = createEngine({ ports: createInMemoryPorts().ports });
+    const workflow = load(simpleTransform);
+    workflow.connections.push({ id: 'back', sourceBlockId: 'b3', targetBlockId: 'b1' });
+    await expect(engine.run(workflow, { userId: 'u' })).rejects.toMatchObject({ code: 'WORKFLOW_INVALID', details: { issues: [{ code: 'CYCLE' }] } });
+  });
+
+  it('compiles once per cache key', () => {
+    const engine = createEngine({ ports: createInMemoryPorts().ports });
+    const first = engine.prepare(load(simpleTransform), 'agent-1:v1');
+    expect(engine.prepare(load(simpleTransform), 'agent-1:v1')).toBe(first);
+    expect(engine.prepare(load(simpleTransform), 'agent-1:v2')).not.toBe(first);
   });
 });

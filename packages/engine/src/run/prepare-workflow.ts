@@ -2,7 +2,7 @@ import type { BlockExecutor, BlockRegistry } from '../blocks/define-block-execut
 import { EngineError } from '../errors.js';
 import { assignLoopOwners, LOOP_BODY_OUTPUT } from '../graph/assign-loop-owners.js';
 import { compileValue, type CompiledValue } from '../template/template.js';
-import { validateWorkflow } from '../validate/validate-workflow.js';
+import { parseWorkflow } from '../validate/validate-workflow.js';
 import type { Block, ErrorPolicy, Workflow } from '../workflow.schema.js';
 import { DEFAULT_OUTPUT } from '../workflow.schema.js';
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry.js';
@@ -113,9 +113,10 @@ function buildLevel(members: PreparedBlock[], workflow: Workflow, byId: Map<stri
  * policies resolved, and the graph split into levels (top level and loop bodies) with indexed connections.
  * Throws EngineError `WORKFLOW_INVALID` with the issues in `details.issues`.
  */
-export function prepareWorkflow(workflow: Workflow, options: PrepareOptions): PreparedWorkflow {
-  const issues = validateWorkflow(workflow, { knownBlockTypes: options.registry, maxBlocks: options.maxBlocks });
-  if (issues.length > 0) {
+export function prepareWorkflow(candidate: Workflow, options: PrepareOptions): PreparedWorkflow {
+  // The parsed copy (defaults applied) is what runs, so a workflow read from storage needs no prior parse.
+  const { workflow, issues } = parseWorkflow(candidate, { knownBlockTypes: options.registry, maxBlocks: options.maxBlocks });
+  if (workflow === undefined || issues.length > 0) {
     throw new EngineError('WORKFLOW_INVALID', `The workflow is invalid: ${issues[0]!.message}`, { details: { issues } });
   }
   const byId = new Map<string, PreparedBlock>();

@@ -128,8 +128,12 @@ function configIssues(workflow: Workflow, options: ValidateOptions): WorkflowIss
  * from outside, each block's config and templates that refer to nothing. Returns no issue when it is runnable.
  */
 export function validateWorkflow(candidate: unknown, options: ValidateOptions): WorkflowIssue[] {
+  return parseWorkflow(candidate, options).issues;
+}
+
+/** validateWorkflow that also returns the parsed workflow (defaults applied) when its shape is right. */
+export function parseWorkflow(candidate: unknown, options: ValidateOptions): { workflow: Workflow | undefined; issues: WorkflowIssue[] } {
   const { workflow, issues } = shapeIssues(candidate, options.maxBlocks);
-  if (workflow === undefined) return issues;
-  const structural = graphIssues(workflow, options);
-  return [...structural, ...configIssues(workflow, options)];
+  if (workflow === undefined) return { workflow, issues };
+  return { workflow, issues: [...graphIssues(workflow, options), ...configIssues(workflow, options)] };
 }
