@@ -3,6 +3,7 @@ import { airtableIntegration } from '../airtable/airtable.integration.js';
 import { calendlyIntegration } from '../calendly/calendly.integration.js';
 import { clickupIntegration } from '../clickup/clickup.integration.js';
 import { githubIntegration } from '../github/github.integration.js';
+import { gitlabIntegration } from '../gitlab/gitlab.integration.js';
 import { notionIntegration } from '../notion/notion.integration.js';
 import { trelloIntegration } from '../trello/trello.integration.js';
 
@@ -14,4 +15,5 @@ export const workIntegrations: readonly IntegrationDefinition[] = [
   clickupIntegration,
   calendlyIntegration,
   githubIntegration,
+  gitlabIntegration,
 ];
