@@ -28,10 +28,10 @@ export interface ServiceRequest {
   maxRateLimitWaitMs?: number;
   /**
    * Recognises the service's own rate-limit answers besides 429 (GitHub answers 403 with
-   * `x-ratelimit-remaining: 0`): the wait in ms, or undefined when the answer is not a rate limit. Such answers
-   * are waited out like a 429 instead of being reported as a refused credential.
+   * `x-ratelimit-remaining: 0`, Linear a GraphQL error `RATELIMITED`): the wait in ms, or undefined when the
+   * answer is not a rate limit. Such answers are waited out like a 429 instead of being reported as failures.
    */
-  rateLimitWaitMs?: (response: { status: number; headers: Record<string, string> }) => number | undefined;
+  rateLimitWaitMs?: (response: { status: number; headers: Record<string, string>; data: unknown }) => number | undefined;
 }
 
 export interface ServiceResponse<Data = unknown> {
@@ -130,7 +130,7 @@ export async function callService<Data = unknown>(context: ServiceContext, reque
       ...(body === undefined ? {} : { body }),
       signal: context.signal,
     });
-    const serviceWaitMs = request.rateLimitWaitMs?.(response);
+    const serviceWaitMs = request.rateLimitWaitMs?.({ status: response.status, headers: response.headers, data: parseBody(response) });
     if (response.status === 429 || serviceWaitMs !== undefined) {
       const waitMs = serviceWaitMs ?? parseRetryAfterMs(response.headers) ?? 1_000 * 2 ** attempt;
       if (attempt < maxRateLimitRetries && waitMs <= maxWaitMs && (await waitUnlessAborted(waitMs, context.signal))) continue;
