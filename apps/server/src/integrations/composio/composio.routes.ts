@@ -2,7 +2,7 @@ import {
   composioAuthorizeResponseSchema, composioCallbackQuerySchema, composioCompleteSetupBodySchema, composioCompleteSetupResponseSchema,
   composioConnectedAccountQuerySchema, composioConnectedAccountResponseSchema, type ComposioIntegrationId,
 } from '@claraverse/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
 import type { ComposioService } from './composio.service.js';
 
@@ -12,11 +12,12 @@ function serverOriginOf(request: FastifyRequest): string {
 }
 
 /** Aborted when the browser goes away, so a slow Composio call does not outlive its request. */
-function signalOf(request: FastifyRequest): AbortSignal {
+function signalOf(request: FastifyRequest, reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
-  request.raw.once('close', () => {
-    if (!request.raw.complete) controller.abort();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
   });
+  request.raw.once('aborted', () => controller.abort());
   return controller.signal;
 }
 
@@ -24,8 +25,8 @@ function authorizeRoute(composioService: ComposioService, path: string, integrat
   return defineRoute({
     method: 'GET', url: `/api/integrations/composio/${path}/authorize`, summary: `Start connecting ${path} through Composio (OAuth link with a CSRF state)`,
     tags: ['integrations'], auth: 'user', responses: { 200: composioAuthorizeResponseSchema },
-    handler: ({ user, request }) =>
-      composioService.authorize(user.id, integration, { serverOrigin: serverOriginOf(request), browserOrigin: request.headers.origin }, signalOf(request)),
+    handler: ({ user, request, reply }) =>
+      composioService.authorize(user.id, integration, { serverOrigin: serverOriginOf(request), browserOrigin: request.headers.origin }, signalOf(request, reply)),
   });
 }
 
@@ -46,12 +47,12 @@ export function composioRoutes(deps: { composioService: ComposioService }): Rout
     defineRoute({
       method: 'GET', url: '/api/integrations/composio/connected-account', summary: 'Whether my Gmail / Google Sheets is connected at Composio',
       tags: ['integrations'], auth: 'user', query: composioConnectedAccountQuerySchema, responses: { 200: composioConnectedAccountResponseSchema },
-      handler: ({ user, query, request }) => composioService.connectedAccount(user.id, query.integration, signalOf(request)),
+      handler: ({ user, query, request, reply }) => composioService.connectedAccount(user.id, query.integration, signalOf(request, reply)),
     }),
     defineRoute({
       method: 'POST', url: '/api/integrations/composio/complete-setup', summary: 'Store the credential of a connection made through Composio',
       tags: ['integrations'], auth: 'user', body: composioCompleteSetupBodySchema, responses: { 201: composioCompleteSetupResponseSchema },
-      handler: ({ user, body, request }) => composioService.completeSetup(user.id, body, signalOf(request)),
+      handler: ({ user, body, request, reply }) => composioService.completeSetup(user.id, body, signalOf(request, reply)),
     }),
   ];
 }

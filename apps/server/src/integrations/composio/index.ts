@@ -5,7 +5,7 @@ import { createComposioActions } from './composio-actions.js';
 import { createComposioClient, type ComposioSettings } from './composio-api.js';
 import { createComposioOAuthStates } from './composio-oauth-state.js';
 import { composioRoutes } from './composio.routes.js';
-import { createComposioService, type ComposioCredentialSink } from './composio.service.js';
+import { createComposioService, type ComposioCredentialSink, type ComposioServiceDeps } from './composio.service.js';
 
 export interface ComposioModuleDeps {
   /** `config.integrations.composio`: null without `COMPOSIO_API_KEY` (the routes then say so, tools get no port). */
@@ -19,6 +19,8 @@ export interface ComposioModuleDeps {
   now: () => Date;
   /** `ALLOWED_ORIGINS`: where the browser may be sent back after connecting. */
   allowedOrigins: readonly string[];
+  /** Auth config ids by toolkit (`{ gmail: 'ac_…' }`); a toolkit without one uses the project's enabled auth config. */
+  authConfigIds?: ComposioServiceDeps['authConfigIds'];
   credentials: ComposioCredentialSink;
 }
 
@@ -32,6 +34,7 @@ export function createComposioModule(deps: ComposioModuleDeps): { actions: Compo
     client,
     states: createComposioOAuthStates({ masterKey: deps.masterKey, counters: deps.counters, now: deps.now }),
     allowedOrigins: deps.allowedOrigins,
+    ...(deps.authConfigIds ? { authConfigIds: deps.authConfigIds } : {}),
     credentials: deps.credentials,
   });
   return { actions: client ? createComposioActions(client) : undefined, routes: composioRoutes({ composioService }) };
