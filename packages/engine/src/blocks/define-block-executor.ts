@@ -14,6 +14,8 @@ export interface RunInfo {
   maxAgentDepth: number;
   maxLoopIterations: number;
   maxLoopConcurrency: number;
+  /** The start block's `workflowModelId`: overrides the model of every LLM block (reference §3.2). */
+  modelOverride: string | undefined;
   /** The run input (what `{{input}}` resolves to). */
   input: unknown;
   /** Workflow variables (defaults overridden by `variable` set blocks). */

@@ -84,4 +84,13 @@ describe('llm_inference', () => {
     const { block } = await runAgentBlock({ userPrompt: 'go', enabledTools: ['teleport'] }, { llm: () => textAnswer('x') });
     expect(block).toMatchObject({ status: 'failed', error: { code: 'TOOL_NOT_FOUND', message: 'These tools are not available: teleport.' } });
   });
+
+  it('uses the start block workflowModelId instead of each block model', async () => {
+    const workflow = buildGraph(['start -> agent']);
+    Object.assign(workflow.blocks[0]!, { type: 'variable', config: { operation: 'read', variableName: 'input', workflowModelId: 'anthropic:fast' } });
+    Object.assign(workflow.blocks[1]!, { type: 'llm_inference', config: { userPrompt: 'hi', model: 'openai:slow' } });
+    const { ports, calls } = createInMemoryPorts({ llm: () => textAnswer('ok') });
+    await createEngine({ ports }).run(workflow, { userId: 'u' });
+    expect(calls.llm[0]!.request.model).toBe('anthropic:fast');
+  });
 });

@@ -48,7 +48,7 @@ async function settingsOf({ config, ports, run, attempt }: BlockContext<unknown>
   const taskSection = `\n\nYOUR SPECIFIC TASK:\n${String(pick(config, 'systemPrompt', 'system_prompt') ?? '')}`;
   return {
     userId: run.userId,
-    model: (pick(config, 'model', 'modelId') as string | undefined) || undefined,
+    model: run.modelOverride ?? ((pick(config, 'model', 'modelId') as string | undefined) || undefined),
     temperature: typeof temperature === 'number' ? temperature : tools.length > 0 ? 0.3 : 0.7,
     systemPrompt: `${executionPreamble}${requiredSection}${retryNotice === undefined ? '' : `\n\nRETRY (attempt ${attempt}): ${retryNotice}`}${taskSection}`,
     userPrompt: String(pick(config, 'userPrompt', 'userPromptTemplate', 'user_prompt') ?? ''),

@@ -13,6 +13,12 @@ export interface CompiledExpression {
 }
 
 const cacheLimit = 5_000;
+
+/**
+ * JSONata's own guardrails: evaluation stops with an error after 1 s or 500 nested steps, so an expression
+ * (which runs on the event loop, without a block timer) cannot stall the process.
+ */
+const guardrails = { timeout: 1_000, stack: 500 };
 const cache = new Map<string, CompiledExpression>();
 
 /** Parses an expression; throws EngineError `EXPRESSION_INVALID` with the position on a syntax error. */
@@ -21,7 +27,7 @@ export function compileExpression(source: string): CompiledExpression {
   if (cached !== undefined) return cached;
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(source);
+    expression = jsonata(source, guardrails);
   } catch (error) {
     const detail = error as { message?: string; position?: number };
     throw new EngineError('EXPRESSION_INVALID', `Invalid expression: ${detail.message ?? String(error)}`, {

@@ -52,6 +52,8 @@ export interface PreparedWorkflow {
   /** Top-level `output` blocks, in workflow order. */
   outputBlocks: PreparedBlock[];
   variableDefaults: Record<string, unknown>;
+  /** `workflowModelId` of the start block, when set. */
+  modelOverride: string | undefined;
 }
 
 export interface PrepareOptions {
@@ -137,8 +139,10 @@ export function prepareWorkflow(candidate: Workflow, options: PrepareOptions): P
   const root = buildLevel(membersOf.get('')!, workflow, byId, levelOf);
   const variableDefaults: Record<string, unknown> = {};
   for (const variable of workflow.variables) variableDefaults[variable.name] = variable.defaultValue;
+  const modelOverride = root.starts.map((start) => start.block.config['workflowModelId']).find((model): model is string => typeof model === 'string' && model !== '');
   return {
     workflow,
+    modelOverride,
     root,
     outputBlocks: root.blocks.filter((member) => member.block.type === 'output'),
     variableDefaults,

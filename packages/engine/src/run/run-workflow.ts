@@ -81,6 +81,7 @@ export async function runWorkflow(prepared: PreparedWorkflow, options: EngineOpt
       maxAgentDepth: options.maxAgentDepth ?? 3,
       maxLoopIterations: options.maxLoopIterations ?? 10_000,
       maxLoopConcurrency: options.maxLoopConcurrency ?? 10,
+      modelOverride: prepared.modelOverride,
       input: runOptions.input,
       variables,
     },
