@@ -16,7 +16,7 @@ function encodeBody(body: unknown, contentType: keyof typeof contentTypes): stri
   if (typeof body === 'string') return body;
   if (contentType === 'form') {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('A form body must be an object of fields.');
-    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
   }
   return JSON.stringify(body);
 }
