@@ -4,6 +4,7 @@ import { leadsquaredIntegration } from '../leadsquared/leadsquared.integration.j
 import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
 import { posthogIntegration } from '../posthog/posthog.integration.js';
+import { redisIntegration } from '../redis/redis.integration.js';
 import { shopifyIntegration } from '../shopify/shopify.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
@@ -13,5 +14,6 @@ export const businessIntegrations: readonly IntegrationDefinition[] = [
   mixpanelIntegration,
   netlifyIntegration,
   posthogIntegration,
+  redisIntegration,
   shopifyIntegration,
 ];
