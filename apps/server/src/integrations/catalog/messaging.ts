@@ -8,8 +8,8 @@ import { referralmonkIntegration } from '../referralmonk/referralmonk.integratio
 import { restApiIntegration } from '../rest_api/rest_api.integration.js';
 import { sendgridIntegration } from '../sendgrid/sendgrid.integration.js';
 import { slackIntegration } from '../slack/slack.integration.js';
-import { teamsIntegration } from '../teams/teams.integration.js';
 import { smtpIntegration } from '../smtp/smtp.integration.js';
+import { teamsIntegration } from '../teams/teams.integration.js';
 import { telegramIntegration } from '../telegram/telegram.integration.js';
 import { twilioIntegration } from '../twilio/twilio.integration.js';
 import { zoomIntegration } from '../zoom/zoom.integration.js';
