@@ -4,14 +4,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const sharedSourceEntry = fileURLToPath(new URL('../../packages/shared/src/index.ts', import.meta.url));
+// react-router's package exports point every condition at its development build (extra checks and warnings on
+// each navigation); a production build of the app takes the production build it ships beside it.
+const reactRouterProduction = fileURLToPath(new URL('../../node_modules/react-router/dist/production/index.mjs', import.meta.url));
 const apiTarget = 'http://localhost:3001';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), tailwindcss()],
   resolve: {
     // The shared package is consumed from source so that the web app never needs a prior build of it.
-    alias: [{ find: /^@claraverse\/shared$/, replacement: sharedSourceEntry }],
+    alias: [
+      { find: /^@claraverse\/shared$/, replacement: sharedSourceEntry },
+      ...(command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : []),
+    ],
   },
   server: {
     port: 5173,
@@ -29,4 +35,4 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
   },
-});
+}));

@@ -10,7 +10,7 @@
 //    and once more with the messages already in memory (switching back to a chat opened before).
 // Also reported: JS heap used with the whole chat in memory, the list's DOM size (virtualisation), and the raw
 // IndexedDB read of the 5,000 messages alone. BENCH_TRACE=1 adds one navigation's waterfall and the error of the
-// row-height estimates; BENCH_PROFILE=<dir> writes CPU profiles of a click and a navigation; BENCH_WEB_DIST=<dir>
+// row-height estimates; BENCH_PROFILE=<dir> writes CPU profiles of a click and a navigation and a timeline trace of a navigation; BENCH_WEB_DIST=<dir>
 // serves another build of the web app.
 // Usage: npm run bench -- chat-ui-open  (needs apps/web/dist: build it first).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -345,6 +345,18 @@ async function main() {
       await timeNavigation(page, bigUrl);
       const { profile: navigationProfile } = await profiler.send('Profiler.stop');
       writeFileSync(join(process.env.BENCH_PROFILE, 'chat-ui-open-navigation.cpuprofile'), JSON.stringify(navigationProfile));
+      // And a timeline trace of one more navigation (open in DevTools → Performance): style, layout, parse, compile.
+      const events: unknown[] = [];
+      profiler.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      const traced = new Promise<void>((resolve) => profiler.once('Tracing.tracingComplete', () => resolve()));
+      await profiler.send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'] },
+      });
+      await timeNavigation(page, bigUrl);
+      await profiler.send('Tracing.end');
+      await traced;
+      writeFileSync(join(process.env.BENCH_PROFILE, 'chat-ui-open-navigation.trace.json'), JSON.stringify({ traceEvents: events }));
       await profiler.detach();
     }
 

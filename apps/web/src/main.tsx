@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { Providers } from './app/providers';
-import { createAppRouter } from './app/router';
+import { createAppRouter, preloadChatRoutes } from './app/router';
 import { authStatusQueryOptions } from './features/auth/api/get-auth-status';
 import { createQueryClient } from './lib/query-client';
 
@@ -21,8 +21,7 @@ const router = createAppRouter();
 // way instead of after it (features/chat/preload-chat.ts; docs/benchmarks.md, chat-ui-open).
 if (location.pathname.startsWith('/chat')) {
   void import('./features/chat/preload-chat').then((module) => module.preloadChat(location.pathname));
-  void import('./app/routes/app-shell');
-  void import('./app/routes/chat-page');
+  preloadChatRoutes();
 }
 
 createRoot(rootElement).render(

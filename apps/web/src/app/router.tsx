@@ -3,9 +3,21 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 
-/** Code-splits a page: its module loads the first time the route renders. */
+/**
+ * Code-splits a page: its module loads the first time the route renders, or earlier through `preload()`. Once
+ * loaded the page renders directly, without suspending: React holds the content of a Suspense boundary that
+ * showed its fallback for up to 300 ms, which made a preloaded chat wait that long (docs/benchmarks.md).
+ */
 function lazyPage<TModule>(load: () => Promise<TModule>, pick: (module: TModule) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  const preload = () => (loading ??= load().then((module) => (loaded = pick(module))));
+  const LazyPage = lazy(async () => ({ default: await preload() }));
+  function Page() {
+    const LoadedPage = loaded;
+    return LoadedPage ? <LoadedPage /> : <LazyPage />;
+  }
+  return Object.assign(Page, { preload });
 }
 
 const SetupPage = lazyPage(() => import('./routes/setup-page'), (module) => module.SetupPage);
@@ -71,6 +83,11 @@ export const routes = [
     ],
   },
 ];
+
+/** Starts loading the chat's route modules (a chat opened by URL), so they render without a Suspense round. */
+export function preloadChatRoutes(): void {
+  for (const page of [AppShell, ChatPage]) page.preload().catch((error: unknown) => console.error('Could not load a page', error));
+}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);

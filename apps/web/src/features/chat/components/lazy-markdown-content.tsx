@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { MarkdownContent } from './markdown-content';
 
 // The renderer (react-markdown, KaTeX, highlight.js) is its own chunk: the chat list and composer appear without
@@ -8,22 +8,33 @@ interface MarkdownModule {
 }
 let loadedModule: MarkdownModule | null = null;
 let loading: Promise<MarkdownModule> | null = null;
+const listeners = new Set<() => void>();
 
 /** Starts loading the renderer (once); a chat about to open calls it so the chunk arrives with the messages. */
 export function preloadMarkdownRenderer(): Promise<MarkdownModule> {
-  loading ??= import('./markdown-content').then((module) => (loadedModule = module));
+  loading ??= import('./markdown-content').then((module) => {
+    loadedModule = module;
+    for (const listener of listeners) listener();
+    return module;
+  });
   return loading;
 }
 
-const LazyMarkdown = lazy(async () => ({ default: (await preloadMarkdownRenderer()).MarkdownContent }));
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  preloadMarkdownRenderer().catch((error: unknown) => console.error('Could not load the markdown renderer', error));
+  return () => listeners.delete(listener);
+}
 
-/** Markdown of a message; plain text until the renderer has loaded (once per session). */
+const currentModule = () => loadedModule;
+
+/**
+ * Markdown of a message; plain text until the renderer has loaded (once per session), then re-rendered. Not a
+ * Suspense boundary on purpose: React holds revealed Suspense content for up to 300 ms after a fallback showed,
+ * which would delay the chat by that much whenever the chunk arrives after the messages.
+ */
 export function LazyMarkdownContent({ content }: { content: string }) {
-  // Once loaded, rendered directly: no Suspense round (a fallback frame) for each row that scrolls into view.
-  if (loadedModule) return <loadedModule.MarkdownContent content={content} />;
-  return (
-    <Suspense fallback={<div className="text-sm leading-relaxed whitespace-pre-wrap break-words">{content}</div>}>
-      <LazyMarkdown content={content} />
-    </Suspense>
-  );
+  const module = useSyncExternalStore(subscribe, currentModule, currentModule);
+  if (module) return <module.MarkdownContent content={content} />;
+  return <div className="text-sm leading-relaxed whitespace-pre-wrap break-words">{content}</div>;
 }
