@@ -15,11 +15,16 @@ export type ComposioIntegrationId = z.infer<typeof composioIntegrationIdSchema>;
 export const composioAuthorizeResponseSchema = z.object({ redirectUrl: z.url() });
 export type ComposioAuthorizeResponse = z.infer<typeof composioAuthorizeResponseSchema>;
 
-/** What Composio appends to the callback URL (`status`, `connected_account_id`) beside our `state`. */
+/**
+ * What Composio appends to the callback URL beside our `state`: `status` and `connected_account_id` (v3), or
+ * `connectionStatus` and `connectedAccountId` (older links). Other parameters are ignored.
+ */
 export const composioCallbackQuerySchema = z.object({
   state: z.string().min(1).max(2_000),
   status: z.string().max(50).optional(),
+  connectionStatus: z.string().max(50).optional(),
   connected_account_id: z.string().max(200).optional(),
+  connectedAccountId: z.string().max(200).optional(),
 });
 
 export const composioConnectedAccountQuerySchema = z.strictObject({ integration: composioIntegrationIdSchema });

@@ -4,8 +4,9 @@ import type { OutboundHttp } from '../../tools/tool-ports.js';
 import { callService, type ServiceContext } from '../call-service.js';
 
 /**
- * Composio's REST API, version 3 (https://docs.composio.dev/reference/api-reference), with the instance's project
- * key in `x-api-key`:
+ * Composio's REST API, version 3 (https://docs.composio.dev/reference/api-reference; Composio calls v3.1 current and
+ * keeps v3 supported — these four endpoints have the same shape in both), with the instance's project key in
+ * `x-api-key`:
  *   POST /api/v3/tools/execute/{tool_slug}      `{ user_id, arguments }` → `{ data, error, successful, log_id }`
  *   POST /api/v3/connected_accounts/link        `{ auth_config_id, user_id, callback_url }` → `{ redirect_url, … }`
  *   GET  /api/v3/connected_accounts             `?user_ids=&toolkit_slugs=` → `{ items: [{ id, status, … }] }`

@@ -112,6 +112,8 @@ describe('Composio connection flow', () => {
   it('a failed connection returns to the settings page with the error flag', async () => {
     const { state } = await authorize('gmail');
     expect((await callback(state, 'status=failed')).headers.location).toBe('http://localhost/settings?tab=credentials&error=composio_gmail');
+    const older = await authorize('gmail');
+    expect((await callback(older.state, 'connectionStatus=FAILED&connectedAccountId=ca_x')).headers.location).toBe('http://localhost/settings?tab=credentials&error=composio_gmail');
   });
 
   it('a project without an auth config for the service is a clear error', async () => {

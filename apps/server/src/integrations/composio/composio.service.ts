@@ -87,12 +87,13 @@ export function createComposioService(deps: ComposioServiceDeps) {
      * allowed; answers the settings URL to redirect to (`connected=<integration>` or `error=<integration>`).
      * @throws ValidationError for a bad state, ForbiddenError for an origin that is not allowed
      */
-    async callback(query: { state: string; status?: string | undefined }, serverOrigin: string): Promise<string> {
+    async callback(query: { state: string; status?: string | undefined; connectionStatus?: string | undefined }, serverOrigin: string): Promise<string> {
       const state = await deps.states.consume(query.state);
       if (!isAllowedOrigin(state.returnOrigin, serverOrigin)) throw new ForbiddenError('Refusing to send the browser to an origin this server does not allow.');
       const target = new URL('/settings', state.returnOrigin);
       target.searchParams.set('tab', 'credentials');
-      const failed = query.status !== undefined && query.status.toLowerCase() !== 'success';
+      const status = query.status ?? query.connectionStatus;
+      const failed = status !== undefined && !['success', 'active'].includes(status.toLowerCase());
       target.searchParams.set(failed ? 'error' : 'connected', state.integration);
       return target.toString();
     },
