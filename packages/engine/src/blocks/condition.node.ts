@@ -39,6 +39,10 @@ export const conditionBlock = defineBlockExecutor<PreparedCondition>({
   type: 'condition',
   isInstant: true,
   rawConfigKeys: ['expression', 'cases'],
+  outputPorts(config) {
+    const cases = readCases(config);
+    return cases === undefined ? ['true', 'false', 'error'] : [...cases.map((item) => item.output), 'default', 'error'];
+  },
   validateConfig(config) {
     const cases = readCases(config);
     const expressions = [configString(config, 'expression'), ...(cases ?? []).map((item) => item.expression ?? '')].filter((text) => text !== '');

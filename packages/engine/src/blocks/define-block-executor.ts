@@ -64,6 +64,8 @@ export interface BlockExecutor<Prepared = unknown> {
   defaultTimeoutSeconds?: number;
   /** A user timeout below this is raised to it (llm_inference: 120 s). */
   minTimeoutSeconds?: number;
+  /** The output ports connections may leave from (default `output` and `error`); checked by validation. */
+  outputPorts?(config: Record<string, unknown>): readonly string[];
   /** Problems with the config, as sentences; empty when fine. */
   validateConfig?(config: Record<string, unknown>, block: Block): string[];
   /** Compiles what can be compiled once per workflow; may throw EngineError for bad config. */

@@ -14,6 +14,7 @@ export const loopBlock = defineBlockExecutor({
   type: 'loop',
   isControl: true,
   defaultTimeoutSeconds: 3_600,
+  outputPorts: () => ['body', 'done', 'output', 'error'],
   validateConfig: (config) => (config['items'] === undefined ? ['items is required (a template resolving to a list, e.g. "{{input.rows}}").'] : []),
   async execute({ config, run, runBody, signal, block }) {
     let items = config['items'];

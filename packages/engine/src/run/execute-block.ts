@@ -121,6 +121,8 @@ async function attemptWithRetries(
     runBody,
   };
   for (let attemptNumber = 1; ; attemptNumber += 1) {
+    // A block that waited for a slot (or a backoff) while the run was cancelled does not call its port.
+    if (run.isCancelled) return cancelled();
     record.attempts = attemptNumber;
     context.attempt = attemptNumber;
     context.signal = levelSignal;

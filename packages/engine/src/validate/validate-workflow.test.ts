@@ -87,4 +87,13 @@ describe('validateWorkflow', () => {
     workflow.connections = [];
     expect(codes(workflow)).toContain('DUPLICATE_BLOCK_ID');
   });
+
+  it('refuses a connection from an output port the block type does not have', () => {
+    //  start ──▶ cond ─output─▶ next     (a condition fires true/false, never output)
+    const workflow = buildGraph(['start -> cond', 'cond -> next', 'cond -maybe-> other'], { cond: 'condition' });
+    workflow.blocks.find((block) => block.id === 'cond')!.config = { expression: 'input.ok' };
+    const issues = validateWorkflow(workflow, options).filter((issue) => issue.code === 'UNKNOWN_OUTPUT_PORT');
+    expect(issues.map((issue) => issue.connectionId)).toEqual(['cond->next', 'cond->other']);
+    expect(issues[0]!.message).toBe('Connection "cond->next" leaves "cond" from output "output", which a condition block does not have (it has: true, false, error).');
+  });
 });

@@ -16,7 +16,8 @@ export interface WorkflowIssue {
     | 'NO_START_BLOCK'
     | 'INVALID_CONFIG'
     | 'UNKNOWN_TEMPLATE_REFERENCE'
-    | 'LOOP_BODY_ENTERED_FROM_OUTSIDE';
+    | 'LOOP_BODY_ENTERED_FROM_OUTSIDE'
+    | 'UNKNOWN_OUTPUT_PORT';
   message: string;
   blockIds: string[];
   connectionId?: string;
@@ -118,6 +119,26 @@ function configIssues(workflow: Workflow, options: ValidateOptions): WorkflowIss
       const message = `Block "${block.name}" uses ${placeholder.raw}, which refers to no block, variable or input.`;
       issues.push({ code: 'UNKNOWN_TEMPLATE_REFERENCE', message, blockIds: [block.id] });
     }
+  }
+  return [...issues, ...portIssues(workflow, registry)];
+}
+
+const defaultPorts = ['output', 'error'];
+
+/** Connections leaving from a port the block type never fires (e.g. `output` of a condition). */
+function portIssues(workflow: Workflow, registry: ReadonlyMap<string, BlockExecutor<unknown>> | undefined): WorkflowIssue[] {
+  if (registry === undefined) return [];
+  const issues: WorkflowIssue[] = [];
+  const blocks = new Map(workflow.blocks.map((block) => [block.id, block]));
+  for (const connection of workflow.connections) {
+    const source = blocks.get(connection.sourceBlockId);
+    const executor = source === undefined ? undefined : registry.get(source.type);
+    if (source === undefined || executor === undefined) continue;
+    const ports = executor.outputPorts?.(source.config) ?? defaultPorts;
+    const port = connection.sourceOutput ?? 'output';
+    if (ports.includes(port)) continue;
+    const message = `Connection "${connection.id}" leaves "${source.name}" from output "${port}", which a ${source.type} block does not have (it has: ${ports.join(', ')}).`;
+    issues.push({ code: 'UNKNOWN_OUTPUT_PORT', message, blockIds: [source.id], connectionId: connection.id });
   }
   return issues;
 }
