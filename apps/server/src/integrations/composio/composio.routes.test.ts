@@ -1,6 +1,6 @@
 import {
   apiErrorSchema, composioAuthorizeResponseSchema, composioCompleteSetupResponseSchema, composioConnectedAccountResponseSchema,
-  credentialsResponseSchema, type SessionResponse,
+  availableToolsResponseSchema, credentialsResponseSchema, type SessionResponse,
 } from '@claraverse/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/create-test-app.js';
@@ -47,6 +47,12 @@ function callback(state: string, extra = 'status=success&connected_account_id=ca
   return app.http.inject({
     method: 'GET', url: `/api/integrations/composio/callback?state=${encodeURIComponent(state)}&${extra}`, ...(host ? { headers: { host } } : {}),
   });
+}
+
+async function availableTools(): Promise<string[]> {
+  const response = await app.http.inject({ method: 'GET', url: '/api/tools/available', headers: bearer(owner.accessToken) });
+  expect(response.statusCode).toBe(200);
+  return availableToolsResponseSchema.parse(response.json()).categories.flatMap((category) => category.tools.map((tool) => tool.name));
 }
 
 function expectError(response: { statusCode: number; json(): unknown }, status: number, code: string) {
@@ -123,6 +129,7 @@ describe('Composio connection flow', () => {
   });
 
   it('complete-setup refuses before the connection is active, then stores the credential of the user\'s entity', async () => {
+    expect(await availableTools()).not.toContain('gmail_send_email');
     const early = await app.http.inject({ method: 'POST', url: '/api/integrations/composio/complete-setup', headers: bearer(owner.accessToken), payload: { integration: 'composio_gmail' } });
     expect(expectError(early, 400, 'validation_failed').message).toMatch(/Gmail is not connected yet/);
     const listed = composio.requests.at(-1)!;
@@ -143,8 +150,10 @@ describe('Composio connection flow', () => {
     expect(credential).toMatchObject({ name: 'Gmail', integrationType: 'composio_gmail' });
     const list = credentialsResponseSchema.parse((await app.http.inject({ method: 'GET', url: '/api/credentials', headers: bearer(owner.accessToken) })).json());
     expect(list.credentials.map((item) => item.id)).toEqual([credential.id]);
-    // The stored value is the user's entity, as a tool call gets it.
+    // The stored value is the user's entity, as a tool call gets it, and the Gmail tools are now offered.
     expect(await app.credentials.credentialsFor(owner.user.id)('composio_gmail')).toEqual({ composio_entity_id: entity() });
+    expect(await availableTools()).toEqual(expect.arrayContaining(['gmail_send_email', 'gmail_move_to_trash']));
+    expect(await availableTools()).not.toContain('googlesheets_read');
   });
 
   it('the connect routes need a signed-in user; bad input is a validation error', async () => {
