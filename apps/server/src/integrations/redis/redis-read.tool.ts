@@ -82,11 +82,11 @@ async function read(redis: Redis, input: Input): Promise<Record<string, unknown>
     }
     case 'zrange': {
       const stop = cappedStop(input.start, input.stop);
-      if (!input.with_scores) return { key: needKey(input), members: await redis.zrange(needKey(input), input.start, stop) };
-      const flat = await redis.zrange(needKey(input), input.start, stop, 'WITHSCORES');
-      const members = [];
-      for (let index = 0; index < flat.length; index += 2) members.push({ member: flat[index], score: Number(flat[index + 1]) });
-      return { key: input.key, members };
+      if (!input.with_scores) return { key: needKey(input), members: await redis.zrange(needKey(input), input.start, String(stop)) };
+      // RESP3 answers [[member, score], …]; RESP2 a flat [member, score, …].
+      const reply = (await redis.zrange(needKey(input), input.start, String(stop), 'WITHSCORES')) as unknown[];
+      const pairs = Array.isArray(reply[0]) ? (reply as Array<[string, unknown]>) : Array.from({ length: reply.length / 2 }, (_, index) => [reply[2 * index], reply[2 * index + 1]] as [string, unknown]);
+      return { key: input.key, members: pairs.map(([member, score]) => ({ member, score: Number(score) })) };
     }
     case 'keys':
       return { pattern: input.pattern, ...(await scanKeys(redis, input.pattern, input.limit)) };

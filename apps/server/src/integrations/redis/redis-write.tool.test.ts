@@ -46,7 +46,7 @@ describe('redis_write', () => {
     expect(await check.lrange(`${prefix}l`, 0, -1)).toEqual(['a', 'b', 'c']);
     expect(await write({ operation: 'sadd', key: `${prefix}s`, values: ['x', 'y', 'x'] })).toMatchObject({ added: 2 });
     expect(await write({ operation: 'zadd', key: `${prefix}z`, members: [{ score: 2, member: 'bob' }, { score: 1, member: 'alice' }] })).toMatchObject({ added: 2 });
-    expect(await check.zrange(`${prefix}z`, 0, -1)).toEqual(['alice', 'bob']);
+    expect(await check.zrange(`${prefix}z`, 0, '-1')).toEqual(['alice', 'bob']);
     expect(await write({ operation: 'incr', key: `${prefix}n` })).toMatchObject({ value: 1 });
     expect(await write({ operation: 'incrby', key: `${prefix}n`, increment: 41 })).toMatchObject({ value: 42 });
     expect(await write({ operation: 'expire', key: `${prefix}n`, seconds: 90 })).toMatchObject({ applied: true });
