@@ -25,3 +25,8 @@ export function parseRecipients(input: { to: string | readonly string[]; cc?: st
   if (to.length + cc.length + bcc.length > maxRecipients) throw new ValidationError(`At most ${maxRecipients} recipients per email.`);
   return { to, cc, bcc };
 }
+
+/** `validate` of a sender address field. */
+export function validateEmailAddress(value: string): string | null {
+  return !value.trim() || z.email().safeParse(value.trim()).success ? null : 'Give an email address, like noreply@example.com.';
+}

@@ -22,13 +22,13 @@ export function serviceWebhookUrl(hosts: readonly string[], pathPrefix: string, 
 }
 
 /**
- * Webhooks that answer plain text (`ok`, `1`) are called with `expect: 'any'`; an HTML page in their place is a
- * portal or a wrong address, not a delivery.
+ * Webhooks that answer plain text (`ok`, `1`) are called with `expect: 'any'`; an HTML document in their place is a
+ * portal or a wrong address, not a delivery. Judged by the body, not the content type: Slack sends its `ok` as
+ * `text/html`.
  * @throws AppError `upstream_error`
  */
-export function refuseHtmlAnswer(service: string, response: { status: number; headers: Record<string, string>; data: unknown }): void {
-  const isHtml = (response.headers['content-type'] ?? '').includes('html') || (typeof response.data === 'string' && /^\s*<(?:!doctype|html)/i.test(response.data));
-  if (isHtml) {
+export function refuseHtmlAnswer(service: string, response: { status: number; data: unknown }): void {
+  if (typeof response.data === 'string' && /^\s*<(?:!doctype|html|head|body)\b/i.test(response.data)) {
     throw new AppError('upstream_error', `${service} answered with an HTML page instead of accepting the message (status ${response.status}). Check the webhook URL.`, {
       service,
       status: response.status,

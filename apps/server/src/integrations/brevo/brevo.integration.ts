@@ -1,5 +1,6 @@
 import { callService } from '../call-service.js';
 import { defineIntegration } from '../define-integration.js';
+import { validateEmailAddress } from '../email-addresses.js';
 import { requireValues } from '../require-credential.js';
 import { brevo } from './brevo-api.js';
 import { sendBrevoEmailTool } from './send-brevo-email.tool.js';
@@ -20,7 +21,7 @@ export const brevoIntegration = defineIntegration({
   docsUrl: 'https://developers.brevo.com/reference/sendtransacemail',
   fields: [
     { key: 'api_key', label: 'API Key', type: 'api_key', required: true, placeholder: 'xkeysib-…', helpText: 'Brevo → SMTP & API → API Keys.', sensitive: true },
-    { key: 'from_email', label: 'Default From Email', type: 'text', required: false, placeholder: 'noreply@example.com', helpText: 'A verified sender of the account.', sensitive: false },
+    { key: 'from_email', label: 'Default From Email', type: 'text', required: false, placeholder: 'noreply@example.com', helpText: 'A verified sender of the account.', sensitive: false, validate: validateEmailAddress },
     { key: 'from_name', label: 'Default From Name', type: 'text', required: false, placeholder: 'Acme', sensitive: false },
   ],
   tools: [sendBrevoEmailTool],

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import { callService } from '../call-service.js';
 import { defineIntegration } from '../define-integration.js';
+import { validateEmailAddress } from '../email-addresses.js';
 import { requireValues } from '../require-credential.js';
 import { sendEmailTool } from './send-email.tool.js';
 import { sendgrid } from './sendgrid-api.js';
@@ -18,7 +19,7 @@ export const sendgridIntegration = defineIntegration({
   docsUrl: 'https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send',
   fields: [
     { key: 'api_key', label: 'API Key', type: 'api_key', required: true, placeholder: 'SG.…', helpText: 'SendGrid → Settings → API Keys (Mail Send permission).', sensitive: true },
-    { key: 'from_email', label: 'Default From Email', type: 'text', required: false, placeholder: 'noreply@example.com', helpText: 'A verified sender of the account.', sensitive: false },
+    { key: 'from_email', label: 'Default From Email', type: 'text', required: false, placeholder: 'noreply@example.com', helpText: 'A verified sender of the account.', sensitive: false, validate: validateEmailAddress },
   ],
   tools: [sendEmailTool],
   async test(values, context) {

@@ -18,7 +18,8 @@ function contextWith(values: Record<string, string> = { webhook_url: webhook }) 
 
 describe('send_slack_message', () => {
   it('posts the JSON payload to the webhook and reports Slack\'s ok', async () => {
-    slackDouble.answer({ status: 200, headers: { 'content-type': 'text/plain' }, text: 'ok' });
+    // Slack's webhooks label their plain ok as text/html.
+    slackDouble.answer({ status: 200, headers: { 'content-type': 'text/html' }, text: 'ok' });
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Build* passed' } }];
     const output = await runTool(sendSlackMessageTool, { text: 'Build passed', blocks, icon_emoji: ':robot_face:' }, contextWith());
     expect(output.result).toEqual({ sent: true, characters: 12 });

@@ -1,4 +1,5 @@
 import { defineIntegration } from '../define-integration.js';
+import { validateEmailAddress } from '../email-addresses.js';
 import { requireValues } from '../require-credential.js';
 import { sendEmailSmtpTool } from './send-email-smtp.tool.js';
 import {
@@ -22,7 +23,7 @@ export const smtpIntegration = defineIntegration({
     { key: 'security', label: 'Security', type: 'select', required: false, options: smtpSecurityModes, default: 'starttls', helpText: 'starttls (port 587), ssl (port 465), or none for a local relay only.', sensitive: false },
     { key: 'username', label: 'Username', type: 'text', required: false, placeholder: 'you@example.com', sensitive: false },
     { key: 'password', label: 'Password', type: 'api_key', required: false, placeholder: 'Password or app password', sensitive: true },
-    { key: 'from_email', label: 'From Email', type: 'text', required: true, placeholder: 'you@example.com', helpText: 'The sender address; the server must allow it for this login.', sensitive: false },
+    { key: 'from_email', label: 'From Email', type: 'text', required: true, placeholder: 'you@example.com', helpText: 'The sender address; the server must allow it for this login.', sensitive: false, validate: validateEmailAddress },
     { key: 'from_name', label: 'From Name', type: 'text', required: false, placeholder: 'Clara', sensitive: false },
   ],
   tools: [sendEmailSmtpTool],
