@@ -10,10 +10,16 @@ export async function runGmailAction(context: ToolContext, action: string, args:
   return objectOf(await runComposioAction(context, gmail, action, args));
 }
 
-const address = z.string().trim().min(3).max(320);
+const address = z.string().trim().regex(/^[^\s@,]+@[^\s@,]+$/, 'Give an email address (name@example.com)').max(320);
 
 /** `to`: one address or several separated by commas. */
-export const recipientsSchema = z.string().trim().min(3).max(4_000).describe('Recipient address; several separated by commas');
+export const recipientsSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(4_000)
+  .refine((value) => value.split(',').every((part) => /^[^\s@,]+@[^\s@,]+$/.test(part.trim())), 'Give email addresses (name@example.com), separated by commas')
+  .describe('Recipient address; several separated by commas');
 export const addressListSchema = z.array(address).max(100);
 
 /** Composio takes the first recipient as `recipient_email` and the others as `extra_recipients`. */

@@ -29,4 +29,11 @@ describe('gmail_send_email', () => {
     expectExecuted(composio.requests.at(-1), 'GMAIL_SEND_EMAIL', { recipient_email: 'ada@example.com', subject: 'Hi', body: 'Hello' });
     expect(output.result).toMatchObject({ message_id: 'msg-2', thread_id: 'thr-2' });
   });
+
+  it('refuses something that is not an email address, without a request', async () => {
+    const before = composio.requests.length;
+    await expect(runTool(gmailSendEmailTool, { to: 'ada@example.com, Bob', subject: 'x', body: 'y' }, composioToolContext(composio, 'composio_gmail'))).rejects.toThrow(/email addresses/);
+    await expect(runTool(gmailSendEmailTool, { to: 'ada@example.com', subject: 'x', body: 'y', cc: ['not an address'] }, composioToolContext(composio, 'composio_gmail'))).rejects.toThrow(/email address/);
+    expect(composio.requests.length).toBe(before);
+  });
 });
