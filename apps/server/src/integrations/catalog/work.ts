@@ -4,6 +4,7 @@ import { calendlyIntegration } from '../calendly/calendly.integration.js';
 import { clickupIntegration } from '../clickup/clickup.integration.js';
 import { githubIntegration } from '../github/github.integration.js';
 import { gitlabIntegration } from '../gitlab/gitlab.integration.js';
+import { jiraIntegration } from '../jira/jira.integration.js';
 import { linearIntegration } from '../linear/linear.integration.js';
 import { notionIntegration } from '../notion/notion.integration.js';
 import { trelloIntegration } from '../trello/trello.integration.js';
@@ -18,4 +19,5 @@ export const workIntegrations: readonly IntegrationDefinition[] = [
   githubIntegration,
   gitlabIntegration,
   linearIntegration,
+  jiraIntegration,
 ];
