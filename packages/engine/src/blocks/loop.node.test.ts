@@ -76,4 +76,15 @@ describe('variable set', () => {
     expect(result.status).toBe('failed');
     expect(result.error).toMatchObject({ code: 'INPUT_INVALID', message: "The input does not match the start block's schema: $.email: is required" });
   });
+
+  it('accepts a file reference for a file start block and refuses anything else', async () => {
+    const workflow = buildGraph([], {}, ['start']);
+    set(workflow, 'start', { type: 'variable', config: { operation: 'read', variableName: 'input', inputType: 'file' } });
+    const engine = createEngine({ ports: createInMemoryPorts().ports });
+    const file = { file_id: 'f_123', filename: 'a.csv', mime_type: 'text/csv', size: 10 };
+    expect((await engine.run(workflow, { userId: 'u', input: file })).output).toEqual({ start: { value: file, input: file } });
+    for (const input of ['a.csv', { file_id: '../../etc/passwd' }, null]) {
+      expect(engine.checkInput(workflow, input)).toMatchObject({ code: 'INPUT_INVALID' });
+    }
+  });
 });

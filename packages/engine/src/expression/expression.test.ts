@@ -24,5 +24,6 @@ describe('compileExpression', () => {
   it('cannot reach JavaScript: no eval, no globals', async () => {
     expect(await compileExpression('$eval("1 + 1")').evaluate({})).toBe(2);
     await expect(compileExpression('$eval("process")').evaluate({})).resolves.toBeUndefined();
+    await expect(compileExpression('input.constructor.constructor("return process")()').evaluate({ input: {} })).resolves.toBeUndefined();
   });
 });
