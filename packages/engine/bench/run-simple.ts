@@ -35,14 +35,19 @@ const hooks = { onBlockEnd: () => undefined };
 
 async function measure(label: string, runs: number, prepareEachTime: boolean): Promise<void> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let index = 0; index < runs; index += 1) {
     const target = prepareEachTime ? structuredClone(workflow) : workflow;
     const result = await engine.run(target, { userId: 'bench', input: { n: index }, hooks });
     if (result.output['Result'] !== index + 1) throw new Error(`wrong result ${JSON.stringify(result.output)}`);
   }
   const elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const perRunUs = (elapsedMs * 1_000) / runs;
-  console.log(`${label}: ${runs} runs in ${elapsedMs.toFixed(0)} ms → ${perRunUs.toFixed(1)} µs/run, ${Math.round(runs / (elapsedMs / 1_000)).toLocaleString('en')} runs/s`);
+  const cpuPerRunUs = (cpu.user + cpu.system) / runs;
+  console.log(
+    `${label}: ${runs} runs in ${elapsedMs.toFixed(0)} ms → ${perRunUs.toFixed(1)} µs/run wall, ${cpuPerRunUs.toFixed(1)} µs/run CPU, ${Math.round(runs / (elapsedMs / 1_000)).toLocaleString('en')} runs/s`,
+  );
 }
 
 await measure('warm-up', 20_000, false);
