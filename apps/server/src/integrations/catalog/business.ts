@@ -6,6 +6,7 @@ import { netlifyIntegration } from '../netlify/netlify.integration.js';
 import { posthogIntegration } from '../posthog/posthog.integration.js';
 import { redisIntegration } from '../redis/redis.integration.js';
 import { shopifyIntegration } from '../shopify/shopify.integration.js';
+import { xTwitterIntegration } from '../x_twitter/x_twitter.integration.js';
 
 /** The business group of integrations (see ./index.ts), one line each. */
 export const businessIntegrations: readonly IntegrationDefinition[] = [
@@ -16,4 +17,5 @@ export const businessIntegrations: readonly IntegrationDefinition[] = [
   posthogIntegration,
   redisIntegration,
   shopifyIntegration,
+  xTwitterIntegration,
 ];
