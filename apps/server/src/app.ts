@@ -17,7 +17,7 @@ import { createIntegrationDirectory } from './integrations/integration-directory
 import { integrationsRoutes } from './integrations/integrations.routes.js';
 import { createCredentialsModule, type CredentialsModule } from './credentials/index.js';
 import { createComposioModule } from './integrations/composio/index.js';
-import { createKeyRing } from './platform/crypto/key-ring.js';
+import { createKeyRing, createKeyRingCipher } from './platform/crypto/key-ring.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry } from './tools/tool-registry.js';
 import { toolsRoutes } from './tools/tools.routes.js';
@@ -39,7 +39,7 @@ import { healthRoutes, registerSystemEndpoints } from './health/health.routes.js
 import type { CounterStore } from './platform/counters/counter-store.js';
 import { createMemoryCounterStore } from './platform/counters/memory-counter-store.js';
 import { createRedisCounterStore } from './platform/counters/redis-counter-store.js';
-import { createAes256GcmCipher, type Cipher } from './platform/crypto/cipher.js';
+import type { Cipher } from './platform/crypto/cipher.js';
 import { createArgon2PasswordHasher, type PasswordHasher } from './platform/crypto/password-hasher.js';
 import { createDatabase, type DatabaseHandle } from './platform/database/database.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -119,7 +119,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // 2. Ports.
   const metrics = createMetrics();
-  const cipher = createAes256GcmCipher(config.crypto.masterKey);
+  // Provider keys and MCP secrets: sealed with the current key, opened with a previous one after a rotation.
+  const cipher = createKeyRingCipher(config.crypto.masterKey, config.crypto.previousMasterKeys);
   const passwordHasher = overrides.passwordHasher ?? createArgon2PasswordHasher(config.auth.passwordHash);
   const counters = overrides.counters ?? (config.redis ? createRedisCounterStore(config.redis.url) : createMemoryCounterStore());
   const accessTokens = createAccessTokens({ secret: config.auth.jwtSecret, ttlSeconds: config.auth.accessTokenTtlSeconds, now });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors/app-error.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
-import { exampleChatValues, exampleIntegrations } from './credentials.test-support.js';
+import { exampleChatIntegration, exampleChatValues, exampleIntegrations } from './credentials.test-support.js';
 import { createUsableToolsFilter } from './usable-tools-filter.js';
 
 let app: TestApp;
@@ -95,8 +95,8 @@ describe('usable tools', () => {
     const id = await add(owner.accessToken, 'example_chat', exampleChatValues());
     const after = await available(owner.accessToken);
     expect(after.names).toContain('example_chat_post');
-    expect(after.body.filteredCount).toBe(before.body.filteredCount - 1);
-    expect(after.body.total).toBe(before.body.total + 1);
+    expect(after.body.filteredCount).toBe(before.body.filteredCount - exampleChatIntegration.tools.length);
+    expect(after.body.total).toBe(before.body.total + exampleChatIntegration.tools.length);
     expect((await available(other.accessToken)).names).not.toContain('example_chat_post');
 
     expect((await app.http.inject({ method: 'DELETE', url: `/api/credentials/${id}`, headers: bearer(owner.accessToken) })).statusCode).toBe(204);

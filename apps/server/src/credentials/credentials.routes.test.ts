@@ -44,7 +44,7 @@ afterEach(() => app.close());
 const call = (token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
   app.http.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
-async function createExample(token = owner.accessToken, values: Record<string, string> = exampleChatValues(), name = 'Team chat') {
+async function createExample(token = owner.accessToken, values: { webhook_url: string; api_key: string; workspace?: string } = exampleChatValues(), name = 'Team chat') {
   const response = await call(token, 'POST', '/api/credentials', { name, integrationType: 'example_chat', data: values });
   expect(response.statusCode, response.body).toBe(201);
   return { credential: credentialResponseSchema.parse(response.json()).credential, values };

@@ -30,3 +30,27 @@ export function createKeyRing(currentKey: Buffer, previousKeys: readonly Buffer[
   }
   return { currentKeyId, current, cipherFor: (keyId) => ciphers.get(keyId) };
 }
+
+/**
+ * A Cipher over the key ring for records that do not store their key id (provider API keys, MCP secrets):
+ * seals with the current key, opens with the current key or, failing that, each previous key in turn. Such
+ * records move to the current key when they are next saved.
+ */
+export function createKeyRingCipher(currentKey: Buffer, previousKeys: readonly Buffer[] = []): Cipher {
+  const ciphers = [currentKey, ...previousKeys].map((key) => createAes256GcmCipher(key));
+  const [current] = ciphers as [Cipher, ...Cipher[]];
+  return {
+    encrypt: (plaintext, scope) => current.encrypt(plaintext, scope),
+    decrypt(envelope, scope) {
+      let firstError: unknown;
+      for (const cipher of ciphers) {
+        try {
+          return cipher.decrypt(envelope, scope);
+        } catch (error) {
+          firstError ??= error;
+        }
+      }
+      throw firstError;
+    },
+  };
+}
