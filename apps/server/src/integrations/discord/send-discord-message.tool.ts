@@ -13,7 +13,8 @@ interface DiscordMessage {
 /**
  * Posts through the user's Discord webhook (`POST <webhook>?wait=true`, which answers with the created message).
  * Text and an embed go as JSON; with `image_data` the request is multipart: `payload_json` plus the file as
- * `files[0]`, shown in the embed through `attachment://<name>`.
+ * `files[0]`, shown in the embed through `attachment://<name>`. Mentions are not parsed (`allowed_mentions`), so text
+ * the model writes cannot ping @everyone or a role.
  */
 export const sendDiscordMessageTool = defineTool({
   name: 'send_discord_message',

@@ -38,7 +38,7 @@ interface ZoomRegistrant {
 }
 
 /** What the model gets of a meeting or webinar (the host's start_url is left out: it signs the host in). */
-function describe(session: ZoomSession) {
+function summarise(session: ZoomSession) {
   return {
     id: session.id,
     topic: session.topic,
@@ -126,11 +126,11 @@ export const zoomMeetingTool = defineTool({
     if (action === 'list' || action === 'list_webinars') {
       const sessions = (action === 'list' ? data.meetings : data.webinars) ?? [];
       const total = data.total_records ?? sessions.length;
-      return { result: { [action === 'list' ? 'meetings' : 'webinars']: sessions.map(describe), count: sessions.length, total, truncated: total > sessions.length } };
+      return { result: { [action === 'list' ? 'meetings' : 'webinars']: sessions.map(summarise), count: sessions.length, total, truncated: total > sessions.length } };
     }
     if (action === 'register' || action === 'register_webinar') {
       return { result: { registered: true, registrantId: data.registrant_id, ...(data.join_url ? { joinUrl: data.join_url } : {}), ...(data.topic ? { topic: data.topic } : {}) } };
     }
-    return { result: { ...(action.startsWith('create') ? { created: true } : {}), ...describe(data) } };
+    return { result: { ...(action.startsWith('create') ? { created: true } : {}), ...summarise(data) } };
   },
 });
