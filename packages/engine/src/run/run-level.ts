@@ -66,90 +66,127 @@ function whyNotRun(prepared: PreparedBlock, connectionStates: readonly number[])
  *  4. the level ends when every block has ended.
  */
 export function runLevel(run: RunContext, level: PreparedLevel, scope: Scope, signal: AbortSignal, iteration: readonly number[]): Promise<LevelSummary> {
-  const blockCount = level.blocks.length;
-  const summary: LevelSummary = { failedCount: 0, firstError: undefined, isCancelled: false };
-  if (blockCount === 0) return Promise.resolve(summary);
-  // Plain arrays: for the small levels of typical workflows they are cheaper to allocate than typed arrays.
-  const connectionStates: number[] = new Array<number>(level.connectionCount).fill(0);
-  const unsettledInputs: number[] = level.incomingCounts.slice();
-  const hasStarted: number[] = new Array<number>(blockCount).fill(0);
-  let endedCount = 0;
+  if (level.blocks.length === 0) return Promise.resolve({ failedCount: 0, firstError: undefined, isCancelled: false });
+  return new Promise<LevelSummary>((resolve) => new LevelRun(run, level, scope, signal, iteration, resolve).begin());
+}
 
-  return new Promise<LevelSummary>((resolve) => {
-    const finish = (prepared: PreparedBlock, states: (port: string) => number) => {
-      for (const connection of prepared.outgoing) {
-        const state = states(connection.port);
-        connectionStates[connection.index] = state;
-        const target = connection.target;
-        unsettledInputs[target.index] = unsettledInputs[target.index]! - 1;
-        if (hasStarted[target.index] === 1) continue;
-        if (target.isMergeFirst && state === ACTIVE) start(target);
-        else if (unsettledInputs[target.index] === 0) decide(target);
+/** The state of one level run. Plain arrays: for typical small levels they are cheaper than typed arrays. */
+class LevelRun {
+  private readonly summary: LevelSummary = { failedCount: 0, firstError: undefined, isCancelled: false };
+  private readonly connectionStates: number[];
+  private readonly unsettledInputs: number[];
+  private readonly hasStarted: number[];
+  private endedCount = 0;
+  /** Blocks whose inputs changed, as a FIFO drained by one loop (not recursion: long skip chains stay shallow). */
+  private readonly ready: PreparedBlock[] = [];
+  private head = 0;
+  private isDraining = false;
+
+  constructor(
+    private readonly run: RunContext,
+    private readonly level: PreparedLevel,
+    private readonly scope: Scope,
+    private readonly signal: AbortSignal,
+    private readonly iteration: readonly number[],
+    private readonly resolve: (summary: LevelSummary) => void,
+  ) {
+    this.connectionStates = new Array<number>(level.connectionCount).fill(0);
+    this.unsettledInputs = level.incomingCounts.slice();
+    this.hasStarted = new Array<number>(level.blocks.length).fill(0);
+  }
+
+  begin(): void {
+    this.ready.push(...this.level.starts);
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.isDraining) return;
+    this.isDraining = true;
+    while (this.head < this.ready.length) {
+      const next = this.ready[this.head]!;
+      this.head += 1;
+      if (this.hasStarted[next.index] === 1) continue;
+      if (this.unsettledInputs[next.index] !== 0) {
+        this.start(next); // a merge in `first` mode with one active input
+        continue;
       }
-      endedCount += 1;
-      if (endedCount === blockCount) resolve(summary);
-    };
+      const skipReason = whyNotRun(next, this.connectionStates);
+      if (skipReason === undefined) this.start(next);
+      else this.skip(next, skipReason);
+    }
+    this.ready.length = 0;
+    this.head = 0;
+    this.isDraining = false;
+  }
 
-    const skip = (prepared: PreparedBlock, reason: string) => {
-      hasStarted[prepared.index] = 1;
-      const isCancelled = run.isCancelled;
-      const record = skippedRecord(prepared, isCancelled ? 'cancelled' : 'skipped', isCancelled ? 'run cancelled' : reason, iteration);
-      run.records[prepared.block.id] = record;
-      if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
-      finish(prepared, () => DEAD);
-    };
+  private finish(prepared: PreparedBlock, states: (port: string) => number): void {
+    for (const connection of prepared.outgoing) {
+      const state = states(connection.port);
+      this.connectionStates[connection.index] = state;
+      const target = connection.target;
+      this.unsettledInputs[target.index] = this.unsettledInputs[target.index]! - 1;
+      if (this.hasStarted[target.index] === 1) continue;
+      if ((target.isMergeFirst && state === ACTIVE) || this.unsettledInputs[target.index] === 0) this.ready.push(target);
+    }
+    this.endedCount += 1;
+    if (this.endedCount === this.level.blocks.length) this.resolve(this.summary);
+    this.drain();
+  }
 
-    const decide = (prepared: PreparedBlock) => {
-      const skipReason = whyNotRun(prepared, connectionStates);
-      if (skipReason === undefined) start(prepared);
-      else skip(prepared, skipReason);
-    };
+  private skip(prepared: PreparedBlock, reason: string): void {
+    this.hasStarted[prepared.index] = 1;
+    const { run } = this;
+    const record = skippedRecord(prepared, run.isCancelled ? 'cancelled' : 'skipped', run.isCancelled ? 'run cancelled' : reason, this.iteration);
+    run.records[prepared.block.id] = record;
+    if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
+    this.finish(prepared, () => DEAD);
+  }
 
-    const start = (prepared: PreparedBlock) => {
-      if (signal.aborted) return skip(prepared, 'run cancelled or loop stopped');
-      if (run.isStopping) return skip(prepared, 'run stopped');
-      hasStarted[prepared.index] = 1;
-      const inputs: Record<string, unknown> = {};
-      for (const connection of prepared.incoming) {
-        if (connectionStates[connection.index] === ACTIVE) inputs[connection.source.block.normalizedId] = scope[connection.source.block.normalizedId];
-      }
-      const runBody = prepared.body === undefined ? undefined : bodyRunner(run, prepared, scope, iteration);
-      executeBlock(run, prepared, scope, inputs, iteration, signal, runBody).then(
-        (result) => settle(prepared, result),
-        (error: unknown) => settle(prepared, { status: 'failed', output: undefined, firedOutputs: undefined, error: new EngineError('ENGINE_BUG', String(error)) }),
-      );
-    };
+  private start(prepared: PreparedBlock): void {
+    if (this.signal.aborted) return this.skip(prepared, 'run cancelled or loop stopped');
+    if (this.run.isStopping) return this.skip(prepared, 'run stopped');
+    this.hasStarted[prepared.index] = 1;
+    const inputs: Record<string, unknown> = {};
+    for (const connection of prepared.incoming) {
+      const source = connection.source.block.normalizedId;
+      if (this.connectionStates[connection.index] === ACTIVE) inputs[source] = this.scope[source];
+    }
+    const runBody = prepared.body === undefined ? undefined : bodyRunner(this.run, prepared, this.scope, this.iteration);
+    executeBlock(this.run, prepared, this.scope, inputs, this.iteration, this.signal, runBody).then(
+      (result) => this.settle(prepared, result),
+      (error: unknown) => this.settle(prepared, { status: 'failed', output: undefined, firedOutputs: undefined, error: new EngineError('ENGINE_BUG', String(error)) }),
+    );
+  }
 
-    const settle = (prepared: PreparedBlock, result: BlockResult) => {
-      const { normalizedId } = prepared.block;
-      if (result.status === 'completed') {
-        run.completedCount += 1;
-        scope[normalizedId] = result.output;
-        const fired = result.firedOutputs;
-        finish(prepared, fired === undefined ? (port) => (port === ERROR_OUTPUT ? DEAD : ACTIVE) : (port) => (fired.includes(port) ? ACTIVE : DEAD));
-        return;
-      }
-      if (result.status === 'cancelled') {
-        summary.isCancelled = true;
-        finish(prepared, () => FAILED);
-        return;
-      }
-      const error = result.error ?? new EngineError('BLOCK_FAILED', 'The block failed.');
-      if (prepared.onError === 'error-branch') {
-        scope[normalizedId] = { error: recordError(error) };
-        finish(prepared, (port) => (port === ERROR_OUTPUT ? ACTIVE : DEAD));
-        return;
-      }
-      summary.failedCount += 1;
-      summary.firstError ??= error;
-      run.failedCount += 1;
-      run.firstError ??= error;
-      if (prepared.onError === 'stop') run.isStopping = true;
-      finish(prepared, () => FAILED);
-    };
-
-    for (const prepared of level.starts) start(prepared);
-  });
+  private settle(prepared: PreparedBlock, result: BlockResult): void {
+    const { normalizedId } = prepared.block;
+    const { run, summary } = this;
+    if (result.status === 'completed') {
+      run.completedCount += 1;
+      this.scope[normalizedId] = result.output;
+      const fired = result.firedOutputs;
+      this.finish(prepared, fired === undefined ? (port) => (port === ERROR_OUTPUT ? DEAD : ACTIVE) : (port) => (fired.includes(port) ? ACTIVE : DEAD));
+      return;
+    }
+    if (result.status === 'cancelled') {
+      summary.isCancelled = true;
+      this.finish(prepared, () => FAILED);
+      return;
+    }
+    const error = result.error ?? new EngineError('BLOCK_FAILED', 'The block failed.');
+    if (prepared.onError === 'error-branch') {
+      this.scope[normalizedId] = { error: recordError(error) };
+      this.finish(prepared, (port) => (port === ERROR_OUTPUT ? ACTIVE : DEAD));
+      return;
+    }
+    summary.failedCount += 1;
+    summary.firstError ??= error;
+    run.failedCount += 1;
+    run.firstError ??= error;
+    if (prepared.onError === 'stop') run.isStopping = true;
+    this.finish(prepared, () => FAILED);
+  }
 }
 
 /** The loop's runBody: one iteration = the body level run on a copy of the scope with `item` and `index`. */

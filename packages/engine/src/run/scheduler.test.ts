@@ -169,3 +169,21 @@ describe('scheduler: condition switch', () => {
     expect(['vip', 'regular', 'other'].map((id) => unknown.blocks[id]!.status)).toEqual(['skipped', 'skipped', 'completed']);
   });
 });
+
+describe('scheduler: long chains', () => {
+  it('skips and runs a 5,000-block chain without deep recursion', async () => {
+    //  start ──▶ cond ─true─▶ b0 ──▶ b1 ──▶ … ──▶ b5000
+    const edges = ['start -> cond', 'cond -true-> b0', ...Array.from({ length: 5_000 }, (_, index) => `b${index} -> b${index + 1}`)];
+    const workflow = buildGraph(edges, { cond: 'condition' });
+    const condition = workflow.blocks.find((block) => block.id === 'cond')!;
+    const engine = createEngine({ ports: createInMemoryPorts().ports, maxBlocks: 10_000 });
+    condition.config = { expression: 'false' };
+    expect((await engine.run(structuredCopy(workflow), { userId: 'u' })).blocks['b5000']!.status).toBe('skipped');
+    condition.config = { expression: 'true' };
+    expect((await engine.run(structuredCopy(workflow), { userId: 'u' })).blocks['b5000']!.status).toBe('completed');
+  });
+});
+
+/** A fresh object, so the engine's per-object prepare cache does not reuse the previous config. */
+const structuredCopy = (workflow: Workflow): Workflow => JSON.parse(JSON.stringify(workflow)) as Workflow;
+
