@@ -47,6 +47,8 @@ export function credentialsRoutes(deps: { credentialsService: CredentialsService
     }),
     defineRoute({
       method: 'POST', url: '/api/credentials/:id/test', summary: 'Check a credential against the live service', tags, auth: 'user',
+      // Each test is a request to another service on the user's behalf.
+      rateLimitPerMinute: 30,
       params: idParamsSchema, responses: { 200: credentialTestResponseSchema },
       handler: ({ user, params, request }) => service.test(user.id, params.id, { ip: request.ip }),
     }),
