@@ -96,4 +96,13 @@ describe('validateWorkflow', () => {
     expect(issues.map((issue) => issue.connectionId)).toEqual(['cond->next', 'cond->other']);
     expect(issues[0]!.message).toBe('Connection "cond->next" leaves "cond" from output "output", which a condition block does not have (it has: true, false, error).');
   });
+
+  it('refuses a config nested absurdly deep instead of overflowing the stack', () => {
+    const workflow = buildGraph([], { only: 'output' }, ['only']);
+    let value: Record<string, unknown> = { leaf: '{{input}}' };
+    for (let depth = 0; depth < 50_000; depth += 1) value = { next: value };
+    workflow.blocks[0]!.config = { value };
+    expect(validateWorkflow(workflow, options)).toEqual([{ code: 'INVALID_CONFIG', message: 'Block "only": config is nested deeper than 64 levels.', blockIds: ['only'] }]);
+  });
 });
+

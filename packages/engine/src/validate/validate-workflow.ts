@@ -99,6 +99,21 @@ function loopIssues(workflow: Workflow): WorkflowIssue[] {
   return issues;
 }
 
+/** Configs are walked recursively (templates); deeper nesting than this is refused rather than risking the stack. */
+const maxConfigDepth = 64;
+
+/** Whether a value nests objects/arrays deeper than `limit` (iterative, so the check itself cannot overflow). */
+function isTooDeep(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const item of Object.values(current)) if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+  }
+  return false;
+}
+
 function configIssues(workflow: Workflow, options: ValidateOptions): WorkflowIssue[] {
   const issues: WorkflowIssue[] = [];
   const roots = new Set(builtInRoots);
@@ -110,6 +125,10 @@ function configIssues(workflow: Workflow, options: ValidateOptions): WorkflowIss
   const registry = Array.isArray(options.knownBlockTypes) ? undefined : (options.knownBlockTypes as ReadonlyMap<string, BlockExecutor<unknown>>);
   for (const block of workflow.blocks) {
     const executor = registry?.get(block.type);
+    if (isTooDeep(block.config, maxConfigDepth)) {
+      issues.push({ code: 'INVALID_CONFIG', message: `Block "${block.name}": config is nested deeper than ${maxConfigDepth} levels.`, blockIds: [block.id] });
+      continue;
+    }
     for (const message of executor?.validateConfig?.(block.config, block) ?? []) {
       issues.push({ code: 'INVALID_CONFIG', message: `Block "${block.name}": ${message}`, blockIds: [block.id] });
     }
