@@ -9,11 +9,16 @@ const alias = { '@claraverse/shared': sharedSource, '@claraverse/engine': engine
 // DATABASE_URL points at a PostgreSQL server (CI always sets it).
 const hasPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 
+// Tests that never touch the database (each integration's tools and credential test against its double) run once,
+// on the SQLite project; the PostgreSQL project repeats every suite that stores something.
+const storageFreeTests = ['apps/server/src/integrations/*/*.tool.test.ts', 'apps/server/src/integrations/*/*.integration.test.ts'];
+
 const serverProject = (name: string, dialect: 'sqlite' | 'postgres') => ({
   resolve: { alias },
   test: {
     name,
     include: ['apps/server/src/**/*.test.ts'],
+    ...(dialect === 'postgres' ? { exclude: ['**/node_modules/**', ...storageFreeTests] } : {}),
     environment: 'node',
     env: { TEST_DATABASE_DIALECT: dialect },
     testTimeout: 20_000,

@@ -17,6 +17,37 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, questionMark)}?${query}`;
 }
 
+/** A path segment that reads like a credential: long and mixing letters with digits, or a `user:secret` pair. */
+function isSecretLikeSegment(segment: string): boolean {
+  if (segment.includes(':') || segment.includes('@')) return true;
+  return segment.length >= 16 && /\d/.test(segment) && /[a-z]/i.test(segment);
+}
+
+/**
+ * `redactUrl`, and also path segments that look like secrets: webhook URLs (Slack, Discord, Teams) and bot APIs
+ * (Telegram's `/bot<id>:<token>/`) carry their credential in the path. For outbound requests, whose URLs users
+ * and integrations supply.
+ */
+export function redactUrlWithPath(url: string): string {
+  const redacted = redactUrl(url);
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)(.*)$/i.exec(redacted);
+  if (!match) return redacted;
+  const [, origin, path, rest] = match;
+  const cleanPath = (path ?? '')
+    .split('/')
+    .map((segment) => (isSecretLikeSegment(decodeURIComponentSafe(segment)) ? '[redacted]' : segment))
+    .join('/');
+  return `${origin}${cleanPath}${rest}`;
+}
+
+function decodeURIComponentSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * The pino options of the server: JSON lines, no request or response bodies, no headers, and redaction of
  * any field named like a secret in case one is logged by mistake.

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupAddress } from 'node:dns';
 import type { OutboundHttp, OutboundRequestOptions, OutboundResponse } from './outbound-http.js';
 import { AppError } from '../errors/app-error.js';
-import { redactUrl, type Logger } from '../logging/logger.js';
+import { redactUrlWithPath, type Logger } from '../logging/logger.js';
 import { createAllowlist, parseAllowlistEntry, type Allowlist, type AllowlistEntry } from './allowlist.js';
 import { bareHostname, pinnedLookup, resolveCheckedAddresses, systemResolveHost, type ResolveHost } from './checked-lookup.js';
 import {
@@ -61,9 +61,9 @@ function parseUrl(text: string, base?: URL): URL {
   return url;
 }
 
-/** The URL as it may appear in a log line: no user-info, secret-looking query values redacted. */
+/** The URL as it may appear in a log line: no user-info, secret-looking query values and path segments redacted. */
 function loggableUrl(url: URL): string {
-  return redactUrl(`${url.origin}${url.pathname}${url.search}`);
+  return redactUrlWithPath(`${url.origin}${url.pathname}${url.search}`);
 }
 
 function cleanHeaders(headers: Record<string, string> | undefined, userAgent: string): Record<string, string> {
