@@ -29,7 +29,7 @@ const ChatPage = lazyPage(() => import('./routes/chat-page'), (module) => module
 const ImagesPage = lazyPage(() => import('./routes/images-page'), (module) => module.ImagesPage);
 const AgentsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.AgentsPage);
 const MemoryPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.MemoryPage);
-const CredentialsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.CredentialsPage);
+const CredentialsPage = lazyPage(() => import('./routes/credentials-page'), (module) => module.CredentialsPage);
 const SettingsPage = lazyPage(() => import('./routes/settings-page'), (module) => module.SettingsPage);
 const AdminArea = lazyPage(() => import('./routes/admin/admin-area'), (module) => module.AdminArea);
 const AdminUsersPage = lazyPage(() => import('./routes/admin/users-page'), (module) => module.AdminUsersPage);

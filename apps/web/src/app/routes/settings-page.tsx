@@ -1,4 +1,4 @@
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { DangerZoneSection } from '../../features/settings/components/danger-zone-section';
 import { PasswordSection } from '../../features/settings/components/password-section';
@@ -25,6 +25,12 @@ export function SettingsPage() {
   const navigate = useNavigate();
   const activeTab: TabId = tabs.find((tab) => tab.id === searchParams.get('tab'))?.id ?? 'profile';
   useDocumentTitle('Settings');
+  // Credentials have their own page; Composio's OAuth callback still returns to `?tab=credentials&connected=…`.
+  if (searchParams.get('tab') === 'credentials') {
+    const forwarded = new URLSearchParams(searchParams);
+    forwarded.delete('tab');
+    return <Navigate to={`/credentials${forwarded.size > 0 ? `?${forwarded.toString()}` : ''}`} replace />;
+  }
 
   return (
     <>
