@@ -42,6 +42,22 @@ describe('loop', () => {
     expect(calls.tools.every((call) => call.signal.aborted)).toBe(true);
   });
 
+  it('takes its items from a JSONata expression', async () => {
+    //  start ──▶ each ─body─▶ shout
+    const workflow = buildGraph(['start -> each', 'each -body-> shout'], { each: 'loop' });
+    set(workflow, 'each', { config: { itemsExpression: 'input.users[active].name' } });
+    set(workflow, 'shout', { config: { expression: '$uppercase(item)' } });
+    const engine = createEngine({ ports: createInMemoryPorts().ports });
+    const users = [
+      { name: 'ada', active: true },
+      { name: 'bob', active: false },
+      { name: 'cy', active: true },
+    ];
+    expect((await engine.run(workflow, { userId: 'u', input: { users } })).blocks['each']!.output).toEqual({ results: ['ADA', 'CY'], count: 2 });
+    expect((await engine.run(workflow, { userId: 'u', input: { users: [users[0]] } })).blocks['each']!.output).toEqual({ results: ['ADA'], count: 1 });
+    expect((await engine.run(workflow, { userId: 'u', input: { users: [] } })).blocks['each']!.output).toEqual({ results: [], count: 0 });
+  });
+
   it('refuses items that are not a list', async () => {
     const workflow = buildGraph(['start -> each', 'each -body-> work'], { each: 'loop' });
     set(workflow, 'each', { config: { items: '{{input.rows}}' } });
