@@ -1,4 +1,5 @@
 import type { IntegrationDefinition } from '../define-integration.js';
+import { awsS3Integration } from '../aws_s3/aws_s3.integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
 import { leadsquaredIntegration } from '../leadsquared/leadsquared.integration.js';
 import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
@@ -18,4 +19,5 @@ export const businessIntegrations: readonly IntegrationDefinition[] = [
   redisIntegration,
   shopifyIntegration,
   xTwitterIntegration,
+  awsS3Integration,
 ];
