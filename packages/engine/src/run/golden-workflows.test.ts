@@ -27,9 +27,17 @@ describe('golden workflow: variable → transform → output', () => {
     });
     expect(result.status).toBe('completed');
     expect(result.output).toEqual({ Result: 42 });
+    expect(result.blocks['b3']!.startedAt).toEqual(expect.any(Number));
     expect(result.blocks['b1']).toMatchObject({ status: 'completed', output: { value: { n: 41 }, input: { n: 41 } }, attempts: 1 });
     expect(result.blocks['b2']).toMatchObject({ status: 'completed', output: 42, inputs: { start: { value: { n: 41 }, input: { n: 41 } } } });
     expect(events).toEqual(['run-start', 'start:start', 'end:start:completed', 'start:add-one', 'end:add-one:completed', 'start:result', 'end:result:completed', 'run-end:completed']);
+  });
+
+  it('resolves templates by block id as well as by normalizedId', async () => {
+    const workflow = load(simpleTransform);
+    workflow.blocks[2]!.config = { value: '{{b2}} = {{add-one}}' };
+    const result = await createEngine({ ports: createInMemoryPorts().ports }).run(workflow, { userId: 'u', input: { n: 1 } });
+    expect(result.output).toEqual({ Result: '2 = 2' });
   });
 
   it('parses JSON text input for a json start block and refuses text that is not JSON', async () => {

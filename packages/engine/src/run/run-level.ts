@@ -165,6 +165,8 @@ class LevelRun {
     if (result.status === 'completed') {
       run.completedCount += 1;
       this.scope[normalizedId] = result.output;
+      // Also under the block id, as in the reference (templates may use either).
+      if (prepared.block.id !== normalizedId) this.scope[prepared.block.id] = result.output;
       const fired = result.firedOutputs;
       this.finish(prepared, fired === undefined ? (port) => (port === ERROR_OUTPUT ? DEAD : ACTIVE) : (port) => (fired.includes(port) ? ACTIVE : DEAD));
       return;
