@@ -82,11 +82,12 @@ export async function executeBlock(
   runBody: RunBody,
 ): Promise<BlockResult> {
   const { executor, block } = prepared;
+  // The slot first, so `running` (and startedAt) mean running, not waiting for a slot.
+  const usesSlot = executor.isInstant !== true && executor.isControl !== true;
+  if (usesSlot) await run.slots.acquire();
   const record = newRecord(prepared, inputs, iteration, run.ports.now());
   run.records[block.id] = record;
   if (run.hooks.onBlockStart !== undefined) callHook(run.hooks.onBlockStart, { ...record });
-  const usesSlot = executor.isInstant !== true && executor.isControl !== true;
-  if (usesSlot) await run.slots.acquire();
   const result = await attemptWithRetries(run, prepared, scope, inputs, levelSignal, runBody, record);
   if (usesSlot) run.slots.release();
   record.endedAt = run.ports.now();
