@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createAgentsModule, type AgentsModule } from './agents/index.js';
 import { createApiKeyAuthenticator } from './api-keys/api-key-authenticator.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { createApiKeysRepository } from './api-keys/api-keys.repository.js';
@@ -100,6 +101,8 @@ export interface ClaraVerseApp {
   sandbox: SandboxService;
   /** Users' integration credentials: the service, the tools' narrow resolver, the usable-tools filter. */
   credentials: CredentialsModule;
+  /** Agents: their services, the run service (start, cancel) and routes. */
+  agents: AgentsModule;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -156,7 +159,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const usersAdminService = createUsersAdminService({
     db, usersRepository, auditService, now, revokeSessionsOfUser: (userId) => refreshTokens.revokeAllOfUser(userId),
   });
-  const apiKeysService = createApiKeysService({ apiKeysRepository, usersRepository, counters, auditService, now });
+  const apiKeysService = createApiKeysService({ apiKeysRepository, usersRepository, counters, auditService, now, keyLimitsEnabled: config.limits.enabled });
   const llmClient = overrides.llmClient ?? createLlmClient();
   const providers = createProvidersModule({
     db, cipher, llmClient, auditService, logger, now,
@@ -232,6 +235,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     documents: documentRenderer,
     media: mediaModels,
   });
+  // Agents: the workflow engine on the server's ports, runs and their history, WS /ws/workflow, API triggers.
+  const agents = createAgentsModule({
+    db, logger, now, hub: realtimeHub,
+    authenticateApiKey: (presented, scopes) => apiKeysService.authenticate(presented, scopes),
+    ports: {
+      llmClient,
+      resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
+      listUserModels: (userId) => providers.service.listUserModels(userId),
+      listTools: async (userId) => toolRegistry.listUsable(userId, await toolRegistry.listForUser(userId, { interactive: false })),
+      createToolContext,
+      credentialIntegrations: async (userId) => new Map((await credentials.service.references(userId)).map((reference) => [reference.id, reference.integrationType])),
+      http: outboundHttp, sandbox, toolTimeoutMs: config.tools.timeoutMs,
+    },
+  });
   const chatService = createChatService({
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
     llmClient, streamBuffer: chatStores.streamBuffer, relay: chatStores.relay, usageRepository, logger, now,
@@ -263,6 +280,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...files.routes,
     ...mcp.routes,
     ...toolsRoutes({ registry: toolRegistry }),
+    ...agents.routes,
     ...credentials.routes,
     ...composio.routes,
     ...integrationsRoutes({ directory: integrationDirectory }),
@@ -279,18 +297,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     openApiDocument: () => buildOpenApiDocument(routes, { title: 'ClaraVerse API', version: config.version }),
   });
   registerChatSocket(http, { hub: realtimeHub, chatService });
+  agents.registerSocket(http);
   mcp.registerBridgeSocket(http);
   await http.ready();
   providers.startModelRefresh({ intervalMs: config.providers.modelRefreshIntervalSeconds * 1000 });
   files.startSweep();
   await mcp.start();
+  await agents.start();
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox, credentials,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox, credentials, agents,
     close: () =>
       (closing ??= (async () => {
         await chatService.stopAll();
+        await agents.stop();
         await http.close();
         await mcp.stop();
         await providers.stop();

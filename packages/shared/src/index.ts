@@ -17,3 +17,5 @@ export * from './contracts/tools.contract.js';
 export * from './contracts/integrations.contract.js';
 export * from './contracts/credentials.contract.js';
 export * from './contracts/composio.contract.js';
+export * from './contracts/agents.contract.js';
+export * from './realtime/workflow-messages.js';

@@ -33,6 +33,8 @@ export function createApiKeysService(deps: {
   counters: CounterStore;
   auditService: AuditService;
   now: () => Date;
+  /** false (LIMITS_ENABLED=false: an instance without limits, benchmarks) skips the per-key rate limit. Default true. */
+  keyLimitsEnabled?: boolean;
 }) {
   const { apiKeysRepository: repository } = deps;
   return {
@@ -72,20 +74,26 @@ export function createApiKeysService(deps: {
     },
 
     /**
-     * Checks a presented key: known, not revoked or expired, owner active, has `scope`, within its rate limit.
+     * Checks a presented key: known, not revoked or expired, owner active, has `scope` (or one of several, e.g.
+     * `execute:*` or `execute:<agentId>`), within its rate limit.
      * @throws UnauthenticatedError, ForbiddenError, RateLimitedError
      */
-    async authenticate(presented: string, scope: ApiKeyScope | '*'): Promise<ApiKeyCaller> {
+    async authenticate(presented: string, scope: ApiKeyScope | '*' | readonly string[]): Promise<ApiKeyCaller> {
       const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await repository.findByHash(sha256Hex(presented)) : undefined;
       const nowIso = deps.now().toISOString();
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
       const user = await deps.usersRepository.findById(row.user_id);
       if (!user || user.status !== 'active') throw new AppError('account_disabled', 'The account that owns this API key is not active');
       const scopes = JSON.parse(row.scopes) as string[];
-      if (!scopes.includes(scope) && !scopes.includes('*')) throw new ForbiddenError(`This API key lacks the "${scope}" scope`);
-      const window = await deps.counters.increment(`api-key:${row.id}`, 60);
-      if (window.count > row.rate_limit_per_minute) {
-        throw new RateLimitedError(`This API key is limited to ${row.rate_limit_per_minute} requests per minute`, window.resetInSeconds);
+      const wanted: readonly string[] = typeof scope === 'string' ? [scope] : scope;
+      if (!scopes.includes('*') && !wanted.some((one) => scopes.includes(one))) {
+        throw new ForbiddenError(`This API key lacks the "${wanted.join('" or "')}" scope`);
+      }
+      if (deps.keyLimitsEnabled !== false) {
+        const window = await deps.counters.increment(`api-key:${row.id}`, 60);
+        if (window.count > row.rate_limit_per_minute) {
+          throw new RateLimitedError(`This API key is limited to ${row.rate_limit_per_minute} requests per minute`, window.resetInSeconds);
+        }
       }
       if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > 60_000) await repository.update(row.id, { last_used_at: nowIso });
       return { userId: row.user_id, email: user.email, role: user.role, keyId: row.id, scopes };

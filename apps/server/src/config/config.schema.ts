@@ -68,6 +68,8 @@ export const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024 * 1024).default(1_048_576),
   /** `false` turns every rate limit off (benchmarks only). Default true. */
   RATE_LIMIT_ENABLED: booleanText.default(true),
+  /** `false` turns tier limits (executions/day, schedules, API-key request limits) off for this instance. Default true. */
+  LIMITS_ENABLED: booleanText.default(true),
   /** Requests per minute per IP on the whole API. Default 300. */
   RATE_LIMIT_GLOBAL_PER_MINUTE: positiveInt(1_000_000).default(300),
   /** Requests per minute per IP on sign-in, registration and refresh. Default 20. */

@@ -39,6 +39,10 @@ export interface Config {
     /** Earlier 32-byte master keys: they only open what they sealed (until re-encrypted). Default none. */
     previousMasterKeys: readonly Buffer[];
   };
+  limits: {
+    /** Tier limits and per-API-key request limits are enforced (LIMITS_ENABLED). Default true. */
+    enabled: boolean;
+  };
   rateLimit: {
     enabled: boolean;
     /** Requests per minute per IP over the API. */

@@ -86,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       masterKey: Buffer.from(values.ENCRYPTION_MASTER_KEY ?? generated?.encryptionMasterKey ?? '', 'hex'),
       previousMasterKeys: splitList(values.ENCRYPTION_PREVIOUS_MASTER_KEYS).map((key) => Buffer.from(key, 'hex')),
     },
+    limits: { enabled: values.LIMITS_ENABLED },
     rateLimit: {
       enabled: values.RATE_LIMIT_ENABLED,
       globalPerMinute: values.RATE_LIMIT_GLOBAL_PER_MINUTE,

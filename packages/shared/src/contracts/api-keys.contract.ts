@@ -3,14 +3,18 @@ import { isoDateSchema } from './common.contract.js';
 
 /**
  * What a personal API key may do: `chat` (the OpenAI-compatible API), `mcp-bridge` (connect a
- * `claraverse-bridge` to `WS /mcp/connect`). Later releases add `execute:*`, `upload`, `read:executions`…
+ * `claraverse-bridge` to `WS /mcp/connect`), `execute:*` (trigger any of the owner's agents; `execute:<agentId>`
+ * for one agent), `read:executions` (poll runs), `upload` (files for runs).
  */
-export const apiKeyScopes = ['chat', 'mcp-bridge'] as const;
+export const apiKeyScopes = ['chat', 'mcp-bridge', 'execute:*', 'read:executions', 'upload'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+/** `execute:<agentId>`: a key that may trigger only that agent. */
+export const agentExecuteScopeSchema = z.string().regex(/^execute:[A-Za-z0-9_-]{1,64}$/, { message: 'Use execute:<agentId>' });
 
 export const createApiKeyBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(apiKeyScopes)).min(1).max(20),
+  scopes: z.array(z.union([z.enum(apiKeyScopes), agentExecuteScopeSchema])).min(1).max(20),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
   /** Requests per minute allowed for this key (default 60). */
   rateLimitPerMinute: z.number().int().min(1).max(10_000).optional(),

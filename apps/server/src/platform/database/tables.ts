@@ -279,3 +279,81 @@ export interface Database {
 }
 
 export type CredentialRow = Selectable<CredentialsTable>;
+
+// --- Agents (agents/): agents with their current workflow, version snapshots, executions. ---
+
+export interface AgentsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string;
+  /** `draft` | `active` | `deployed` | `paused`. */
+  status: string;
+  /** JSON object of the agent's settings. */
+  settings: string;
+  /** JSON `{ blocks, connections, variables }`, null until first saved. */
+  workflow: string | null;
+  /** Incremented by every save (0 before the first). */
+  workflow_version: number;
+  block_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowVersionsTable {
+  agent_id: string;
+  version: number;
+  /** JSON `{ blocks, connections, variables }`. */
+  workflow: string;
+  description: string;
+  block_count: number;
+  created_at: string;
+}
+
+export interface ExecutionsTable {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  /** `manual` | `api` | `schedule` | `webhook`. */
+  trigger: string;
+  api_key_id: string | null;
+  workflow_version: number;
+  /** `running` | `completed` | `partial` | `failed` | `cancelled`. */
+  status: string;
+  /** JSON (large values truncated with a marker). */
+  input: string | null;
+  output: string | null;
+  /** JSON `{ code, message, details? }`. */
+  error: string | null;
+  started_at: string;
+  completed_at: string | null;
+  duration_ms: number | null;
+}
+
+export interface ExecutionBlocksTable {
+  execution_id: string;
+  block_id: string;
+  name: string;
+  type: string;
+  status: string;
+  inputs: string | null;
+  output: string | null;
+  error: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  attempts: number;
+  /** JSON array of `{ attempt, error, startedAt, durationMs }`. */
+  retry_history: string;
+}
+
+export interface Database {
+  agents: AgentsTable;
+  workflow_versions: WorkflowVersionsTable;
+  executions: ExecutionsTable;
+  execution_blocks: ExecutionBlocksTable;
+}
+
+export type AgentRow = Selectable<AgentsTable>;
+export type WorkflowVersionRow = Selectable<WorkflowVersionsTable>;
+export type ExecutionRow = Selectable<ExecutionsTable>;
+export type ExecutionBlockRow = Selectable<ExecutionBlocksTable>;

@@ -6,6 +6,7 @@ import * as createApiKeys from './20261125150000-create-api-keys.js';
 import * as createFiles from './20261201100000-create-files.js';
 import * as createMcpServers from './20261201200000-create-mcp-servers.js';
 import * as createCredentials from './20261202100000-create-credentials.js';
+import * as createAgentsAndExecutions from './20261203100000-create-agents-and-executions.js';
 
 /**
  * Every migration, in order, by name. An explicit list (not a folder scan) so the compiled server and the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261201100000-create-files': createFiles,
   '20261201200000-create-mcp-servers': createMcpServers,
   '20261202100000-create-credentials': createCredentials,
+  '20261203100000-create-agents-and-executions': createAgentsAndExecutions,
 };

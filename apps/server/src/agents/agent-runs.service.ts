@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { ExecutionRecord, ExecutionTrigger } from '@claraverse/shared';
+import type { BlockRecord, Engine, RunResult, Workflow } from '@claraverse/engine';
+import { AppError, NotFoundError } from '../platform/errors/app-error.js';
+import type { ExecutionRow } from '../platform/database/tables.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { AgentsRepository } from './agents.repository.js';
+import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
+import type { ExecutionsRepository } from './executions.repository.js';
+
+/** Who hears about a run as it goes (the WebSocket that started it). Called synchronously; must not throw. */
+export interface RunListener {
+  onBlock?(record: Readonly<BlockRecord>): void;
+  onEnd?(record: ExecutionRecord): void;
+}
+
+export interface StartRunOptions {
+  trigger: ExecutionTrigger;
+  apiKeyId?: string;
+  listener?: RunListener;
+  /** Sub-agent runs: depth and callers, and the parent's signal. */
+  depth?: number;
+  callChain?: readonly string[];
+  parentSignal?: AbortSignal;
+}
+
+export interface StartedRun {
+  executionId: string;
+  /** Resolves with the stored record when the run has ended and been persisted; never rejects. */
+  done: Promise<ExecutionRecord>;
+}
+
+interface RunningEntry {
+  userId: string;
+  controller: AbortController;
+  done: Promise<ExecutionRecord>;
+}
+
+const interruptedError = JSON.stringify({ code: 'interrupted', message: 'The server stopped while this run was in progress' });
+
+/**
+ * Runs agents' workflows: checks the agent and its input, records the execution (one insert at start; one update
+ * and one multi-row insert of the blocks at the end, from the engine's onRunEnd hook), tells the listener, and
+ * lets the owner cancel. Runs left `running` by a stopped process are marked `failed` (`interrupted`) at start.
+ */
+export function createAgentRunsService(deps: {
+  engine: Engine;
+  agentsRepository: AgentsRepository;
+  executionsRepository: ExecutionsRepository;
+  logger: Logger;
+  now: () => Date;
+}) {
+  const running = new Map<string, RunningEntry>();
+
+  function loadWorkflow(row: { id: string; workflow: string | null; workflow_version: number; block_count: number }) {
+    if (row.workflow === null || row.block_count === 0) throw new AppError('validation_failed', 'This agent has no workflow yet; save one first', { agentId: row.id });
+    const cacheKey = `${row.id}:${row.workflow_version}`;
+    // Compiled once per version (the engine caches by key); parsing the JSON only on a cache miss.
+    return deps.engine.prepare(parseOnce(cacheKey, row.workflow), cacheKey);
+  }
+  const parsed = new Map<string, Workflow>();
+  function parseOnce(cacheKey: string, text: string): Workflow {
+    let workflow = parsed.get(cacheKey);
+    if (!workflow) {
+      if (parsed.size >= 500) parsed.delete(parsed.keys().next().value as string);
+      workflow = JSON.parse(text) as Workflow;
+      parsed.set(cacheKey, workflow);
+    }
+    return workflow;
+  }
+
+  async function start(userId: string, agentId: string, input: unknown, options: StartRunOptions): Promise<StartedRun> {
+    const agent = await deps.agentsRepository.findOfUser(userId, agentId);
+    if (!agent) throw new NotFoundError('agent', agentId);
+    const prepared = loadWorkflow(agent);
+    const inputError = deps.engine.checkInput(prepared, input);
+    if (inputError) throw new AppError('validation_failed', inputError.message, { agentId, code: inputError.code });
+
+    const executionId = randomUUID();
+    const startedAt = deps.now();
+    const row: ExecutionRow = {
+      id: executionId, agent_id: agentId, user_id: userId, trigger: options.trigger, api_key_id: options.apiKeyId ?? null,
+      workflow_version: agent.workflow_version, status: 'running', input: toStoredJson(input), output: null, error: null,
+      started_at: startedAt.toISOString(), completed_at: null, duration_ms: null,
+    };
+    await deps.executionsRepository.insertStarted(row);
+
+    const controller = new AbortController();
+    const signal = options.parentSignal ? AbortSignal.any([controller.signal, options.parentSignal]) : controller.signal;
+    const listener = options.listener;
+    let record: ExecutionRecord | undefined;
+
+    const persist = async (result: RunResult): Promise<void> => {
+      const completedAt = deps.now();
+      const ended: ExecutionRow = {
+        ...row, status: result.status, output: toStoredJson(result.output), error: result.error ? JSON.stringify(result.error) : null,
+        completed_at: completedAt.toISOString(), duration_ms: Math.max(0, Math.round(result.durationMs)),
+      };
+      const blocks = Object.values(result.blocks).map((block) => blockRow(executionId, block));
+      await deps.executionsRepository.finish(executionId, { status: ended.status, output: ended.output, error: ended.error, completed_at: ended.completed_at, duration_ms: ended.duration_ms }, blocks);
+      record = presentExecutionRecord(ended, blocks);
+    };
+
+    const done = deps.engine
+      .run(prepared, {
+        userId, agentId, input, signal, depth: options.depth ?? 0, callChain: options.callChain ?? [],
+        hooks: {
+          ...(listener?.onBlock ? { onBlockStart: listener.onBlock, onBlockEnd: listener.onBlock } : {}),
+          onRunEnd: persist,
+        },
+      })
+      .then(
+        () => record as ExecutionRecord,
+        async (error: unknown) => {
+          // Only a hook can make run() reject (e.g. the database went away while persisting): record the failure.
+          deps.logger.error({ err: error, executionId }, 'agent run failed outside the engine');
+          const failed: ExecutionRow = { ...row, status: 'failed', error: JSON.stringify({ code: 'internal', message: 'The run could not be recorded' }), completed_at: deps.now().toISOString() };
+          await deps.executionsRepository.finish(executionId, { status: 'failed', output: null, error: failed.error, completed_at: failed.completed_at, duration_ms: null }, []).catch(() => undefined);
+          return presentExecutionRecord(failed, []);
+        },
+      )
+      .then((ended) => {
+        running.delete(executionId);
+        listener?.onEnd?.(ended);
+        return ended;
+      });
+    running.set(executionId, { userId, controller, done });
+    return { executionId, done };
+  }
+
+  return {
+    /** Starts a run. @throws NotFoundError (unknown or another user's agent), validation_failed (no workflow, bad input) */
+    start,
+
+    /** Cancels a running execution of this user; false when it is not running here. */
+    cancel(userId: string, executionId: string): boolean {
+      const entry = running.get(executionId);
+      if (!entry || entry.userId !== userId) return false;
+      entry.controller.abort(new AppError('conflict', 'The run was cancelled'));
+      return true;
+    },
+
+    /** The run's end, when it runs in this process. */
+    whenDone: (executionId: string): Promise<ExecutionRecord> | undefined => running.get(executionId)?.done,
+
+    /** A sub_agent block: runs another of the user's agents and waits for it. */
+    async runChild(request: { userId: string; agentId: string; input: unknown; depth: number; callChain: string[] }, signal: AbortSignal, trigger: ExecutionTrigger) {
+      const child = await start(request.userId, request.agentId, request.input, { trigger, depth: request.depth, callChain: request.callChain, parentSignal: signal });
+      const ended = await child.done;
+      return { status: ended.status === 'running' ? 'failed' as const : ended.status, output: ended.output, ...(ended.error ? { error: ended.error } : {}) };
+    },
+
+    /** Marks runs a previous process left `running` as failed (`interrupted`). */
+    async failInterrupted(): Promise<number> {
+      const count = await deps.executionsRepository.failRunning(interruptedError, deps.now().toISOString());
+      if (count > 0) deps.logger.warn({ count }, 'runs left running by a previous process marked failed (interrupted)');
+      return count;
+    },
+
+    /** Cancels every run of this process and waits until they are recorded (shutdown). */
+    async stopAll(): Promise<void> {
+      const entries = [...running.values()];
+      for (const entry of entries) entry.controller.abort(new AppError('service_unavailable', 'The server is shutting down'));
+      await Promise.all(entries.map((entry) => entry.done));
+    },
+  };
+}
+export type AgentRunsService = ReturnType<typeof createAgentRunsService>;

@@ -1,0 +1,91 @@
+import type { ClaraVerseApp } from '../app.js';
+import { bearer } from '../test/factories.js';
+
+/** `variable(start) → transform(input.n + 1) → output "Result"`: the smallest useful workflow (and the benchmark's). */
+export const addOneWorkflow = {
+  blocks: [
+    { id: 'b1', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'json' }, position: { x: 250, y: 50 } },
+    { id: 'b2', normalizedId: 'add-one', type: 'transform', name: 'Add one', config: { expression: 'input.n + 1' }, position: { x: 250, y: 200 } },
+    { id: 'b3', normalizedId: 'result', type: 'output', name: 'Result', config: { value: '{{add-one}}' }, position: { x: 250, y: 350 } },
+  ],
+  connections: [
+    { id: 'c1', sourceBlockId: 'b1', targetBlockId: 'b2' },
+    { id: 'c2', sourceBlockId: 'b2', targetBlockId: 'b3' },
+  ],
+  variables: [],
+};
+
+/** Creates an agent over HTTP and saves `workflow` on it; returns the agent id. */
+export async function createAgentWithWorkflow(app: ClaraVerseApp, accessToken: string, workflow: object = addOneWorkflow, name = 'Adder'): Promise<string> {
+  const created = await app.http.inject({ method: 'POST', url: '/api/agents', headers: bearer(accessToken), payload: { name } });
+  if (created.statusCode !== 201) throw new Error(`create agent: ${created.statusCode} ${created.body}`);
+  const agentId = created.json<{ agent: { id: string } }>().agent.id;
+  const saved = await app.http.inject({ method: 'PUT', url: `/api/agents/${agentId}/workflow`, headers: bearer(accessToken), payload: workflow });
+  if (saved.statusCode !== 200) throw new Error(`save workflow: ${saved.statusCode} ${saved.body}`);
+  return agentId;
+}
+
+/** Creates a personal API key with `scopes`; returns the key. */
+export async function createApiKey(app: ClaraVerseApp, accessToken: string, scopes: string[], extra: object = {}): Promise<{ apiKey: string; id: string }> {
+  const response = await app.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(accessToken), payload: { name: 'trigger', scopes, ...extra } });
+  if (response.statusCode !== 201) throw new Error(`api key: ${response.statusCode} ${response.body}`);
+  const body = response.json<{ apiKey: string; key: { id: string } }>();
+  return { apiKey: body.apiKey, id: body.key.id };
+}
+
+type Received = { type: string; [key: string]: unknown };
+
+/** A `/ws/workflow` client that records every message and lets a test wait for one. */
+export interface WorkflowClient {
+  received: Received[];
+  send(message: object): void;
+  /** Resolves with the first received message (past or future) matching `predicate`. */
+  waitFor(predicate: (message: Received) => boolean, timeoutMs?: number): Promise<Received>;
+  close(): Promise<void>;
+}
+
+/** Opens `/ws/workflow` on a listening app, authenticates with `token` and waits for `ready`. */
+export async function connectWorkflow(baseUrl: string, token: string): Promise<WorkflowClient> {
+  const { default: WebSocket } = await import('ws');
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/workflow`);
+  const received: Received[] = [];
+  const waiters = new Set<{ predicate: (message: Received) => boolean; resolve: (message: Received) => void }>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString('utf8')) as Received;
+    received.push(message);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(message)) {
+        waiters.delete(waiter);
+        waiter.resolve(message);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const client: WorkflowClient = {
+    received,
+    send: (message) => socket.send(JSON.stringify(message)),
+    waitFor: (predicate, timeoutMs = 10_000) => {
+      const found = received.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve: (message: Received) => { clearTimeout(timer); resolve(message); } };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(received.map((message) => message.type))}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    close: () => new Promise((resolve) => {
+      if (socket.readyState === WebSocket.CLOSED) return resolve();
+      socket.once('close', () => resolve());
+      socket.close();
+    }),
+  };
+  client.send({ type: 'auth', token });
+  await client.waitFor((message) => message.type === 'ready');
+  return client;
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { AgentRow, Database, WorkflowVersionRow } from '../platform/database/tables.js';
+
+/** SQL over `agents` and `workflow_versions`. Every read is scoped to the owner. */
+export function createAgentsRepository(db: Kysely<Database>) {
+  return {
+    async insert(row: AgentRow): Promise<void> {
+      await db.insertInto('agents').values(row).execute();
+    },
+    findOfUser: (userId: string, id: string) =>
+      db.selectFrom('agents').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+    async listOfUser(userId: string, limit: number, offset: number): Promise<{ rows: AgentRow[]; total: number }> {
+      const rows = await db.selectFrom('agents').selectAll().where('user_id', '=', userId)
+        .orderBy('updated_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+      const count = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number | string>().as('total')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+      return { rows, total: Number(count.total) };
+    },
+    async update(userId: string, id: string, changes: Partial<Omit<AgentRow, 'id' | 'user_id' | 'created_at'>>): Promise<void> {
+      await db.updateTable('agents').set(changes).where('id', '=', id).where('user_id', '=', userId).execute();
+    },
+    /**
+     * Saves a new current workflow if the stored version is still `expectedVersion` (two concurrent saves cannot
+     * both take the same number); true when saved.
+     */
+    async saveWorkflow(id: string, expectedVersion: number, changes: Pick<AgentRow, 'workflow' | 'workflow_version' | 'block_count' | 'updated_at'>): Promise<boolean> {
+      const result = await db.updateTable('agents').set(changes).where('id', '=', id).where('workflow_version', '=', expectedVersion).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async deleteOfUser(userId: string, id: string): Promise<number> {
+      const result = await db.deleteFrom('agents').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    async insertVersion(row: WorkflowVersionRow): Promise<void> {
+      await db.insertInto('workflow_versions').values(row).execute();
+    },
+    listVersions: (agentId: string) =>
+      db.selectFrom('workflow_versions').select(['version', 'description', 'block_count', 'created_at']).where('agent_id', '=', agentId).orderBy('version', 'desc').execute(),
+    findVersion: (agentId: string, version: number) =>
+      db.selectFrom('workflow_versions').selectAll().where('agent_id', '=', agentId).where('version', '=', version).executeTakeFirst(),
+  };
+}
+export type AgentsRepository = ReturnType<typeof createAgentsRepository>;

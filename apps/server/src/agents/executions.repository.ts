@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, ExecutionBlockRow, ExecutionRow } from '../platform/database/tables.js';
+
+/** Filters of execution lists; `agentId` narrows to one agent. */
+export interface ExecutionFilter {
+  userId: string;
+  agentId?: string;
+  status?: string;
+  trigger?: string;
+}
+
+/**
+ * SQL over `executions` and `execution_blocks`. A run costs three statements: the insert at start, then one
+ * update and one multi-row insert of its blocks at the end (in one transaction).
+ */
+export function createExecutionsRepository(db: Kysely<Database>) {
+  const filtered = (filter: ExecutionFilter) => {
+    let query = db.selectFrom('executions').where('user_id', '=', filter.userId);
+    if (filter.agentId) query = query.where('agent_id', '=', filter.agentId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.trigger) query = query.where('trigger', '=', filter.trigger);
+    return query;
+  };
+  return {
+    async insertStarted(row: ExecutionRow): Promise<void> {
+      await db.insertInto('executions').values(row).execute();
+    },
+    async finish(id: string, changes: Pick<ExecutionRow, 'status' | 'output' | 'error' | 'completed_at' | 'duration_ms'>, blocks: ExecutionBlockRow[]): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('executions').set(changes).where('id', '=', id).execute();
+        // Chunks keep each statement under SQLite's bound-parameter limit (12 columns per row).
+        for (let index = 0; index < blocks.length; index += 500) {
+          await trx.insertInto('execution_blocks').values(blocks.slice(index, index + 500)).execute();
+        }
+      });
+    },
+    findOfUser: (userId: string, id: string) =>
+      db.selectFrom('executions').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+    blocksOf: (executionId: string) =>
+      db.selectFrom('execution_blocks').selectAll().where('execution_id', '=', executionId).execute(),
+    async list(filter: ExecutionFilter, limit: number, offset: number): Promise<{ rows: ExecutionRow[]; total: number }> {
+      const rows = await filtered(filter).selectAll().orderBy('started_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+      const count = await filtered(filter).select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+      return { rows, total: Number(count.total) };
+    },
+    /** Count and average duration per status. */
+    stats: (filter: ExecutionFilter) =>
+      filtered(filter)
+        .select((eb) => ['status', eb.fn.countAll<number | string>().as('count'), sql<number | string | null>`avg(duration_ms)`.as('avg_duration_ms')])
+        .groupBy('status')
+        .execute(),
+    /** Runs a previous process left `running` become `failed` (`interrupted`); returns how many. */
+    async failRunning(error: string, completedAt: string): Promise<number> {
+      const result = await db.updateTable('executions').set({ status: 'failed', error, completed_at: completedAt }).where('status', '=', 'running').executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}
+export type ExecutionsRepository = ReturnType<typeof createExecutionsRepository>;
