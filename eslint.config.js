@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const serverDomains = ['auth', 'users', 'settings', 'audit', 'health'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-results/**', 'data/**', '**/*.config.{js,ts}', 'scripts/**', 'bench/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-results/**', 'data/**', '**/*.config.{js,ts}', 'scripts/**', 'bench/**', 'packages/*/bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +51,23 @@ export default tseslint.config(
     files: ['packages/shared/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@claraverse/server', '@claraverse/web', '**/apps/**', 'fastify', 'react'], message: 'shared imports no app code.' }] }],
+    },
+  },
+  {
+    // CONVENTIONS §2.11: the workflow engine is pure — zod, jsonata and its own files; side effects come in as ports.
+    files: ['packages/engine/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@claraverse/server', '@claraverse/web', '**/apps/**', 'node:*', 'fs', 'http', 'https', 'net', 'child_process', 'kysely', 'pg', 'better-sqlite3', 'ioredis', 'fastify', 'react'],
+              message: 'The engine imports no I/O, database, HTTP or app code: add a port (src/ports.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
