@@ -3,6 +3,7 @@ import { awsS3Integration } from '../aws_s3/aws_s3.integration.js';
 import { hubspotIntegration } from '../hubspot/hubspot.integration.js';
 import { leadsquaredIntegration } from '../leadsquared/leadsquared.integration.js';
 import { mixpanelIntegration } from '../mixpanel/mixpanel.integration.js';
+import { mongodbIntegration } from '../mongodb/mongodb.integration.js';
 import { netlifyIntegration } from '../netlify/netlify.integration.js';
 import { posthogIntegration } from '../posthog/posthog.integration.js';
 import { redisIntegration } from '../redis/redis.integration.js';
@@ -20,4 +21,5 @@ export const businessIntegrations: readonly IntegrationDefinition[] = [
   shopifyIntegration,
   xTwitterIntegration,
   awsS3Integration,
+  mongodbIntegration,
 ];
