@@ -15,7 +15,8 @@ export function triggerRoutes(deps: { triggerService: TriggerService }): RouteSp
       params: agentIdParamsSchema, query: triggerQuerySchema, body: triggerBodySchema, responses: { 202: triggerAcceptedSchema, 200: executionRecordSchema },
       handler: async ({ params, query, body, request, reply }) => {
         const outcome = await deps.triggerService.trigger(presentedApiKey(request), params.agentId, body.input, query.wait === 'true');
-        if (outcome.kind === 'finished') reply.status(200);
+        // Set both ways: integer keys of `responses` are ordered, so the router's default status is 200.
+        reply.status(outcome.kind === 'finished' ? 200 : 202);
         return outcome.body;
       },
     }),

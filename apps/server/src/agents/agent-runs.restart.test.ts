@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/create-test-app.js';
+import { registerAdmin } from '../test/factories.js';
+import { createAgentWithWorkflow } from './agents-test-support.js';
+
+const apps: TestApp[] = [];
+afterEach(async () => {
+  // Peers first: the first app owns the data folder and the database.
+  for (const app of apps.reverse()) await app.close();
+  apps.length = 0;
+});
+
+describe('runs interrupted by a stop', () => {
+  it('are marked failed (interrupted) when a process starts; finished runs stay as they were', async () => {
+    const first = await createTestApp();
+    apps.push(first);
+    const owner = await registerAdmin(first);
+    const agentId = await createAgentWithWorkflow(first, owner.accessToken);
+    const finished = await (await first.agents.runs.start(owner.user.id, agentId, { n: 1 }, { trigger: 'manual' })).done;
+    // What a process killed mid-run leaves behind: the row written at start, never finished.
+    const leftRunning = randomUUID();
+    await first.database.db.insertInto('executions').values({
+      id: leftRunning, agent_id: agentId, user_id: owner.user.id, trigger: 'api', api_key_id: null, workflow_version: 1, status: 'running',
+      input: '{"n":2}', output: null, error: null, started_at: new Date().toISOString(), completed_at: null, duration_ms: null,
+    }).execute();
+
+    const restarted = await createTestApp({ peerOf: first });
+    apps.push(restarted);
+    const rows = await restarted.database.db.selectFrom('executions').select(['id', 'status', 'error', 'completed_at']).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(leftRunning)).toMatchObject({ status: 'failed', completed_at: expect.any(String) });
+    expect(JSON.parse(byId.get(leftRunning)?.error ?? '{}')).toMatchObject({ code: 'interrupted' });
+    expect(byId.get(finished.id)).toMatchObject({ status: 'completed', error: null });
+  });
+});
