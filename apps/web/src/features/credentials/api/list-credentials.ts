@@ -9,7 +9,13 @@ export async function listCredentials(): Promise<Credential[]> {
   return response.credentials;
 }
 
-export const credentialsQueryOptions = () => queryOptions({ queryKey: credentialsQueryKeys.credentials, queryFn: listCredentials });
+export const credentialsQueryOptions = () =>
+  queryOptions({
+    queryKey: credentialsQueryKeys.credentials,
+    queryFn: listCredentials,
+    // Chats and workflows use credentials elsewhere (usage count, last used): ask again whenever the page opens.
+    staleTime: 0,
+  });
 
 export function useCredentials() {
   return useQuery(credentialsQueryOptions());

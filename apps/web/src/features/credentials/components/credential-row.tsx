@@ -19,7 +19,7 @@ interface CredentialRowProps {
 function describeUsage(credential: Credential): string {
   if (credential.usageCount === 0) return 'Not used yet';
   const times = credential.usageCount === 1 ? 'Used once' : `Used ${credential.usageCount} times`;
-  return credential.lastUsedAt ? `${times} · last ${formatTimeAgo(credential.lastUsedAt)}` : times;
+  return credential.lastUsedAt ? `${times} · last used ${formatTimeAgo(credential.lastUsedAt)}` : times;
 }
 
 /**

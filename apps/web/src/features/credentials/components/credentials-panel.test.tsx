@@ -67,7 +67,7 @@ describe('CredentialsPanel', () => {
     const row = await screen.findByTestId('credential-row');
     expect(row.textContent).toContain('Team Slack');
     expect(row.textContent).toContain('https://hooks.slack.…qrstuvwx');
-    expect(row.textContent).toContain('Used 3 times · last 5 min ago');
+    expect(row.textContent).toContain('Used 3 times · last used 5 min ago');
     const result = within(row).getByTestId('credential-test-result');
     expect(result.dataset.status).toBe('failed');
     expect(result.textContent).toContain('Test failed');
@@ -135,6 +135,7 @@ describe('CredentialsPanel', () => {
     expect(cardOf('Gmail').textContent).toContain('Not configured on this instance');
     expect(cardOf('Gmail').textContent).toContain('the administrator has to set COMPOSIO_API_KEY first.');
     expect(within(cardOf('Gmail')).queryByRole('button')).toBeNull();
+    expect(cardOf('Gmail').textContent).not.toContain('No credential yet');
     unmount();
 
     const configured = startFakeCredentialsApi();

@@ -45,9 +45,11 @@ export function IntegrationCard({ integration, credentialCount, readyTools, onAd
       </div>
       <ToolList integration={integration} readyTools={readyTools} />
       <div className="mt-auto flex flex-wrap items-center justify-between gap-2">
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          {credentialCount > 0 ? `${plural(credentialCount, 'credential')} saved` : 'No credential yet'}
-        </span>
+        {credentialCount > 0 || integration.available ? (
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            {credentialCount > 0 ? `${plural(credentialCount, 'credential')} saved` : 'No credential yet'}
+          </span>
+        ) : null}
         <AddAction integration={integration} onAdd={onAdd} />
       </div>
     </li>
@@ -84,7 +86,7 @@ function AddAction({ integration, onAdd }: Pick<IntegrationCardProps, 'integrati
   if (integration.comingSoon) return null;
   if (!integration.available) {
     return (
-      <p className="w-full text-xs text-amber-800 dark:text-amber-300">
+      <p className="w-full text-xs break-words text-amber-800 dark:text-amber-300">
         Not configured on this instance
         {integration.unavailableReason ? <span className="block text-zinc-500 dark:text-zinc-400">{integration.unavailableReason}</span> : null}
       </p>
