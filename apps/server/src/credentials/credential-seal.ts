@@ -16,21 +16,21 @@ export function createCredentialSeal(keyRing: KeyRing) {
     },
 
     /**
-     * @throws AppError `internal` when the sealing key is unknown here or the ciphertext does not open (the
+     * @throws AppError `conflict` when the sealing key is unknown here or the ciphertext does not open (the
      * message names what to do, never a value).
      */
     open(record: { userId: string; id: string; encryptedData: string; keyId: string }): Record<string, string> {
       const cipher = keyRing.cipherFor(record.keyId);
       if (!cipher) {
         throw new AppError(
-          'internal',
+          'conflict',
           `Credential ${record.id} was sealed with a master key this instance does not have (key ${record.keyId}); add it to ENCRYPTION_PREVIOUS_MASTER_KEYS or enter the credential again.`,
         );
       }
       try {
         return JSON.parse(cipher.decrypt(record.encryptedData, scopeOf(record.userId, record.id))) as Record<string, string>;
       } catch {
-        throw new AppError('internal', `Credential ${record.id} could not be decrypted; enter it again.`);
+        throw new AppError('conflict', `Credential ${record.id} could not be decrypted; enter it again.`);
       }
     },
   };

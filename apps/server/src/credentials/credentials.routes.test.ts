@@ -133,6 +133,20 @@ describe('/api/credentials', () => {
     expectValidationError(await call(owner.accessToken, 'PUT', `/api/credentials/${credential.id}`, {}));
   });
 
+  it('lets a credential whose values no longer open (a lost master key) be entered again in full', async () => {
+    const { credential } = await createExample();
+    await app.database.db.updateTable('credentials').set({ key_id: 'ffffffffffffffff' }).where('id', '=', credential.id).execute();
+    const tested = await call(owner.accessToken, 'POST', `/api/credentials/${credential.id}/test`);
+    expect(tested.statusCode).toBe(409);
+    expect(apiErrorSchema.parse(tested.json()).error.message).toContain('ENCRYPTION_PREVIOUS_MASTER_KEYS');
+
+    const partial = expectValidationError(await call(owner.accessToken, 'PUT', `/api/credentials/${credential.id}`, { data: { workspace: 'acme' } }));
+    expect(partial.details).toEqual(expect.arrayContaining([{ path: 'data.webhook_url', message: 'Webhook URL is required' }, { path: 'data.api_key', message: 'API key is required' }]));
+    const fresh = exampleChatValues();
+    expect((await call(owner.accessToken, 'PUT', `/api/credentials/${credential.id}`, { data: fresh })).statusCode).toBe(200);
+    expect(await app.credentials.credentialsFor(owner.user.id)('example_chat')).toEqual({ ...fresh, mode: 'bot' });
+  });
+
   it('answers 404 for another user’s credential on every route, and lists only one’s own', async () => {
     const { credential, values } = await createExample();
     for (const [method, suffix, payload] of [['GET', ''], ['PUT', '', { name: 'mine now' }], ['DELETE', ''], ['POST', '/test']] as const) {

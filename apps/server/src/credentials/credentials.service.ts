@@ -61,6 +61,15 @@ export function createCredentialsService(deps: CredentialsServiceDeps) {
     return row;
   }
 
+  /** The stored values an update merges over; none when they no longer open (then the update must give them all). */
+  function openForMerge(row: CredentialRow): Record<string, string> | undefined {
+    try {
+      return seal.open({ userId: row.user_id, id: row.id, encryptedData: row.encrypted_data, keyId: row.key_id });
+    } catch {
+      return undefined;
+    }
+  }
+
   const audit = (userId: string, action: string, row: Pick<CredentialRow, 'id' | 'integration_type'>, origin: CredentialOrigin, details: Record<string, unknown> = {}) =>
     deps.auditService.record({
       actorUserId: userId, action, targetType: 'credential', targetId: row.id, ip: origin.ip ?? null,
@@ -108,8 +117,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps) {
       if (body.name !== undefined) changes.name = body.name;
       if (body.data !== undefined) {
         const integration = integrationOf(row.integration_type);
-        const stored = seal.open({ userId, id, encryptedData: row.encrypted_data, keyId: row.key_id });
-        const values = validateCredentialValues(integration, body.data, stored);
+        const values = validateCredentialValues(integration, body.data, openForMerge(row));
         const sealed = seal.seal(values, { userId, id });
         Object.assign(changes, {
           encrypted_data: sealed.encryptedData, key_id: sealed.keyId, masked_preview: maskedPreviewOf(integration, values),
