@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render-with-providers';
-import { buildCredential, restApiIntegration, slackIntegration, startFakeCredentialsApi } from '../test-support';
+import { buildCredential, gmailIntegration, restApiIntegration, slackIntegration, startFakeCredentialsApi } from '../test-support';
 import { CredentialFormDialog } from './credential-form-dialog';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -129,5 +129,19 @@ describe('CredentialFormDialog', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(api.requestsTo('PUT /api/credentials/c1')[0]!.body).toEqual({ name: 'Billing API v2', data: { api_key: 'new-key-123', auth_header_name: 'X-Api-Key' } });
     expect(api.valuesOf('c1')).toEqual({ base_url: 'https://billing.example.com', auth_type: 'bearer', auth_value: 'stored-token', api_key: 'new-key-123', auth_header_name: 'X-Api-Key' });
+  });
+
+  it('only renames a Composio connection: its account comes from signing in, not from a field', async () => {
+    const credential = buildCredential({ id: 'g1', name: 'Gmail', integrationType: 'composio_gmail', configuredFields: ['composio_entity_id'] });
+    const api = startFakeCredentialsApi([credential]);
+    vi.stubGlobal('fetch', api.fetch);
+    const { dialog, onSaved } = renderDialog({ integration: gmailIntegration, credential });
+    const user = userEvent.setup();
+    expect(within(dialog).queryByLabelText('Composio entity')).toBeNull();
+    await user.clear(within(dialog).getByLabelText('Name'));
+    await user.type(within(dialog).getByLabelText('Name'), 'Work Gmail');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(api.requestsTo('PUT /api/credentials/g1')[0]!.body).toEqual({ name: 'Work Gmail' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Credential, Integration } from '@claraverse/shared';
+import { composioIntegrationIdSchema, type Credential, type Integration } from '@claraverse/shared';
 import { ExternalLink } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
@@ -30,6 +30,8 @@ export function CredentialFormDialog({ integration, credential, onClose, onSaved
   const [formError, setFormError] = useState<string | null>(null);
   const saveMutation = useSaveCredential();
   const title = credential ? `Edit ${credential.name}` : `Add a ${integration.name} credential`;
+  // A Composio connection's only value is the account Composio signed in: it is renamed here, never retyped.
+  const fields = composioIntegrationIdSchema.safeParse(integration.id).success ? [] : integration.fields;
 
   const setFieldError = (key: string, problem: string | null) =>
     setFieldErrors(({ [key]: _previous, ...rest }) => (problem ? { ...rest, [key]: problem } : rest));
@@ -37,7 +39,7 @@ export function CredentialFormDialog({ integration, credential, onClose, onSaved
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const result = buildCredentialBody(integration, form, credential);
+    const result = buildCredentialBody({ ...integration, fields }, form, credential);
     if (!result.success) {
       setFieldErrors(result.fieldErrors);
       setFormError('Some fields need attention.');
@@ -72,7 +74,7 @@ export function CredentialFormDialog({ integration, credential, onClose, onSaved
             autoComplete="off"
             hint="To tell your credentials apart, e.g. “Team Slack”."
           />
-          {integration.fields.map((field) => (
+          {fields.map((field) => (
             <CredentialFieldInput
               key={field.key}
               field={field}
