@@ -72,13 +72,23 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL(/\/chat$/);
 }
 
+async function adminHeaders(): Promise<{ authorization: string }> {
+  const login = await server.app.http.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: admin.password } });
+  return { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
+}
+
 /** The administrator's chat provider: the OpenAI double. */
 async function addChatProvider(): Promise<void> {
-  const login = await server.app.http.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: admin.password } });
-  const headers = { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
+  const headers = await adminHeaders();
   const created = await server.app.http.inject({ method: 'POST', url: '/api/admin/providers', headers, payload: { name: 'Local double', kind: 'openai-compatible', baseUrl: double.baseUrl, apiKey: doubleKey, enabled: true } });
   const providerId = created.json<{ provider: { id: string } }>().provider.id;
   expect((await server.app.http.inject({ method: 'POST', url: `/api/admin/providers/${providerId}/fetch-models`, headers })).statusCode).toBe(200);
+}
+
+/** A second Slack credential whose hook the double does not know (Slack answers `404 no_service`). */
+async function addRevokedSlackCredential(): Promise<void> {
+  const payload = { name: 'Revoked Slack', integrationType: 'slack', data: { webhook_url: 'https://hooks.slack.com/services/T0E2E0001/B0E2E0009/revokedRevokedRevoked01' } };
+  expect((await server.app.http.inject({ method: 'POST', url: '/api/credentials', headers: await adminHeaders(), payload })).statusCode).toBe(201);
 }
 
 const slackCard = (page: Page) => page.getByTestId('integration-card').filter({ has: page.getByRole('heading', { name: /^Slack/ }) });
@@ -146,6 +156,20 @@ describe('credentials in a real browser', () => {
       // The use is counted on the credential.
       await page.getByRole('link', { name: 'Credentials' }).first().click();
       await poll(() => credentialRow(page).innerText()).toContain('Used once');
+
+      // A hook Slack no longer knows fails its test with Slack's own words, and is deleted after confirming.
+      await addRevokedSlackCredential();
+      await page.reload();
+      const revoked = page.getByTestId('credential-row').filter({ hasText: 'Revoked Slack' });
+      await revoked.getByRole('button', { name: 'Test Revoked Slack' }).click();
+      const failure = revoked.getByTestId('credential-test-result');
+      await poll(() => failure.getAttribute('data-status')).toBe('failed');
+      expect(await failure.innerText()).toContain('no_service');
+      await screenshot(page, 'credentials-test-failed-light');
+      await revoked.getByRole('button', { name: 'Delete Revoked Slack' }).click();
+      await page.getByRole('dialog', { name: 'Delete Revoked Slack?' }).getByRole('button', { name: 'Delete credential' }).click();
+      await poll(() => revoked.count()).toBe(0);
+      expect(await credentialRow(page).count()).toBe(1);
       expect(problems.filter((text) => !isExpectedHttpError(text))).toEqual([]);
     } finally {
       await browser.close();
