@@ -66,7 +66,7 @@ export async function mongoTarget(context: ToolContext): Promise<MongoTarget> {
  * socket connects only to a checked address (hosts of the connection string were checked before connecting;
  * hosts found later — SRV records, replica-set members — are checked here on the port 27017 rule).
  */
-function guardedLookup(checkHost: NonNullable<ToolContext['http']['checkHost']>, ports: Map<string, number>) {
+export function guardedLookup(checkHost: NonNullable<ToolContext['http']['checkHost']>, ports: Map<string, number>) {
   return (hostname: string, options: { all?: boolean; family?: number } | number, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     const all = typeof options === 'object' && options.all === true;
     checkHost(hostname, ports.get(hostname.toLowerCase()) ?? 27017).then(
@@ -109,7 +109,8 @@ export function mongoError(error: unknown, target: Pick<MongoTarget, 'hosts'>): 
 export async function withMongo<T>(context: Pick<IntegrationTestContext, 'http' | 'signal'>, target: MongoTarget, work: (db: Db) => Promise<T>): Promise<T> {
   const checkHost = context.http.checkHost?.bind(context.http);
   if (!checkHost) throw new AppError('upstream_unavailable', 'This server cannot check where the MongoDB host points, so it does not connect to it.');
-  for (const { host, port } of target.hosts) await checkHost(host, port);
+  // An SRV name usually has no address of its own: the hosts its records name are checked by the lookup instead.
+  if (!target.isSrv) for (const { host, port } of target.hosts) await checkHost(host, port);
   const ports = new Map(target.hosts.map(({ host, port }) => [host.toLowerCase(), port]));
   const serverSelectionTimeoutMS = timeoutFrom(target.connectionString, 'serverSelectionTimeoutMS') ?? defaultServerSelectionTimeoutMs;
   const options: MongoClientOptions = {

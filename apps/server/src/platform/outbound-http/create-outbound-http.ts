@@ -33,6 +33,7 @@ export interface OutboundHttpOptions {
 /** The guarded client plus the hook the settings domain calls when the admin allow-list changes. */
 export interface GuardedOutboundHttp extends OutboundHttp {
   invalidateAllowlist(): void;
+  checkHost: NonNullable<OutboundHttp['checkHost']>;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
