@@ -211,6 +211,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const credentials = createCredentialsModule({
     db, keyRing: createKeyRing(config.crypto.masterKey, config.crypto.previousMasterKeys), directory: integrationDirectory, auditService, logger, now,
     http: outboundHttp, serviceUrl, testTimeoutMs: config.outbound.timeoutMs,
+    composio: () => composio.actions ?? undefined,
   });
   // Gmail and Google Sheets through Composio: the tools' port (only with COMPOSIO_API_KEY) and the connect routes.
   const composio = createComposioModule({

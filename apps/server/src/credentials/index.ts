@@ -25,6 +25,8 @@ export interface CredentialsModuleDeps {
   /** The SSRF-guarded client and base-URL map credential tests use (the same as tools'). */
   http: ToolContext['http'];
   serviceUrl: ToolContext['serviceUrl'];
+  /** Composio's actions port, read when a test runs (it is built after this module). */
+  composio?: () => ToolContext['composio'];
   /** How long `POST /api/credentials/:id/test` may take, milliseconds. */
   testTimeoutMs: number;
 }
@@ -39,7 +41,10 @@ export function createCredentialsModule(deps: CredentialsModuleDeps) {
   const usableTools = createUsableToolsFilter({ repository, directory: deps.directory });
   const service = createCredentialsService({
     repository, seal, directory: deps.directory, auditService: deps.auditService, now: deps.now,
-    testPorts: { http: deps.http, serviceUrl: deps.serviceUrl, logger: deps.logger, timeoutMs: deps.testTimeoutMs },
+    testPorts: {
+      http: deps.http, serviceUrl: deps.serviceUrl, logger: deps.logger, timeoutMs: deps.testTimeoutMs,
+      ...(deps.composio ? { composio: deps.composio } : {}),
+    },
     onChanged: (userId) => usableTools.forget(userId),
   });
   const routes: RouteSpec[] = credentialsRoutes({ credentialsService: service });

@@ -32,6 +32,16 @@ describe('testCredential', () => {
     expect(seen).toEqual({ given: values, hasHttp: true, isSignal: true, keys: ['http', 'logger', 'serviceUrl', 'signal'] });
   });
 
+  it("gives the test the instance's Composio port when there is one", async () => {
+    const { ports: testPorts } = ports();
+    const actions = { execute: async () => ({ ok: true }) };
+    let composio: unknown;
+    await testCredential(integrationWith(async (_given, context) => { composio = context.composio; return { message: 'ok' }; }), values, { ...testPorts, composio: () => actions });
+    expect(composio).toBe(actions);
+    await testCredential(integrationWith(async (_given, context) => { composio = context.composio; return { message: 'ok' }; }), values, { ...testPorts, composio: () => undefined });
+    expect(composio).toBeUndefined();
+  });
+
   it("answers success:false with an AppError's own message", async () => {
     const { ports: testPorts } = ports();
     const outcome = await testCredential(integrationWith(async () => { throw new AppError('upstream_error', 'Probe refused the credential (401).'); }), values, testPorts);

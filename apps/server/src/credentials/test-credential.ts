@@ -6,6 +6,8 @@ export interface CredentialTestPorts {
   /** The SSRF-guarded client (never a raw fetch). */
   http: IntegrationTestContext['http'];
   serviceUrl: IntegrationTestContext['serviceUrl'];
+  /** Composio's actions port when the instance has it (the Gmail and Sheets tests go through it). */
+  composio?: () => IntegrationTestContext['composio'];
   logger: Logger;
   /** How long a test may take, milliseconds. */
   timeoutMs: number;
@@ -37,7 +39,11 @@ function rejectWhenAborted(signal: AbortSignal): Promise<never> {
 export async function testCredential(integration: IntegrationDefinition, values: CredentialValues, ports: CredentialTestPorts): Promise<CredentialTestOutcome> {
   if (!integration.test) throw new AppError('validation_failed', `${integration.name} credentials cannot be tested live; they are used as they are.`);
   const signal = AbortSignal.timeout(ports.timeoutMs);
-  const context: IntegrationTestContext = { http: ports.http, serviceUrl: ports.serviceUrl, signal, logger: ports.logger.child({ integration: integration.id }) };
+  const composio = ports.composio?.();
+  const context: IntegrationTestContext = {
+    http: ports.http, serviceUrl: ports.serviceUrl, signal, logger: ports.logger.child({ integration: integration.id }),
+    ...(composio ? { composio } : {}),
+  };
   try {
     // A test that ignores the signal (a database driver) still ends at the time limit.
     const result: CredentialTestResult = await Promise.race([integration.test(values, context), rejectWhenAborted(signal)]);

@@ -44,7 +44,7 @@ export interface IntegrationField {
 export type CredentialValues = Readonly<Record<string, string>>;
 
 /** What an integration's connection test may use: the same narrow ports as its tools, no user data. */
-export type IntegrationTestContext = Pick<ToolContext, 'http' | 'signal' | 'logger' | 'serviceUrl'>;
+export type IntegrationTestContext = Pick<ToolContext, 'http' | 'signal' | 'logger' | 'serviceUrl' | 'composio'>;
 
 export interface CredentialTestResult {
   /** A sentence for the person: `Connected to workspace "Acme" as bot @clara`. */
