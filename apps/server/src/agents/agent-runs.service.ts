@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import type { AgentsRepository } from './agents.repository.js';
 import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
 import type { ExecutionsRepository } from './executions.repository.js';
+import { createExecutionWriter } from './execution-writer.js';
 
 /** Who hears about a run as it goes (the WebSocket that started it). Called synchronously; must not throw. */
 export interface RunListener {
@@ -39,9 +40,9 @@ interface RunningEntry {
 const interruptedError = JSON.stringify({ code: 'interrupted', message: 'The server stopped while this run was in progress' });
 
 /**
- * Runs agents' workflows: checks the agent and its input, records the execution (one insert at start; one update
- * and one multi-row insert of the blocks at the end, from the engine's onRunEnd hook), tells the listener, and
- * lets the owner cancel. Runs left `running` by a stopped process are marked `failed` (`interrupted`) at start.
+ * Runs agents' workflows: checks the agent and its input, records the execution (its row at start; its final row
+ * and blocks at the end, from the engine's onRunEnd hook; both through the group-commit writer), tells the
+ * listener, and lets the owner cancel. Runs left `running` by a stopped process are marked `failed` (`interrupted`) at start.
  */
 export function createAgentRunsService(deps: {
   engine: Engine;
@@ -51,6 +52,7 @@ export function createAgentRunsService(deps: {
   now: () => Date;
 }) {
   const running = new Map<string, RunningEntry>();
+  const writer = createExecutionWriter({ writeBatch: (rows, blocks) => deps.executionsRepository.writeBatch(rows, blocks), logger: deps.logger });
 
   function loadWorkflow(row: { id: string; workflow: string | null; workflow_version: number; block_count: number }) {
     if (row.workflow === null || row.block_count === 0) throw new AppError('validation_failed', 'This agent has no workflow yet; save one first', { agentId: row.id });
@@ -83,7 +85,7 @@ export function createAgentRunsService(deps: {
       workflow_version: agent.workflow_version, status: 'running', input: toStoredJson(input), output: null, error: null,
       started_at: startedAt.toISOString(), completed_at: null, duration_ms: null,
     };
-    await deps.executionsRepository.insertStarted(row);
+    await writer.write(row);
 
     const controller = new AbortController();
     const signal = options.parentSignal ? AbortSignal.any([controller.signal, options.parentSignal]) : controller.signal;
@@ -97,7 +99,7 @@ export function createAgentRunsService(deps: {
         completed_at: completedAt.toISOString(), duration_ms: Math.max(0, Math.round(result.durationMs)),
       };
       const blocks = Object.values(result.blocks).map((block) => blockRow(executionId, block));
-      await deps.executionsRepository.finish(executionId, { status: ended.status, output: ended.output, error: ended.error, completed_at: ended.completed_at, duration_ms: ended.duration_ms }, blocks);
+      await writer.write(ended, blocks);
       record = presentExecutionRecord(ended, blocks);
     };
 
@@ -115,7 +117,7 @@ export function createAgentRunsService(deps: {
           // Only a hook can make run() reject (e.g. the database went away while persisting): record the failure.
           deps.logger.error({ err: error, executionId }, 'agent run failed outside the engine');
           const failed: ExecutionRow = { ...row, status: 'failed', error: JSON.stringify({ code: 'internal', message: 'The run could not be recorded' }), completed_at: deps.now().toISOString() };
-          await deps.executionsRepository.finish(executionId, { status: 'failed', output: null, error: failed.error, completed_at: failed.completed_at, duration_ms: null }, []).catch(() => undefined);
+          await writer.write(failed).catch(() => undefined);
           return presentExecutionRecord(failed, []);
         },
       )

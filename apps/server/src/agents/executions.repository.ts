@@ -10,8 +10,8 @@ export interface ExecutionFilter {
 }
 
 /**
- * SQL over `executions` and `execution_blocks`. A run costs three statements: the insert at start, then one
- * update and one multi-row insert of its blocks at the end (in one transaction).
+ * SQL over `executions` and `execution_blocks`. Writes come in batches (`execution-writer.ts`): concurrent runs
+ * share one transaction, one upsert of their executions and one multi-row insert of their blocks.
  */
 export function createExecutionsRepository(db: Kysely<Database>) {
   const filtered = (filter: ExecutionFilter) => {
@@ -22,13 +22,21 @@ export function createExecutionsRepository(db: Kysely<Database>) {
     return query;
   };
   return {
-    async insertStarted(row: ExecutionRow): Promise<void> {
-      await db.insertInto('executions').values(row).execute();
-    },
-    async finish(id: string, changes: Pick<ExecutionRow, 'status' | 'output' | 'error' | 'completed_at' | 'duration_ms'>, blocks: ExecutionBlockRow[]): Promise<void> {
+    /**
+     * Writes a batch in one transaction: the executions as one multi-row upsert (a run that started and ended
+     * within the batch is one row), then their ended blocks as multi-row inserts.
+     */
+    async writeBatch(rows: ExecutionRow[], blocks: ExecutionBlockRow[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('executions').set(changes).where('id', '=', id).execute();
-        // Chunks keep each statement under SQLite's bound-parameter limit (12 columns per row).
+        // Chunks keep each statement under SQLite's bound-parameter limit (14 and 12 columns per row).
+        for (let index = 0; index < rows.length; index += 500) {
+          await trx.insertInto('executions').values(rows.slice(index, index + 500))
+            .onConflict((conflict) => conflict.column('id').doUpdateSet((eb) => ({
+              status: eb.ref('excluded.status'), output: eb.ref('excluded.output'), error: eb.ref('excluded.error'),
+              completed_at: eb.ref('excluded.completed_at'), duration_ms: eb.ref('excluded.duration_ms'),
+            })))
+            .execute();
+        }
         for (let index = 0; index < blocks.length; index += 500) {
           await trx.insertInto('execution_blocks').values(blocks.slice(index, index + 500)).execute();
         }
