@@ -10,8 +10,8 @@ import { integrationCategories } from '../define-integration.js';
 import { createIntegrationDirectory } from '../integration-directory.js';
 import { integrationCatalog, integrationTools } from './index.js';
 
-// Guards the catalogue as the groups grow (no total is asserted: the groups are written one by one): every
-// integration is complete (a live credential test and its test file, valid fields), every tool of an
+// Guards the catalogue: the reference's 34 integrations with their 97 tools plus SMTP, and every
+// integration complete (a live credential test and its test file, valid fields), every tool of an
 // integration belongs to it, lives in its own file with a test beside it, and has a name no other tool has.
 const integrationsDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -22,7 +22,50 @@ const files = filesUnder(integrationsDir);
 const toolFiles = files.filter((file) => file.endsWith('.tool.ts'));
 const kebab = (name: string) => name.replaceAll('_', '-');
 
+/** Reference §4.3, integration by integration, plus `smtp` (issue 5: send_email_smtp as an integration of its own). */
+const referenceTools: Record<string, string[]> = {
+  discord: ['send_discord_message'], slack: ['send_slack_message'], telegram: ['send_telegram_message'], teams: ['send_teams_message'],
+  google_chat: ['send_google_chat_message'], zoom: ['zoom_meeting'], twilio: ['twilio_send_sms', 'twilio_send_whatsapp'],
+  referralmonk: ['referralmonk_whatsapp'],
+  composio_gmail: [
+    'gmail_send_email', 'gmail_fetch_emails', 'gmail_get_message', 'gmail_reply_to_thread', 'gmail_create_draft', 'gmail_send_draft',
+    'gmail_list_drafts', 'gmail_add_label', 'gmail_list_labels', 'gmail_move_to_trash',
+  ],
+  notion: ['notion_search', 'notion_query_database', 'notion_create_page', 'notion_update_page'],
+  airtable: ['airtable_list', 'airtable_read', 'airtable_create', 'airtable_update'],
+  trello: ['trello_boards', 'trello_lists', 'trello_cards', 'trello_create_card'],
+  clickup: ['clickup_tasks', 'clickup_create_task', 'clickup_update_task'],
+  calendly: ['calendly_events', 'calendly_event_types', 'calendly_invitees'],
+  composio_googlesheets: [
+    'googlesheets_read', 'googlesheets_write', 'googlesheets_append', 'googlesheets_create', 'googlesheets_get_info', 'googlesheets_list_sheets',
+    'googlesheets_search', 'googlesheets_clear', 'googlesheets_add_sheet', 'googlesheets_delete_sheet', 'googlesheets_find_replace',
+    'googlesheets_upsert_rows',
+  ],
+  github: ['github_create_issue', 'github_list_issues', 'github_get_repo', 'github_add_comment'],
+  gitlab: ['gitlab_projects', 'gitlab_issues', 'gitlab_mrs'],
+  linear: ['linear_issues', 'linear_create_issue', 'linear_update_issue'],
+  jira: ['jira_issues', 'jira_create_issue', 'jira_update_issue'],
+  hubspot: ['hubspot_contacts', 'hubspot_deals', 'hubspot_companies'],
+  leadsquared: ['leadsquared_leads', 'leadsquared_create_lead', 'leadsquared_activities'],
+  sendgrid: ['send_email'], brevo: ['send_brevo_email'], mailchimp: ['mailchimp_lists', 'mailchimp_add_subscriber'],
+  mixpanel: ['mixpanel_track', 'mixpanel_user_profile'], posthog: ['posthog_capture', 'posthog_identify', 'posthog_query'],
+  shopify: ['shopify_products', 'shopify_orders', 'shopify_customers'], netlify: ['netlify_sites', 'netlify_deploys', 'netlify_trigger_build'],
+  aws_s3: ['s3_list', 's3_upload', 's3_download', 's3_delete'],
+  x_twitter: ['x_search_posts', 'x_post_tweet', 'x_get_user', 'x_get_user_posts'],
+  custom_webhook: ['send_webhook'], rest_api: ['api_request'],
+  mongodb: ['mongodb_query', 'mongodb_write'], redis: ['redis_read', 'redis_write'],
+  smtp: ['send_email_smtp'],
+};
+
 describe('the integration catalogue', () => {
+  it("holds the reference's 34 integrations with their 97 tools, plus SMTP", () => {
+    const actual = Object.fromEntries(integrationCatalog.map((integration) => [integration.id, integration.tools.map((tool) => tool.name).sort()]));
+    const expected = Object.fromEntries(Object.entries(referenceTools).map(([id, names]) => [id, [...names].sort()]));
+    expect(actual).toEqual(expected);
+    expect(Object.keys(expected)).toHaveLength(35);
+    expect(Object.values(expected).flat()).toHaveLength(98);
+  });
+
   it('has unique snake_case ids in known categories, each shown through the API contract', () => {
     expect(integrationCatalog.length).toBeGreaterThan(0);
     const ids = integrationCatalog.map((integration) => integration.id);
