@@ -127,6 +127,7 @@ describe('credentials in a real browser', () => {
       expect(await credentialRow(page).innerText()).toContain('https://hooks.slack.…Part0001');
       expect(await page.locator('body').innerText()).not.toContain(webhookUrl);
       await poll(() => slackCard(page).getByText('Ready', { exact: true }).count()).toBe(1);
+      expect(await page.getByTestId('ready-summary').innerText()).toBe('Ready in your chats: 1 tool from Slack.');
 
       // The live test posts an empty payload (Slack answers no_text for a live hook: nothing reaches the channel).
       await credentialRow(page).getByRole('button', { name: 'Test Team Slack' }).click();

@@ -22,6 +22,7 @@ describe('CredentialsPanel', () => {
     expect(within(cardOf('Slack')).getByText('1 tool')).toBeTruthy();
     expect(within(cardOf('Slack')).getByText('No credential yet')).toBeTruthy();
     expect(within(cardOf('Slack')).queryByText('Ready')).toBeNull();
+    expect(screen.queryByTestId('ready-summary')).toBeNull();
     expect(within(cardOf('Gmail')).getByRole('button', { name: 'Connect Gmail' })).toBeTruthy();
   });
 
@@ -77,6 +78,7 @@ describe('CredentialsPanel', () => {
     expect(within(cardOf('Slack')).getByText('1 credential saved')).toBeTruthy();
     expect(within(cardOf('Slack')).getByText('1 tool · 1 ready in chat')).toBeTruthy();
     expect(within(cardOf('REST API')).queryByText('Ready')).toBeNull();
+    expect(screen.getByTestId('ready-summary').textContent).toBe('Ready in your chats: 1 tool from Slack.');
   });
 
   it('tests a credential with a spinner on the button, then shows the service\'s answer', async () => {

@@ -41,6 +41,7 @@ export function IntegrationCatalogue({ categories, credentials, readyToolsByInte
             Services
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Add a credential to give your chats and agents that service's tools.</p>
+          <ReadySummary categories={categories} readyToolsByIntegration={readyToolsByIntegration} />
         </div>
         <div className="relative w-full sm:w-72">
           <label htmlFor={searchId} className="sr-only">
@@ -73,5 +74,19 @@ export function IntegrationCatalogue({ categories, credentials, readyToolsByInte
         </section>
       ))}
     </section>
+  );
+}
+
+/** "Ready in your chats: 3 tools from Slack and GitHub." — nothing when no integration has a credential yet. */
+function ReadySummary({ categories, readyToolsByIntegration }: Pick<IntegrationCatalogueProps, 'categories' | 'readyToolsByIntegration'>) {
+  const ready = categories.flatMap((category) => category.integrations).filter((integration) => (readyToolsByIntegration[integration.id]?.length ?? 0) > 0);
+  if (ready.length === 0) return null;
+  const toolCount = ready.reduce((total, integration) => total + (readyToolsByIntegration[integration.id]?.length ?? 0), 0);
+  const names = ready.map((integration) => integration.name);
+  const serviceList = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return (
+    <p data-testid="ready-summary" className="mt-1 text-sm font-medium text-emerald-800 dark:text-emerald-300">
+      Ready in your chats: {toolCount === 1 ? '1 tool' : `${toolCount} tools`} from {serviceList}.
+    </p>
   );
 }
