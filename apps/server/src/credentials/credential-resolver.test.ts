@@ -72,7 +72,7 @@ describe('credentialsFor (the tools’ credential resolver)', () => {
   it('tells the user to add a credential when they have none of that integration', async () => {
     await add(other.accessToken, 'example_chat', exampleChatValues());
     const error = await refusal(app.credentials.credentialsFor(owner.user.id)('example_chat'));
-    expect(error.message).toBe('Add a Example Chat credential under Settings → Credentials to use this tool.');
+    expect(error.message).toBe('Add a Example Chat credential on the Credentials page to use this tool.');
   });
 });
 

@@ -36,7 +36,7 @@ export function createCredentialResolver(deps: CredentialResolverDeps) {
       } else {
         const rows = await deps.repository.listOfUser(userId, integrationId);
         row = rows.sort((left, right) => recency(right).localeCompare(recency(left)))[0];
-        if (!row) throw new ValidationError(`Add a ${name} credential under Settings → Credentials to use this tool.`);
+        if (!row) throw new ValidationError(`Add a ${name} credential on the Credentials page to use this tool.`);
       }
       const values = deps.seal.open({ userId, id: row.id, encryptedData: row.encrypted_data, keyId: row.key_id });
       await deps.repository.markUsed(row.id, deps.now().toISOString());

@@ -57,6 +57,6 @@ describe('a Slack webhook credential', () => {
     const revoked = credentialResponseSchema.parse((await addSlack('https://hooks.slack.com/services/T0001/B0002/revokedrevokedrevoked00')).json()).credential;
     const failed = credentialTestResponseSchema.parse((await post(`/api/credentials/${revoked.id}/test`)).json());
     expect(failed.success).toBe(false);
-    expect(failed.message).toBe('Slack refused the credential (403): invalid_token. Check it under Settings → Credentials.');
+    expect(failed.message).toBe('Slack refused the credential (403): invalid_token. Check it on the Credentials page.');
   });
 });

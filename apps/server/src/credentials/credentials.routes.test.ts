@@ -173,7 +173,7 @@ describe('/api/credentials', () => {
     expect(refused.statusCode).toBe(200);
     const failed = credentialTestResponseSchema.parse(refused.json());
     expect(failed.success).toBe(false);
-    expect(failed.message).toBe('Example Chat refused the credential (401): invalid_auth. Check it under Settings → Credentials.');
+    expect(failed.message).toBe('Example Chat refused the credential (401): invalid_auth. Check it on the Credentials page.');
     expect(refused.body).not.toContain(values.api_key);
 
     const stored = credentialsResponseSchema.parse((await call(owner.accessToken, 'GET', '/api/credentials')).json()).credentials;

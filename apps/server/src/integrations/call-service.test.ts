@@ -101,7 +101,7 @@ describe('callService', () => {
     answers.push(json(401, { message: 'Bad credentials' }));
     const error = await failureOf(callService(context(), { service: 'GitHub', url: `${api}/user` }));
     expect(error.code).toBe('upstream_error');
-    expect(error.message).toBe('GitHub refused the credential (401): Bad credentials. Check it under Settings → Credentials.');
+    expect(error.message).toBe('GitHub refused the credential (401): Bad credentials. Check it on the Credentials page.');
     expect(error.details).toEqual({ service: 'GitHub', status: 401, serviceMessage: 'Bad credentials' });
   });
 

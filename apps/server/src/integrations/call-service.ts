@@ -105,7 +105,7 @@ function failure(request: ServiceRequest, response: OutboundResponse, data: unkn
   const suffix = said ? `: ${said}` : '';
   const details = { service: request.service, status: response.status, ...(said ? { serviceMessage: said } : {}) };
   if (response.status === 401 || response.status === 403) {
-    return new AppError('upstream_error', `${request.service} refused the credential (${response.status})${suffix}. Check it under Settings → Credentials.`, details);
+    return new AppError('upstream_error', `${request.service} refused the credential (${response.status})${suffix}. Check it on the Credentials page.`, details);
   }
   if (response.status >= 500) return new AppError('upstream_unavailable', `${request.service} failed (${response.status})${suffix}. Try again later.`, details);
   if (response.status === 404) return new AppError('upstream_error', `${request.service} found nothing there (404)${suffix}.`, details);

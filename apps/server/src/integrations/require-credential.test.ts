@@ -13,13 +13,13 @@ describe('requireCredential', () => {
     expect(() => requireValues({ account_sid: ' ' }, owner, ['account_sid', 'auth_token'])).toThrow(
       expect.objectContaining({
         code: 'validation_failed',
-        message: 'The Twilio credential has no "account_sid", "auth_token"; edit it under Settings → Credentials.',
+        message: 'The Twilio credential has no "account_sid", "auth_token"; edit it on the Credentials page.',
         details: [{ path: 'account_sid', message: 'Required' }, { path: 'auth_token', message: 'Required' }],
       }),
     );
   });
 
   it('asks for a credential when the run has no user to take one from', async () => {
-    await expect(requireCredential({}, owner, [])).rejects.toThrow('Add a Twilio credential under Settings → Credentials to use this tool.');
+    await expect(requireCredential({}, owner, [])).rejects.toThrow('Add a Twilio credential on the Credentials page to use this tool.');
   });
 });

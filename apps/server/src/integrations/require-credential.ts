@@ -19,7 +19,7 @@ export function requireValues(values: CredentialValues, owner: CredentialOwner, 
   const missing = required.filter((key) => !values[key]?.trim());
   if (missing.length > 0) {
     throw new ValidationError(
-      `The ${owner.name} credential has no ${missing.map((key) => `"${key}"`).join(', ')}; edit it under Settings → Credentials.`,
+      `The ${owner.name} credential has no ${missing.map((key) => `"${key}"`).join(', ')}; edit it on the Credentials page.`,
       missing.map((key) => ({ path: key, message: 'Required' })),
     );
   }
@@ -36,7 +36,7 @@ export async function requireCredential(
   required: readonly string[],
 ): Promise<CredentialValues> {
   if (!context.getCredential) {
-    throw new ValidationError(`Add a ${owner.name} credential under Settings → Credentials to use this tool.`);
+    throw new ValidationError(`Add a ${owner.name} credential on the Credentials page to use this tool.`);
   }
   return requireValues(await context.getCredential(owner.id), owner, required);
 }

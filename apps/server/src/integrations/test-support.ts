@@ -32,7 +32,7 @@ export function createIntegrationTestContext(options: IntegrationTestContextOpti
     getCredential: async (integrationId) => {
       credentialRequests.push(integrationId);
       const values = options.credentials?.[integrationId];
-      if (!values) throw new ValidationError(`Add a ${integrationId} credential under Settings → Credentials to use this tool.`);
+      if (!values) throw new ValidationError(`Add a ${integrationId} credential on the Credentials page to use this tool.`);
       return values;
     },
     ...options.overrides,

@@ -81,7 +81,7 @@ export function s3Error(error: unknown, target: { bucket?: string; key?: string 
     const said = error.message && error.message !== 'UnknownError' ? `: ${error.message}` : '';
     const details = { service: 'AWS S3', status, code: error.name };
     if (credentialErrors.has(error.name) || status === 401 || status === 403) {
-      return new AppError('upstream_error', `AWS S3 refused the credential (${error.name})${said}. Check it under Settings → Credentials.`, details);
+      return new AppError('upstream_error', `AWS S3 refused the credential (${error.name})${said}. Check it on the Credentials page.`, details);
     }
     if (error.name === 'NoSuchKey' || (status === 404 && target.key && error.name !== 'NoSuchBucket')) {
       return new AppError('not_found', `S3 has no object "${target.key}" in bucket "${target.bucket}".`, details);

@@ -31,7 +31,7 @@ interface SignedPayload {
   e: number;
 }
 
-const refused = () => new ValidationError('This connection link is not valid or was already used; start connecting again from Settings → Credentials.');
+const refused = () => new ValidationError('This connection link is not valid or was already used; start connecting again from the Credentials page.');
 
 /**
  * CSRF state for the Composio OAuth round trip: `<payload>.<HMAC-SHA256>` in base64url, keyed by a key derived

@@ -43,7 +43,7 @@ export async function runComposioAction(
   if (!context.composio) {
     throw new AppError('service_unavailable', `Composio is not configured on this instance, so ${integration.serviceName} tools cannot run. An administrator sets COMPOSIO_API_KEY.`);
   }
-  const connect = `Connect ${integration.serviceName} under Settings → Credentials`;
+  const connect = `Connect ${integration.serviceName} on the Credentials page`;
   if (!context.getCredential) throw new ValidationError(`${connect} to use this tool.`);
   const values = await context.getCredential(integration.id);
   const entityId = values.composio_entity_id?.trim();

@@ -13,7 +13,7 @@ import { gmailSendDraftTool } from './gmail-send-draft.tool.js';
 import { gmailSendEmailTool } from './gmail-send-email.tool.js';
 
 /**
- * Gmail through Composio: the user connects with Google's OAuth on Composio's hosted page (Settings → Credentials →
+ * Gmail through Composio: the user connects with Google's OAuth on Composio's hosted page (the Credentials page →
  * Connect Gmail), and the credential holds only the Composio entity the account is stored under. Offered only when
  * the instance has `COMPOSIO_API_KEY`. The credential test reads the Gmail profile (`GMAIL_GET_PROFILE`).
  */

@@ -15,7 +15,7 @@ import { googlesheetsUpsertRowsTool } from './googlesheets-upsert-rows.tool.js';
 import { googlesheetsWriteTool } from './googlesheets-write.tool.js';
 
 /**
- * Google Sheets through Composio: connected with Google's OAuth on Composio's hosted page (Settings → Credentials →
+ * Google Sheets through Composio: connected with Google's OAuth on Composio's hosted page (the Credentials page →
  * Connect Google Sheets); the credential holds only the Composio entity. Offered only when the instance has
  * `COMPOSIO_API_KEY`. The credential test lists one spreadsheet (`GOOGLESHEETS_SEARCH_SPREADSHEETS`).
  */

@@ -8,9 +8,9 @@ export const hubspotApi = 'https://api.hubapi.com';
 
 /** The private-app access token of the user's HubSpot credential. @throws ValidationError when absent */
 export async function hubspotToken(context: ToolContext): Promise<string> {
-  if (!context.getCredential) throw new ValidationError('Add a HubSpot credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a HubSpot credential on the Credentials page to use this tool.');
   const token = (await context.getCredential('hubspot')).access_token?.trim();
-  if (!token) throw new ValidationError('The HubSpot credential has no access_token; edit it under Settings → Credentials.');
+  if (!token) throw new ValidationError('The HubSpot credential has no access_token; edit it on the Credentials page.');
   return token;
 }
 

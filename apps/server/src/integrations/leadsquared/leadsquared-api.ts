@@ -28,9 +28,9 @@ export interface LeadsquaredCredential {
 export function leadsquaredCredentialOf(values: Readonly<Record<string, string>>): LeadsquaredCredential {
   const accessKey = values.access_key?.trim();
   const secretKey = values.secret_key?.trim();
-  if (!accessKey) throw new ValidationError('The LeadSquared credential has no access_key; edit it under Settings → Credentials.');
-  if (!secretKey) throw new ValidationError('The LeadSquared credential has no secret_key; edit it under Settings → Credentials.');
-  if (!values.host?.trim()) throw new ValidationError('The LeadSquared credential has no host; edit it under Settings → Credentials.');
+  if (!accessKey) throw new ValidationError('The LeadSquared credential has no access_key; edit it on the Credentials page.');
+  if (!secretKey) throw new ValidationError('The LeadSquared credential has no secret_key; edit it on the Credentials page.');
+  if (!values.host?.trim()) throw new ValidationError('The LeadSquared credential has no host; edit it on the Credentials page.');
   const host = leadsquaredHost(values.host);
   if (!host) throw new ValidationError(validateLeadsquaredHost(values.host)!);
   return { host, accessKey, secretKey };
@@ -38,7 +38,7 @@ export function leadsquaredCredentialOf(values: Readonly<Record<string, string>>
 
 /** The user's LeadSquared credential. @throws ValidationError when absent or incomplete */
 export async function leadsquaredCredential(context: ToolContext): Promise<LeadsquaredCredential> {
-  if (!context.getCredential) throw new ValidationError('Add a LeadSquared credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a LeadSquared credential on the Credentials page to use this tool.');
   return leadsquaredCredentialOf(await context.getCredential('leadsquared'));
 }
 

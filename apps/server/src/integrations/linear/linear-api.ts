@@ -51,7 +51,7 @@ export async function linearApiKey(context: ToolContext): Promise<string> {
 function graphqlFailure(error: GraphqlError, status: number): AppError {
   const said = (error.extensions?.userPresentableMessage ?? error.message ?? 'unknown error').slice(0, 300);
   if (isAuthenticationError(error)) {
-    return new AppError('upstream_error', `Linear refused the credential (${status}): ${said}. Check it under Settings → Credentials.`, { service: 'Linear', status, serviceMessage: said });
+    return new AppError('upstream_error', `Linear refused the credential (${status}): ${said}. Check it on the Credentials page.`, { service: 'Linear', status, serviceMessage: said });
   }
   return new AppError('upstream_error', `Linear refused the request: ${said}.`, { service: 'Linear', status, serviceMessage: said });
 }

@@ -9,9 +9,9 @@ export const mixpanelQueryApi = 'https://mixpanel.com/api/query';
 
 /** The project token of the user's Mixpanel credential. @throws ValidationError when absent */
 export async function mixpanelProjectToken(context: ToolContext): Promise<string> {
-  if (!context.getCredential) throw new ValidationError('Add a Mixpanel credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a Mixpanel credential on the Credentials page to use this tool.');
   const token = (await context.getCredential('mixpanel')).project_token?.trim();
-  if (!token) throw new ValidationError('The Mixpanel credential has no project_token; edit it under Settings → Credentials.');
+  if (!token) throw new ValidationError('The Mixpanel credential has no project_token; edit it on the Credentials page.');
   return token;
 }
 

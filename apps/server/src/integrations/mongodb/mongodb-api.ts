@@ -51,7 +51,7 @@ export function validateConnectionString(value: string): string | null {
 export function mongoTargetOf(values: CredentialValues): MongoTarget {
   const connectionString = values.connection_string?.trim() ?? '';
   const database = values.database?.trim() ?? '';
-  if (!connectionString) throw new ValidationError('The MongoDB credential has no connection_string; edit it under Settings → Credentials.');
+  if (!connectionString) throw new ValidationError('The MongoDB credential has no connection_string; edit it on the Credentials page.');
   if (!databasePattern.test(database)) throw new ValidationError('Give the database name (database): up to 63 characters, no /\\. "$*<>:|? characters.');
   return { connectionString, database, ...hostsOf(connectionString) };
 }

@@ -8,9 +8,9 @@ const netlifyApi = `${netlifyOrigin}/api/v1`;
 
 /** The personal access token of the user's Netlify credential. @throws ValidationError when absent */
 export async function netlifyToken(context: ToolContext): Promise<string> {
-  if (!context.getCredential) throw new ValidationError('Add a Netlify credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a Netlify credential on the Credentials page to use this tool.');
   const token = (await context.getCredential('netlify')).access_token?.trim();
-  if (!token) throw new ValidationError('The Netlify credential has no access_token; edit it under Settings → Credentials.');
+  if (!token) throw new ValidationError('The Netlify credential has no access_token; edit it on the Credentials page.');
   return token;
 }
 

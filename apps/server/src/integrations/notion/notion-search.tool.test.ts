@@ -90,7 +90,7 @@ describe('notion_search', () => {
     api.answer({ status: 401, json: { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.' } });
     await expect(runTool(notionSearchTool, { query: 'x' }, context())).rejects.toMatchObject({
       code: 'upstream_error',
-      message: expect.stringMatching(/Notion refused the credential \(401\): API token is invalid\..*Settings → Credentials/),
+      message: expect.stringMatching(/Notion refused the credential \(401\): API token is invalid\..*the Credentials page/),
     });
   });
 

@@ -44,7 +44,7 @@ export interface PosthogCredential {
 /** Reads and checks a PostHog credential's values. @throws ValidationError naming the field */
 export function posthogCredentialOf(values: Readonly<Record<string, string>>): PosthogCredential {
   const apiKey = values.api_key?.trim();
-  if (!apiKey) throw new ValidationError('The PostHog credential has no api_key (the project API key); edit it under Settings → Credentials.');
+  if (!apiKey) throw new ValidationError('The PostHog credential has no api_key (the project API key); edit it on the Credentials page.');
   const ingestionHost = posthogHostOrigin(values.host);
   if (!ingestionHost) throw new ValidationError(validatePosthogHost(values.host ?? '')!);
   const personalApiKey = values.personal_api_key?.trim();
@@ -53,7 +53,7 @@ export function posthogCredentialOf(values: Readonly<Record<string, string>>): P
 
 /** The user's PostHog credential. @throws ValidationError when absent or incomplete */
 export async function posthogCredential(context: ToolContext): Promise<PosthogCredential> {
-  if (!context.getCredential) throw new ValidationError('Add a PostHog credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a PostHog credential on the Credentials page to use this tool.');
   return posthogCredentialOf(await context.getCredential('posthog'));
 }
 

@@ -33,7 +33,7 @@ export function validateRedisHost(value: string): string | null {
 /** Reads and checks a Redis credential's values. @throws ValidationError naming the field */
 export function redisTargetOf(values: Readonly<Record<string, string>>): RedisTarget {
   const raw = values.host?.trim();
-  if (!raw) throw new ValidationError('The Redis credential has no host; edit it under Settings → Credentials.');
+  if (!raw) throw new ValidationError('The Redis credential has no host; edit it on the Credentials page.');
   const problem = validateRedisHost(raw);
   if (problem) throw new ValidationError(problem);
   const tls = /^rediss:\/\//i.test(raw);
@@ -46,7 +46,7 @@ export function redisTargetOf(values: Readonly<Record<string, string>>): RedisTa
 
 /** The user's Redis credential. @throws ValidationError when absent or incomplete */
 export async function redisTarget(context: ToolContext): Promise<RedisTarget> {
-  if (!context.getCredential) throw new ValidationError('Add a Redis credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a Redis credential on the Credentials page to use this tool.');
   return redisTargetOf(await context.getCredential('redis'));
 }
 
@@ -60,7 +60,7 @@ export function redisError(error: unknown, target: RedisTarget): AppError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code ?? '';
   if (/^(WRONGPASS|NOAUTH|NOPERM)/.test(message) || /invalid password|AUTH failed/i.test(message)) {
-    return new AppError('upstream_error', `Redis at ${where(target)} refused the credential: ${message}. Check it under Settings → Credentials.`, { service: 'Redis' });
+    return new AppError('upstream_error', `Redis at ${where(target)} refused the credential: ${message}. Check it on the Credentials page.`, { service: 'Redis' });
   }
   if (code === 'ECONNREFUSED') return new AppError('upstream_unavailable', `Redis at ${where(target)} refused the connection; check the host and port.`, { service: 'Redis' });
   if (code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return new AppError('upstream_unavailable', `Redis at ${where(target)} did not answer in time.`, { service: 'Redis' });

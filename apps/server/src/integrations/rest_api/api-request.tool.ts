@@ -17,7 +17,7 @@ export const apiRequestTool = defineTool({
   name: 'api_request',
   displayName: 'API Request',
   description:
-    'Calls the REST API the user connected under Settings → Credentials: method, endpoint (a path under its base ' +
+    'Calls the REST API the user connected on the Credentials page: method, endpoint (a path under its base ' +
     'URL, like /users/42), query_params, a JSON body and extra headers; authentication is added from the ' +
     'credential. Use it to read or change data in that API. Returns the status and the answer (parsed JSON, cut at ' +
     '10000 characters).',

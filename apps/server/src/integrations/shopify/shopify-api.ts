@@ -32,16 +32,16 @@ export interface ShopifyCredential {
 /** Reads and checks the store address and Admin API token. @throws ValidationError naming what is missing */
 export function shopifyCredentialOf(values: Readonly<Record<string, string>>): ShopifyCredential {
   const token = values.access_token?.trim();
-  if (!values.store_url?.trim()) throw new ValidationError('The Shopify credential has no store_url; edit it under Settings → Credentials.');
+  if (!values.store_url?.trim()) throw new ValidationError('The Shopify credential has no store_url; edit it on the Credentials page.');
   const origin = shopifyStoreOrigin(values.store_url);
   if (!origin) throw new ValidationError(validateStoreUrl(values.store_url)!);
-  if (!token) throw new ValidationError('The Shopify credential has no access_token; edit it under Settings → Credentials.');
+  if (!token) throw new ValidationError('The Shopify credential has no access_token; edit it on the Credentials page.');
   return { origin, token };
 }
 
 /** The user's Shopify credential. @throws ValidationError when absent or incomplete */
 export async function shopifyCredential(context: ToolContext): Promise<ShopifyCredential> {
-  if (!context.getCredential) throw new ValidationError('Add a Shopify credential under Settings → Credentials to use this tool.');
+  if (!context.getCredential) throw new ValidationError('Add a Shopify credential on the Credentials page to use this tool.');
   return shopifyCredentialOf(await context.getCredential('shopify'));
 }
 

@@ -98,7 +98,7 @@ export function smtpError(error: unknown, settings: SmtpSettings): unknown {
   const details = { service: 'SMTP', ...(failure.code ? { cause: failure.code } : {}), ...(failure.responseCode ? { status: failure.responseCode } : {}) };
   switch (failure.code) {
     case 'EAUTH':
-      return new AppError('upstream_error', `The SMTP server refused the credential (${said}). Check the username and password under Settings → Credentials.`, details);
+      return new AppError('upstream_error', `The SMTP server refused the credential (${said}). Check the username and password on the Credentials page.`, details);
     case 'ENOAUTH':
       return new AppError('validation_failed', 'The SMTP server needs a login; add a username and password to the credential.', details);
     case 'EENVELOPE':

@@ -29,7 +29,7 @@ export async function zoomAccessToken(context: ServiceContext, values: Credentia
     const status = error instanceof AppError ? (error.details as { status?: number } | undefined)?.status : undefined;
     if (status === 400 || status === 401 || status === 403) {
       const said = (error as AppError & { details: { serviceMessage?: string } }).details.serviceMessage;
-      throw new AppError('upstream_error', `Zoom refused the app credentials (account_id, client_id, client_secret)${said ? `: ${said}` : ''}. Check them under Settings → Credentials.`, {
+      throw new AppError('upstream_error', `Zoom refused the app credentials (account_id, client_id, client_secret)${said ? `: ${said}` : ''}. Check them on the Credentials page.`, {
         service: 'Zoom',
         status,
       });
