@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const sharedSourceEntry = fileURLToPath(new URL('../../packages/shared/src/index.ts', import.meta.url));
+// The workflow engine is pure: the agent editor validates workflows with it in the browser.
+const engineSourceEntry = fileURLToPath(new URL('../../packages/engine/src/index.ts', import.meta.url));
 // react-router's package exports point every condition at its development build (extra checks and warnings on
 // each navigation); a production build of the app takes the production build it ships beside it.
 const reactRouterProduction = fileURLToPath(new URL('../../node_modules/react-router/dist/production/index.mjs', import.meta.url));
@@ -16,6 +18,7 @@ export default defineConfig(({ command }) => ({
     // The shared package is consumed from source so that the web app never needs a prior build of it.
     alias: [
       { find: /^@claraverse\/shared$/, replacement: sharedSourceEntry },
+      { find: /^@claraverse\/engine$/, replacement: engineSourceEntry },
       ...(command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : []),
     ],
   },
