@@ -23,6 +23,11 @@ export interface StartRunOptions {
   depth?: number;
   callChain?: readonly string[];
   parentSignal?: AbortSignal;
+  /**
+   * false: start the run without waiting for its `running` row to be committed (the caller answers only when the
+   * run ends, e.g. `?wait=true`): a quick run is then written once, with its final state. Default true.
+   */
+  recordStartFirst?: boolean;
 }
 
 export interface StartedRun {
@@ -85,7 +90,9 @@ export function createAgentRunsService(deps: {
       workflow_version: agent.workflow_version, status: 'running', input: toStoredJson(input), output: null, error: null,
       started_at: startedAt.toISOString(), completed_at: null, duration_ms: null,
     };
-    await writer.write(row);
+    const started = writer.write(row);
+    if (options.recordStartFirst !== false) await started;
+    else started.catch(() => undefined); // The final write reports the failure.
 
     const controller = new AbortController();
     const signal = options.parentSignal ? AbortSignal.any([controller.signal, options.parentSignal]) : controller.signal;

@@ -22,7 +22,7 @@ export function createTriggerService(deps: { authenticate: AuthenticateApiKey; r
     /** @throws UnauthenticatedError, ForbiddenError (scope), NotFoundError (not the key owner's agent), validation_failed */
     async trigger(presented: string | null, agentId: string, input: unknown, wait: boolean): Promise<TriggerOutcome> {
       const key = await caller(presented, ['execute:*', `execute:${agentId}`]);
-      const run = await deps.runs.start(key.userId, agentId, input, { trigger: 'api', apiKeyId: key.keyId });
+      const run = await deps.runs.start(key.userId, agentId, input, { trigger: 'api', apiKeyId: key.keyId, recordStartFirst: !wait });
       const accepted: TriggerOutcome = { kind: 'accepted', body: { executionId: run.executionId, status: 'running', message: `Poll GET /api/trigger/status/${run.executionId}` } };
       if (!wait) return accepted;
       let timer: NodeJS.Timeout | undefined;
