@@ -12,6 +12,9 @@ import { createAgentsService } from './agents.service.js';
 import { createEnginePorts, type EnginePortsDeps } from './engine-ports.js';
 import { createExecutionsRepository } from './executions.repository.js';
 import { createExecutionsService } from './executions.service.js';
+import { createSchedulesRepository } from './schedules.repository.js';
+import { schedulesRoutes } from './schedules.routes.js';
+import { createSchedulesService } from './schedules.service.js';
 import { triggerRoutes } from './trigger.routes.js';
 import { createTriggerService, type AuthenticateApiKey } from './trigger.service.js';
 import { registerWorkflowSocket } from './workflow.socket.js';
@@ -27,7 +30,14 @@ export interface AgentsModuleDeps {
   authenticateApiKey: AuthenticateApiKey;
   /** How long `POST /api/trigger/:id?wait=true` waits before answering 202. Default 30 s. */
   triggerWaitTimeoutMs?: number;
+  /** Tier limits (LIMITS_ENABLED): active schedules per user. */
+  limitsEnabled: boolean;
+  /** How often due schedules are looked for. Default 30 s. */
+  scheduleIntervalMs?: number;
 }
+
+/** Active schedules per user when limits are on (the reference's default tier, pro). */
+const maxActiveSchedules = 50;
 
 /**
  * The agents domain (issue 6): agents and workflows, the engine bound to the server's ports, runs and their
@@ -45,16 +55,27 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
   const agentsService = createAgentsService({ agentsRepository, engine, now: deps.now });
   const executionsService = createExecutionsService({ agentsRepository, executionsRepository });
   const triggerService = createTriggerService({ authenticate: deps.authenticateApiKey, runs, executions: executionsService, waitTimeoutMs: deps.triggerWaitTimeoutMs ?? 30_000 });
-  const routes: RouteSpec[] = [...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService })];
+  const schedulesService = createSchedulesService({
+    schedulesRepository: createSchedulesRepository(deps.db), agentsRepository, runs, logger: deps.logger, now: deps.now,
+    maxActivePerUser: deps.limitsEnabled ? maxActiveSchedules : -1,
+  });
+  const routes: RouteSpec[] = [...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService })];
   return {
     routes,
     agentsService,
     runs,
+    schedules: schedulesService,
     registerSocket: (app: FastifyInstance) => registerWorkflowSocket(app, { hub: deps.hub, runs }),
-    /** Marks runs a previous process left `running` as failed (`interrupted`). Call once at start. */
-    start: () => runs.failInterrupted(),
-    /** Cancels this process's runs and waits until they are recorded. */
-    stop: () => runs.stopAll(),
+    /** Marks runs a previous process left `running` as failed (`interrupted`), then starts the schedule loop. */
+    async start(): Promise<void> {
+      await runs.failInterrupted();
+      schedulesService.start(deps.scheduleIntervalMs ?? 30_000);
+    },
+    /** Stops the schedule loop, cancels this process's runs and waits until they are recorded. */
+    async stop(): Promise<void> {
+      await schedulesService.stop();
+      await runs.stopAll();
+    },
   };
 }
 export type AgentsModule = ReturnType<typeof createAgentsModule>;

@@ -174,3 +174,54 @@ export const triggerQuerySchema = z.object({ wait: z.enum(['true', 'false']).opt
 export const triggerAcceptedSchema = z.object({ executionId: z.string(), status: z.literal('running'), message: z.string() });
 export type TriggerAccepted = z.infer<typeof triggerAcceptedSchema>;
 export const executionIdParamsSchema = z.strictObject({ executionId: z.string().min(1).max(64) });
+
+/** A 5-field cron expression (`minute hour day-of-month month day-of-week`), e.g. `30 9 * * 1-5`. */
+export const cronExpressionSchema = z.string().trim().max(200).refine((text) => text.split(/\s+/).length === 5, { message: 'Use 5 fields: minute hour day-of-month month day-of-week' });
+
+/** An IANA time zone name (`Europe/Berlin`, `UTC`). */
+export const timezoneSchema = z.string().trim().min(1).max(100).refine((name) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}, { message: 'Use an IANA time zone such as Europe/Berlin or UTC' });
+
+/** `POST /api/agents/:id/schedule` (one schedule per agent). */
+export const createScheduleBodySchema = z.strictObject({
+  cronExpression: cronExpressionSchema,
+  timezone: timezoneSchema,
+  inputTemplate: z.record(z.string(), z.unknown()).default({}),
+  enabled: z.boolean().default(true),
+});
+export type CreateScheduleBody = z.infer<typeof createScheduleBodySchema>;
+export const updateScheduleBodySchema = z.strictObject({
+  cronExpression: cronExpressionSchema.optional(),
+  timezone: timezoneSchema.optional(),
+  inputTemplate: z.record(z.string(), z.unknown()).optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateScheduleBody = z.infer<typeof updateScheduleBodySchema>;
+
+export const scheduleSchema = z.object({
+  id: z.string(),
+  agentId: z.string(),
+  cronExpression: z.string(),
+  timezone: z.string(),
+  inputTemplate: z.record(z.string(), z.unknown()),
+  enabled: z.boolean(),
+  nextRunAt: isoDateSchema.nullable(),
+  lastRunAt: isoDateSchema.nullable(),
+  totalRuns: z.number().int(),
+  successfulRuns: z.number().int(),
+  failedRuns: z.number().int(),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+export const scheduleResponseSchema = z.object({ schedule: scheduleSchema });
+/** `GET /api/schedules/usage`: `limit` is -1 when unlimited. */
+export const scheduleUsageSchema = z.object({ active: z.number().int(), paused: z.number().int(), total: z.number().int(), limit: z.number().int(), canCreate: z.boolean() });
+/** `POST /api/agents/:id/schedule/run`: the run started now. */
+export const scheduleRunResponseSchema = z.object({ executionId: z.string() });

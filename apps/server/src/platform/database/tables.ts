@@ -357,3 +357,38 @@ export type AgentRow = Selectable<AgentsTable>;
 export type WorkflowVersionRow = Selectable<WorkflowVersionsTable>;
 export type ExecutionRow = Selectable<ExecutionsTable>;
 export type ExecutionBlockRow = Selectable<ExecutionBlocksTable>;
+
+export interface AgentSchedulesTable {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  /** 5-field cron expression, evaluated in `timezone`. */
+  cron_expression: string;
+  /** IANA time zone. */
+  timezone: string;
+  /** JSON: the input of each scheduled run. */
+  input_template: string;
+  /** 1 or 0. */
+  enabled: number;
+  next_run_at: string | null;
+  last_run_at: string | null;
+  total_runs: number;
+  successful_runs: number;
+  failed_runs: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One claimed tick of a schedule: inserting it is the lock (the primary key refuses a second claim). */
+export interface ScheduleTicksTable {
+  schedule_id: string;
+  tick_at: string;
+  claimed_at: string;
+}
+
+export interface Database {
+  agent_schedules: AgentSchedulesTable;
+  schedule_ticks: ScheduleTicksTable;
+}
+
+export type AgentScheduleRow = Selectable<AgentSchedulesTable>;
