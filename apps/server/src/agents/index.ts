@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '@claraverse/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Cipher } from '../platform/crypto/cipher.js';
 import type { Database } from '../platform/database/tables.js';
 import type { RouteSpec } from '../platform/http/define-route.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -16,11 +17,15 @@ import { createSchedulesRepository } from './schedules.repository.js';
 import { schedulesRoutes } from './schedules.routes.js';
 import { createSchedulesService } from './schedules.service.js';
 import { triggerRoutes } from './trigger.routes.js';
+import { registerInboundWebhookRoute, webhooksRoutes } from './webhooks.routes.js';
+import { createWebhooksService } from './webhooks.service.js';
 import { createTriggerService, type AuthenticateApiKey } from './trigger.service.js';
 import { registerWorkflowSocket } from './workflow.socket.js';
 
 export interface AgentsModuleDeps {
   db: Kysely<Database>;
+  /** Seals webhook signing secrets. */
+  cipher: Cipher;
   logger: Logger;
   now: () => Date;
   hub: RealtimeHub;
@@ -59,13 +64,21 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     schedulesRepository: createSchedulesRepository(deps.db), agentsRepository, runs, logger: deps.logger, now: deps.now,
     maxActivePerUser: deps.limitsEnabled ? maxActiveSchedules : -1,
   });
-  const routes: RouteSpec[] = [...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService })];
+  const webhooksService = createWebhooksService({ db: deps.db, cipher: deps.cipher, agentsRepository, runs, now: deps.now });
+  const routes: RouteSpec[] = [
+    ...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService }),
+    ...webhooksRoutes({ webhooksService }),
+  ];
   return {
     routes,
     agentsService,
     runs,
     schedules: schedulesService,
-    registerSocket: (app: FastifyInstance) => registerWorkflowSocket(app, { hub: deps.hub, runs }),
+    /** `WS /ws/workflow` and the raw-body `POST /api/hooks/:hookId`. */
+    registerSocket(app: FastifyInstance): void {
+      registerWorkflowSocket(app, { hub: deps.hub, runs });
+      registerInboundWebhookRoute(app, { webhooksService });
+    },
     /** Marks runs a previous process left `running` as failed (`interrupted`), then starts the schedule loop. */
     async start(): Promise<void> {
       await runs.failInterrupted();

@@ -225,3 +225,20 @@ export const scheduleResponseSchema = z.object({ schedule: scheduleSchema });
 export const scheduleUsageSchema = z.object({ active: z.number().int(), paused: z.number().int(), total: z.number().int(), limit: z.number().int(), canCreate: z.boolean() });
 /** `POST /api/agents/:id/schedule/run`: the run started now. */
 export const scheduleRunResponseSchema = z.object({ executionId: z.string() });
+
+/** The header of a signed inbound webhook: `sha256=<hex HMAC-SHA256 of the raw body with the secret>`. */
+export const webhookSignatureHeader = 'x-claraverse-signature';
+
+/** `POST /api/agents/:id/webhook`: create (or replace) the agent's inbound webhook; `signed` makes a secret. */
+export const createWebhookBodySchema = z.strictObject({ signed: z.boolean().default(false) });
+export const webhookSchema = z.object({
+  hookId: z.string(),
+  /** `/api/hooks/<hookId>`: POST JSON here to run the agent (the body is the run input). */
+  path: z.string(),
+  signed: z.boolean(),
+  createdAt: isoDateSchema,
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+export const webhookResponseSchema = z.object({ webhook: webhookSchema });
+/** 201: the webhook and, this once, its signing secret (null when unsigned). */
+export const createWebhookResponseSchema = z.object({ webhook: webhookSchema, secret: z.string().nullable() });

@@ -392,3 +392,19 @@ export interface Database {
 }
 
 export type AgentScheduleRow = Selectable<AgentSchedulesTable>;
+
+/** An agent's inbound webhook; `id` is the path segment of `POST /api/hooks/:hookId`. */
+export interface AgentWebhooksTable {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  /** The HMAC-SHA256 signing secret sealed with the owner's key; null when requests are not signed. */
+  sealed_secret: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  agent_webhooks: AgentWebhooksTable;
+}
+
+export type AgentWebhookRow = Selectable<AgentWebhooksTable>;

@@ -8,6 +8,7 @@ import * as createMcpServers from './20261201200000-create-mcp-servers.js';
 import * as createCredentials from './20261202100000-create-credentials.js';
 import * as createAgentsAndExecutions from './20261203100000-create-agents-and-executions.js';
 import * as createAgentSchedules from './20261203110000-create-agent-schedules.js';
+import * as createAgentWebhooks from './20261203120000-create-agent-webhooks.js';
 
 /**
  * Every migration, in order, by name. An explicit list (not a folder scan) so the compiled server and the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261202100000-create-credentials': createCredentials,
   '20261203100000-create-agents-and-executions': createAgentsAndExecutions,
   '20261203110000-create-agent-schedules': createAgentSchedules,
+  '20261203120000-create-agent-webhooks': createAgentWebhooks,
 };
