@@ -47,7 +47,8 @@ describe('inbound webhooks', () => {
     const body = '{ "n" :  41 }';
     const sign = (text: string) => `sha256=${createHmac('sha256', secret ?? '').update(text).digest('hex')}`;
 
-    for (const headers of [{}, { 'x-claraverse-signature': sign('{"n":41}') }, { 'x-claraverse-signature': 'sha256=00' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { 'x-claraverse-signature': sign('{"n":41}') }, { 'x-claraverse-signature': 'sha256=00' }];
+    for (const headers of attempts) {
       const refused = await post(webhook.path, body, headers);
       expect(refused.statusCode).toBe(401);
       expect(apiErrorSchema.parse(refused.json()).error.code).toBe('unauthenticated');
