@@ -34,3 +34,26 @@ describe('runs interrupted by a stop', () => {
     expect(byId.get(finished.id)).toMatchObject({ status: 'completed', error: null });
   });
 });
+
+describe('execution retention', () => {
+  it('deletes finished executions (with their blocks) older than the retention, keeps newer and running ones', async () => {
+    const app = await createTestApp();
+    apps.push(app);
+    const owner = await registerAdmin(app);
+    const agentId = await createAgentWithWorkflow(app, owner.accessToken);
+    const recent = await (await app.agents.runs.start(owner.user.id, agentId, { n: 1 }, { trigger: 'manual' })).done;
+    const old = await (await app.agents.runs.start(owner.user.id, agentId, { n: 2 }, { trigger: 'manual' })).done;
+    const longAgo = new Date(Date.now() - 31 * 86_400_000).toISOString();
+    await app.database.db.updateTable('executions').set({ started_at: longAgo }).where('id', '=', old.id).execute();
+    const stuck = randomUUID();
+    await app.database.db.insertInto('executions').values({
+      id: stuck, agent_id: agentId, user_id: owner.user.id, trigger: 'api', api_key_id: null, workflow_version: 1, status: 'running',
+      input: null, output: null, error: null, started_at: longAgo, completed_at: null, duration_ms: null,
+    }).execute();
+
+    expect(await app.agents.runs.deleteOlderThan(30)).toBe(1);
+    const left = (await app.database.db.selectFrom('executions').select('id').execute()).map((row) => row.id).sort();
+    expect(left).toEqual([recent.id, stuck].sort());
+    expect(await app.database.db.selectFrom('execution_blocks').select('execution_id').where('execution_id', '=', old.id).execute()).toEqual([]);
+  });
+});

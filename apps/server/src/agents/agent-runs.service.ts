@@ -166,6 +166,14 @@ export function createAgentRunsService(deps: {
       return count;
     },
 
+    /** Retention: deletes finished executions older than `days` (reference §8.2: 30 days on the default tier). */
+    async deleteOlderThan(days: number): Promise<number> {
+      const cutoff = new Date(deps.now().getTime() - days * 86_400_000).toISOString();
+      const count = await deps.executionsRepository.deleteStartedBefore(cutoff);
+      if (count > 0) deps.logger.info({ count, days }, 'old executions deleted (retention)');
+      return count;
+    },
+
     /** Cancels every run of this process and waits until they are recorded (shutdown). */
     async stopAll(): Promise<void> {
       const entries = [...running.values()];

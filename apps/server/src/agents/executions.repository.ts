@@ -62,6 +62,11 @@ export function createExecutionsRepository(db: Kysely<Database>) {
       const result = await db.updateTable('executions').set({ status: 'failed', error, completed_at: completedAt }).where('status', '=', 'running').executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    /** Deletes executions (and their blocks, by cascade) started before `cutoffIso`; returns how many. */
+    async deleteStartedBefore(cutoffIso: string): Promise<number> {
+      const result = await db.deleteFrom('executions').where('started_at', '<', cutoffIso).where('status', '!=', 'running').executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 export type ExecutionsRepository = ReturnType<typeof createExecutionsRepository>;

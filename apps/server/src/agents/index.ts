@@ -43,10 +43,12 @@ export interface AgentsModuleDeps {
 
 /** Active schedules per user when limits are on (the reference's default tier, pro). */
 const maxActiveSchedules = 50;
+/** Days executions are kept when limits are on (reference §8.2); checked at start and then daily. */
+const retentionDays = 30;
 
 /**
  * The agents domain (issue 6): agents and workflows, the engine bound to the server's ports, runs and their
- * history, `WS /ws/workflow` and the API trigger.
+ * history (30-day retention when limits are on), `WS /ws/workflow`, the API trigger, schedules and webhooks.
  */
 export function createAgentsModule(deps: AgentsModuleDeps) {
   const agentsRepository = createAgentsRepository(deps.db);
@@ -65,6 +67,7 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     maxActivePerUser: deps.limitsEnabled ? maxActiveSchedules : -1,
   });
   const webhooksService = createWebhooksService({ db: deps.db, cipher: deps.cipher, agentsRepository, runs, now: deps.now });
+  let retentionTimer: NodeJS.Timeout | undefined;
   const routes: RouteSpec[] = [
     ...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService }),
     ...webhooksRoutes({ webhooksService }),
@@ -83,9 +86,16 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     async start(): Promise<void> {
       await runs.failInterrupted();
       schedulesService.start(deps.scheduleIntervalMs ?? 30_000);
+      if (deps.limitsEnabled) {
+        const purge = () => void runs.deleteOlderThan(retentionDays).catch((error: unknown) => deps.logger.error({ err: error }, 'execution retention failed'));
+        purge();
+        retentionTimer = setInterval(purge, 86_400_000);
+        retentionTimer.unref();
+      }
     },
     /** Stops the schedule loop, cancels this process's runs and waits until they are recorded. */
     async stop(): Promise<void> {
+      clearInterval(retentionTimer);
       await schedulesService.stop();
       await runs.stopAll();
     },
