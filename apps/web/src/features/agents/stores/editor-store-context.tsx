@@ -5,9 +5,17 @@ import { createEditorStore, type CreateEditorStoreOptions, type EditorState, typ
 
 const EditorStoreContext = createContext<EditorStore | undefined>(undefined);
 
+interface EditorStoreProviderProps {
+  workflow: Workflow;
+  options?: CreateEditorStoreOptions;
+  /** A store made by the caller (tests, or a page that drives the editor from outside); `workflow` is then ignored. */
+  store?: EditorStore;
+  children: ReactNode;
+}
+
 /** Creates one editor store for its subtree from `workflow` (read once: remount with a key to load another). */
-export function EditorStoreProvider({ workflow, options, children }: { workflow: Workflow; options?: CreateEditorStoreOptions; children: ReactNode }) {
-  const [store] = useState(() => createEditorStore(workflow, options));
+export function EditorStoreProvider({ workflow, options, store: given, children }: EditorStoreProviderProps) {
+  const [store] = useState(() => given ?? createEditorStore(workflow, options));
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }
 

@@ -71,23 +71,30 @@ function derived(workflow: Workflow): Pick<EditorState, 'workflow' | 'blocksById
   return { workflow, blocksById: new Map(workflow.blocks.map((block) => [block.id, block])), validation: validateEditorWorkflow(workflow) };
 }
 
+/** What the action groups share: the store, the commit step and the per-instance bookkeeping. */
+interface ActionContext {
+  get: () => EditorState;
+  set: (partial: Partial<EditorState>) => void;
+  commit: (workflow: Workflow, extra?: Partial<EditorState>, key?: string) => void;
+  createId: edits.IdFactory;
+  /** Not state: which edit the last snapshot belongs to, so the next edit with the same key reuses it. */
+  history: { coalesceKey: string | undefined };
+  /** How often the current clipboard was pasted, so each paste lands one offset further. */
+  clipboard: { pasteCount: number };
+}
+
 /**
  * One store per editor instance (CONVENTIONS §2.19), provided through EditorStoreProvider. Every edit goes through
  * `commit`, which snapshots the previous workflow for undo (coalescing repeated edits with the same key, such as
  * one drag or typing in one field) and re-validates with the engine.
  */
 export function createEditorStore(initial: Workflow, options: CreateEditorStoreOptions = {}): EditorStore {
-  const createId = options.idFactory ?? defaultIdFactory;
-  // Not state: which edit the last snapshot belongs to, so the next edit with the same key reuses it.
-  let coalesceKey: string | undefined;
-  // How often the current clipboard was pasted, so each paste lands one offset further.
-  let pasteCount = 0;
-
+  const history = { coalesceKey: undefined as string | undefined };
   return createStore<EditorState>()((set, get) => {
     const commit = (workflow: Workflow, extra: Partial<EditorState> = {}, key?: string): void => {
       const { past, workflow: previous } = get();
-      const coalesce = key !== undefined && key === coalesceKey;
-      coalesceKey = key;
+      const coalesce = key !== undefined && key === history.coalesceKey;
+      history.coalesceKey = key;
       set({
         ...derived(workflow),
         past: coalesce ? past : [...past, previous].slice(-historyLimit),
@@ -97,12 +104,7 @@ export function createEditorStore(initial: Workflow, options: CreateEditorStoreO
         ...extra,
       });
     };
-    const updateBlockWith = (blockId: string, update: (block: Block) => Block, key?: string): void => {
-      const { workflow } = get();
-      if (!get().blocksById.has(blockId)) return;
-      commit({ ...workflow, blocks: workflow.blocks.map((block) => (block.id === blockId ? update(block) : block)) }, {}, key);
-    };
-
+    const context: ActionContext = { get, set, commit, createId: options.idFactory ?? defaultIdFactory, history, clipboard: { pasteCount: 0 } };
     return {
       ...derived(initial),
       selectedBlockIds: [],
@@ -113,116 +115,138 @@ export function createEditorStore(initial: Workflow, options: CreateEditorStoreO
       future: [],
       isDirty: false,
       notice: undefined,
-
-      addBlock(type, position) {
-        const { workflow, block } = edits.addBlock(get().workflow, type, position, createId);
-        commit(workflow, { selectedBlockIds: [block.id], selectedConnectionIds: [] });
-        return block.id;
-      },
-      moveBlocks(moves, { dragging }) {
-        const positions = new Map(moves.map((move) => [move.id, move.position]));
-        const { workflow } = get();
-        const key = `move:${[...positions.keys()].sort().join(',')}`;
-        commit({ ...workflow, blocks: workflow.blocks.map((block) => (positions.has(block.id) ? { ...block, position: positions.get(block.id)! } : block)) }, {}, key);
-        if (!dragging) coalesceKey = undefined;
-      },
-      renameBlock(blockId, name) {
-        const next = edits.renameBlock(get().workflow, blockId, name);
-        if (next !== get().workflow) commit(next, {}, `name:${blockId}`);
-      },
-      updateConfig(blockId, patch) {
-        updateBlockWith(
-          blockId,
-          (block) => {
-            const config = { ...block.config, ...patch };
-            for (const [key, value] of Object.entries(patch)) if (value === undefined) delete config[key];
-            return { ...block, config };
-          },
-          `config:${blockId}:${Object.keys(patch).sort().join(',')}`,
-        );
-      },
-      updateBlock(blockId, patch) {
-        updateBlockWith(
-          blockId,
-          (block) => {
-            const next: Block = { ...block, ...patch };
-            for (const [key, value] of Object.entries(patch)) if (value === undefined) delete (next as Record<string, unknown>)[key];
-            return next;
-          },
-          `block:${blockId}:${Object.keys(patch).sort().join(',')}`,
-        );
-      },
-      connect(request) {
-        const result = edits.connectBlocks(get().workflow, request, createId);
-        if (result.ok) commit(result.workflow);
-        else set({ notice: result.message });
-        return result;
-      },
-      deleteBlocks(blockIds) {
-        const ids = new Set(blockIds.filter((id) => get().blocksById.has(id)));
-        if (ids.size === 0) return;
-        commit(edits.deleteBlocks(get().workflow, ids), { selectedBlockIds: get().selectedBlockIds.filter((id) => !ids.has(id)) });
-      },
-      deleteConnections(connectionIds) {
-        const ids = new Set(connectionIds);
-        if (!get().workflow.connections.some((connection) => ids.has(connection.id))) return;
-        commit(edits.deleteConnections(get().workflow, ids), { selectedConnectionIds: get().selectedConnectionIds.filter((id) => !ids.has(id)) });
-      },
-      deleteSelection() {
-        const { selectedBlockIds, selectedConnectionIds, workflow } = get();
-        if (selectedBlockIds.length === 0 && selectedConnectionIds.length === 0) return;
-        const next = edits.deleteConnections(edits.deleteBlocks(workflow, new Set(selectedBlockIds)), new Set(selectedConnectionIds));
-        commit(next, { selectedBlockIds: [], selectedConnectionIds: [] });
-      },
-      select({ blockIds, connectionIds }) {
-        set({ ...(blockIds === undefined ? {} : { selectedBlockIds: blockIds }), ...(connectionIds === undefined ? {} : { selectedConnectionIds: connectionIds }) });
-      },
-      copySelection() {
-        const { selectedBlockIds, workflow } = get();
-        if (selectedBlockIds.length === 0) return;
-        pasteCount = 0;
-        set({ clipboard: edits.copyBlocks(workflow, new Set(selectedBlockIds)) });
-      },
-      paste() {
-        const { clipboard, workflow } = get();
-        if (clipboard === undefined || clipboard.blocks.length === 0) return;
-        pasteCount += 1;
-        const pasted = edits.pasteBlocks(workflow, clipboard, createId, pasteCount);
-        commit(pasted.workflow, { selectedBlockIds: pasted.blockIds, selectedConnectionIds: [] });
-      },
-      undo() {
-        const { past, future, workflow } = get();
-        const previous = past[past.length - 1];
-        if (previous === undefined) return;
-        coalesceKey = undefined;
-        set({ ...derived(previous), past: past.slice(0, -1), future: [...future, workflow], isDirty: true, ...pruneSelection(get(), previous) });
-      },
-      redo() {
-        const { past, future, workflow } = get();
-        const next = future[future.length - 1];
-        if (next === undefined) return;
-        coalesceKey = undefined;
-        set({ ...derived(next), past: [...past, workflow], future: future.slice(0, -1), isDirty: true, ...pruneSelection(get(), next) });
-      },
-      autoLayout() {
-        const { workflow } = get();
-        const positions = layoutBlocks(workflow.blocks, workflow.connections);
-        commit({ ...workflow, blocks: workflow.blocks.map((block) => ({ ...block, position: positions.get(block.id) ?? block.position })) });
-      },
-      setBlockStatus(blockId, status) {
-        set({ statuses: new Map(get().statuses).set(blockId, status) });
-      },
-      resetStatuses() {
-        set({ statuses: new Map() });
-      },
-      markSaved() {
-        set({ isDirty: false });
-      },
-      clearNotice() {
-        set({ notice: undefined });
-      },
+      ...editActions(context),
+      ...sessionActions(context),
     };
   });
+}
+
+type EditActions = Pick<EditorState, 'addBlock' | 'moveBlocks' | 'renameBlock' | 'updateConfig' | 'updateBlock' | 'connect' | 'deleteBlocks' | 'deleteConnections' | 'deleteSelection'>;
+
+/** Actions that change the workflow (each one undo step, or coalesced with the previous one). */
+function editActions({ get, set, commit, createId, history }: ActionContext): EditActions {
+  const updateBlockWith = (blockId: string, update: (block: Block) => Block, key?: string): void => {
+    const { workflow } = get();
+    if (!get().blocksById.has(blockId)) return;
+    commit({ ...workflow, blocks: workflow.blocks.map((block) => (block.id === blockId ? update(block) : block)) }, {}, key);
+  };
+  return {
+    addBlock(type, position) {
+      const { workflow, block } = edits.addBlock(get().workflow, type, position, createId);
+      commit(workflow, { selectedBlockIds: [block.id], selectedConnectionIds: [] });
+      return block.id;
+    },
+    moveBlocks(moves, { dragging }) {
+      const positions = new Map(moves.map((move) => [move.id, move.position]));
+      const { workflow } = get();
+      const key = `move:${[...positions.keys()].sort().join(',')}`;
+      commit({ ...workflow, blocks: workflow.blocks.map((block) => (positions.has(block.id) ? { ...block, position: positions.get(block.id)! } : block)) }, {}, key);
+      if (!dragging) history.coalesceKey = undefined;
+    },
+    renameBlock(blockId, name) {
+      const next = edits.renameBlock(get().workflow, blockId, name);
+      if (next !== get().workflow) commit(next, {}, `name:${blockId}`);
+    },
+    updateConfig(blockId, patch) {
+      updateBlockWith(
+        blockId,
+        (block) => {
+          const config = { ...block.config, ...patch };
+          for (const [key, value] of Object.entries(patch)) if (value === undefined) delete config[key];
+          return { ...block, config };
+        },
+        `config:${blockId}:${Object.keys(patch).sort().join(',')}`,
+      );
+    },
+    updateBlock(blockId, patch) {
+      updateBlockWith(
+        blockId,
+        (block) => {
+          const next: Block = { ...block, ...patch };
+          for (const [key, value] of Object.entries(patch)) if (value === undefined) delete (next as Record<string, unknown>)[key];
+          return next;
+        },
+        `block:${blockId}:${Object.keys(patch).sort().join(',')}`,
+      );
+    },
+    connect(request) {
+      const result = edits.connectBlocks(get().workflow, request, createId);
+      if (result.ok) commit(result.workflow);
+      else set({ notice: result.message });
+      return result;
+    },
+    deleteBlocks(blockIds) {
+      const ids = new Set(blockIds.filter((id) => get().blocksById.has(id)));
+      if (ids.size === 0) return;
+      commit(edits.deleteBlocks(get().workflow, ids), { selectedBlockIds: get().selectedBlockIds.filter((id) => !ids.has(id)) });
+    },
+    deleteConnections(connectionIds) {
+      const ids = new Set(connectionIds);
+      if (!get().workflow.connections.some((connection) => ids.has(connection.id))) return;
+      commit(edits.deleteConnections(get().workflow, ids), { selectedConnectionIds: get().selectedConnectionIds.filter((id) => !ids.has(id)) });
+    },
+    deleteSelection() {
+      const { selectedBlockIds, selectedConnectionIds, workflow } = get();
+      if (selectedBlockIds.length === 0 && selectedConnectionIds.length === 0) return;
+      const next = edits.deleteConnections(edits.deleteBlocks(workflow, new Set(selectedBlockIds)), new Set(selectedConnectionIds));
+      commit(next, { selectedBlockIds: [], selectedConnectionIds: [] });
+    },
+  };
+}
+
+type SessionActions = Omit<EditorState, keyof EditActions | 'workflow' | 'blocksById' | 'validation' | 'selectedBlockIds' | 'selectedConnectionIds' | 'statuses' | 'clipboard' | 'past' | 'future' | 'isDirty' | 'notice'>;
+
+/** Selection, clipboard, history, layout and run statuses. */
+function sessionActions({ get, set, commit, createId, history, clipboard: pasting }: ActionContext): SessionActions {
+  return {
+    select({ blockIds, connectionIds }) {
+      set({ ...(blockIds === undefined ? {} : { selectedBlockIds: blockIds }), ...(connectionIds === undefined ? {} : { selectedConnectionIds: connectionIds }) });
+    },
+    copySelection() {
+      const { selectedBlockIds, workflow } = get();
+      if (selectedBlockIds.length === 0) return;
+      pasting.pasteCount = 0;
+      set({ clipboard: edits.copyBlocks(workflow, new Set(selectedBlockIds)) });
+    },
+    paste() {
+      const { clipboard, workflow } = get();
+      if (clipboard === undefined || clipboard.blocks.length === 0) return;
+      pasting.pasteCount += 1;
+      const pasted = edits.pasteBlocks(workflow, clipboard, createId, pasting.pasteCount);
+      commit(pasted.workflow, { selectedBlockIds: pasted.blockIds, selectedConnectionIds: [] });
+    },
+    undo() {
+      const { past, future, workflow } = get();
+      const previous = past[past.length - 1];
+      if (previous === undefined) return;
+      history.coalesceKey = undefined;
+      set({ ...derived(previous), past: past.slice(0, -1), future: [...future, workflow], isDirty: true, ...pruneSelection(get(), previous) });
+    },
+    redo() {
+      const { past, future, workflow } = get();
+      const next = future[future.length - 1];
+      if (next === undefined) return;
+      history.coalesceKey = undefined;
+      set({ ...derived(next), past: [...past, workflow], future: future.slice(0, -1), isDirty: true, ...pruneSelection(get(), next) });
+    },
+    autoLayout() {
+      const { workflow } = get();
+      const positions = layoutBlocks(workflow.blocks, workflow.connections);
+      commit({ ...workflow, blocks: workflow.blocks.map((block) => ({ ...block, position: positions.get(block.id) ?? block.position })) });
+    },
+    setBlockStatus(blockId, status) {
+      set({ statuses: new Map(get().statuses).set(blockId, status) });
+    },
+    resetStatuses() {
+      set({ statuses: new Map() });
+    },
+    markSaved() {
+      set({ isDirty: false });
+    },
+    clearNotice() {
+      set({ notice: undefined });
+    },
+  };
 }
 
 function pruneSelection(state: EditorState, workflow: Workflow): Pick<EditorState, 'selectedBlockIds' | 'selectedConnectionIds'> {

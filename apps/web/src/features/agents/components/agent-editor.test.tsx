@@ -1,0 +1,105 @@
+import type { Workflow } from '@claraverse/engine';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
+import { branchingWorkflow, counterIds, tenBlockWorkflow } from '../test/workflow-fixtures';
+import { AgentEditor } from './agent-editor';
+
+beforeAll(installReactFlowStubs);
+afterAll(removeReactFlowStubs);
+
+function renderEditor(workflow: Workflow, onSave = vi.fn()) {
+  render(
+    <div style={{ width: 1280, height: 800 }}>
+      <AgentEditor workflow={structuredClone(workflow)} onSave={onSave} title="News digest" storeOptions={{ idFactory: counterIds() }} />
+    </div>,
+  );
+  return { onSave, user: userEvent.setup() };
+}
+
+const nameSelector = '.react-flow__node p.font-semibold';
+const node = (name: string) => screen.getByText(name, { selector: nameSelector }).closest('.react-flow__node') as HTMLElement;
+// React Flow selects a node on click; user-event's pointer sequence trips d3-drag in jsdom, so click directly.
+const clickNode = (name: string) => fireEvent.click(node(name));
+
+describe('agent editor', () => {
+  it('draws every block of a ten-block workflow with its type, summary and output handles', () => {
+    renderEditor(tenBlockWorkflow());
+    expect(screen.getByText('10 blocks')).toBeTruthy();
+    expect(document.querySelectorAll('.react-flow__node')).toHaveLength(10);
+    expect(within(node('Fetch feed')).getByText('GET news.example.com/feed.json')).toBeTruthy();
+    expect(within(node('Is urgent')).getByText('true')).toBeTruthy();
+    expect(within(node('Each article')).getByText('each item')).toBeTruthy();
+    expect(node('Each article').querySelectorAll('.react-flow__handle.source')).toHaveLength(2);
+    expect(node('Start').querySelectorAll('.react-flow__handle.target')).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toBe('Ready to run');
+  });
+
+  it('adds a block from the palette by click, selects it and shows its settings', async () => {
+    const { user } = renderEditor(branchingWorkflow());
+    await user.click(screen.getByRole('button', { name: 'Add HTTP request' }));
+    expect(screen.getByText('5 blocks · unsaved changes')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Settings of HTTP request' })).toBeTruthy();
+    expect(within(node('HTTP request')).getByText('1 issue')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('1 problem');
+    expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('lists every block type in the palette', () => {
+    renderEditor(branchingWorkflow());
+    const palette = screen.getByRole('navigation', { name: 'Blocks' });
+    expect(within(palette).getAllByRole('button')).toHaveLength(13);
+  });
+
+  it('selects a block by clicking it, deletes it with Delete and brings it back with Ctrl+Z', () => {
+    renderEditor(branchingWorkflow());
+    clickNode('sad');
+    expect(screen.getByRole('form', { name: 'Settings of sad' })).toBeTruthy();
+    fireEvent.keyDown(node('sad'), { key: 'Delete' });
+    expect(screen.queryByText('sad', { selector: nameSelector })).toBeNull();
+    expect(screen.getByText('3 blocks · unsaved changes')).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('region', { name: 'Canvas' }), { key: 'z', ctrlKey: true });
+    expect(node('sad')).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('region', { name: 'Canvas' }), { key: 'z', ctrlKey: true, shiftKey: true });
+    expect(screen.queryByText('sad', { selector: nameSelector })).toBeNull();
+  });
+
+  it('copies and pastes a block with Ctrl+C / Ctrl+V', () => {
+    renderEditor(branchingWorkflow());
+    clickNode('happy');
+    const canvas = screen.getByRole('region', { name: 'Canvas' });
+    fireEvent.keyDown(canvas, { key: 'c', ctrlKey: true });
+    fireEvent.keyDown(canvas, { key: 'v', ctrlKey: true });
+    expect(node('happy 2')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Settings of happy 2' })).toBeTruthy();
+  });
+
+  it('does not treat Delete typed in a settings field as deleting the block', async () => {
+    const { user } = renderEditor(branchingWorkflow());
+    clickNode('sad');
+    const name = screen.getByLabelText('Name');
+    await user.type(name, '{Backspace}');
+    expect(node('sa')).toBeTruthy();
+  });
+
+  it('saves the edited workflow and marks it saved', async () => {
+    const { onSave, user } = renderEditor(branchingWorkflow());
+    clickNode('happy');
+    await user.type(screen.getByLabelText('Value'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const saved = onSave.mock.calls[0]![0] as Workflow;
+    expect(saved.blocks.find((block) => block.id === 'happy')?.config['value']).toBe('yes {{input.score}}!');
+    expect(screen.getByText('4 blocks')).toBeTruthy();
+  });
+
+  it('tidies the layout with one click, undoable', async () => {
+    const { user } = renderEditor(tenBlockWorkflow());
+    const before = node('Digest').style.transform;
+    await user.click(screen.getByRole('button', { name: 'Tidy up' }));
+    expect(node('Digest').style.transform).not.toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(node('Digest').style.transform).toBe(before);
+  });
+});

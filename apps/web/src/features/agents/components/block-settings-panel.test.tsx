@@ -1,0 +1,169 @@
+import type { Workflow } from '@claraverse/engine';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createEditorStore } from '../stores/editor-store';
+import { EditorStoreProvider } from '../stores/editor-store-context';
+import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
+import { BlockSettingsPanel } from './block-settings-panel';
+
+function renderPanel(workflow: Workflow, selectedId: string) {
+  const store = createEditorStore(structuredClone(workflow), { idFactory: counterIds() });
+  store.getState().select({ blockIds: [selectedId] });
+  render(
+    <EditorStoreProvider workflow={workflow} store={store}>
+      <BlockSettingsPanel />
+    </EditorStoreProvider>,
+  );
+  const config = () => store.getState().blocksById.get(selectedId)!.config;
+  return { store, config, user: userEvent.setup() };
+}
+
+const withTransform = (expression: string): Workflow => ({
+  blocks: [block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'json' }), block('shape', 'transform', { expression })],
+  connections: [connection('c1', 'start', 'shape')],
+  variables: [],
+});
+
+describe('block settings panel', () => {
+  it('asks to select a block when none is selected, and counts a multiple selection', () => {
+    const store = createEditorStore(branchingWorkflow());
+    render(
+      <EditorStoreProvider workflow={branchingWorkflow()} store={store}>
+        <BlockSettingsPanel />
+      </EditorStoreProvider>,
+    );
+    expect(screen.getByText(/select a block to edit/i)).toBeTruthy();
+    act(() => store.getState().select({ blockIds: ['happy', 'sad'] }));
+    expect(screen.getByText(/2 blocks selected/)).toBeTruthy();
+  });
+
+  it('renames the block (and its template id) from the name field', async () => {
+    const { store, user } = renderPanel(branchingWorkflow(), 'classify');
+    const name = screen.getByLabelText('Name');
+    await user.clear(name);
+    expect(screen.getByText('A block needs a name.')).toBeTruthy();
+    await user.type(name, 'Score check');
+    expect(store.getState().blocksById.get('classify')).toMatchObject({ name: 'Score check', normalizedId: 'score-check' });
+    expect(screen.getByText('{{score-check}}')).toBeTruthy();
+  });
+
+  it('edits a transform expression and previews it over the sample input', async () => {
+    const { config, user } = renderPanel(withTransform('input'), 'shape');
+    const expression = screen.getByLabelText('JSONata expression');
+    await user.clear(expression);
+    await user.type(expression, '$sum(input.items)');
+    expect(config()['expression']).toBe('$sum(input.items)');
+    expect(await screen.findByText('6')).toBeTruthy();
+    const sample = screen.getByLabelText('Sample input');
+    await user.clear(sample);
+    await user.type(sample, '{{"items": [[10, 5]}');
+    expect(await screen.findByText('15')).toBeTruthy();
+  });
+
+  it('shows the engine error for invalid JSONata, in the field and the preview, and on the block', async () => {
+    const { store, user } = renderPanel(withTransform('input'), 'shape');
+    const expression = screen.getByLabelText('JSONata expression');
+    await user.clear(expression);
+    await user.type(expression, 'input.items[[');
+    expect(expression.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText(/Invalid expression/).length).toBeGreaterThanOrEqual(2);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Invalid expression/);
+    expect(store.getState().validation.byBlock.get('shape')?.[0]?.code).toBe('INVALID_CONFIG');
+    expect(within(screen.getByRole('list', { name: 'Problems' })).getByText(/Invalid expression/)).toBeTruthy();
+  });
+
+  it('edits a condition expression', async () => {
+    const { config, user } = renderPanel(branchingWorkflow(), 'classify');
+    const expression = screen.getByLabelText('Condition (JSONata)');
+    await user.clear(expression);
+    await user.type(expression, 'input.score >= 9');
+    expect(config()['expression']).toBe('input.score >= 9');
+    expect(await screen.findByText('false')).toBeTruthy();
+  });
+
+  it('sets the start block input type and a delay duration', async () => {
+    const workflow: Workflow = {
+      blocks: [block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'text' }), block('wait', 'delay', { durationMs: 1000 })],
+      connections: [connection('c1', 'start', 'wait')],
+      variables: [],
+    };
+    const first = renderPanel(workflow, 'start');
+    await first.user.selectOptions(screen.getByLabelText('Input type'), 'json');
+    expect(first.config()['inputType']).toBe('json');
+    first.store.getState().select({ blockIds: ['wait'] });
+    const duration = await screen.findByLabelText('Duration (milliseconds)');
+    await first.user.clear(duration);
+    expect(first.store.getState().blocksById.get('wait')?.config).not.toHaveProperty('durationMs');
+    await first.user.type(duration, '2500');
+    expect(first.store.getState().blocksById.get('wait')?.config['durationMs']).toBe(2500);
+  });
+
+  it('edits an LLM block: prompts with the upstream paths as a hint, and tools as a list', async () => {
+    const workflow: Workflow = {
+      blocks: [
+        block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'text' }),
+        block('fetch', 'http_request', { method: 'GET', url: 'https://example.com' }),
+        block('writer', 'llm_inference', { userPrompt: '{{input}}' }),
+        block('unrelated', 'output', { value: 'x' }),
+      ],
+      connections: [connection('c1', 'start', 'fetch'), connection('c2', 'fetch', 'writer')],
+      variables: [],
+    };
+    const { config, user } = renderPanel(workflow, 'writer');
+    const userPrompt = screen.getByLabelText('User prompt');
+    const hint = document.getElementById(userPrompt.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(within(hint).getByText('{{fetch.body}}')).toBeTruthy();
+    expect(within(hint).getByText('{{start.value}}')).toBeTruthy();
+    expect(within(hint).queryByText('{{unrelated}}')).toBeNull();
+    await user.type(screen.getByLabelText('System prompt'), 'Summarize.');
+    await user.type(screen.getByLabelText('Model'), 'gpt-4.1');
+    await user.type(screen.getByLabelText('Tools'), 'web_search{Enter}get_current_time{Enter}');
+    expect(config()).toMatchObject({ systemPrompt: 'Summarize.', model: 'gpt-4.1', enabledTools: ['web_search', 'get_current_time'] });
+  });
+
+  it('edits an HTTP request, refusing a header line without a colon', async () => {
+    const workflow: Workflow = { blocks: [block('call', 'http_request', { method: 'GET', url: '' })], connections: [], variables: [] };
+    const { config, user } = renderPanel(workflow, 'call');
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    await user.type(screen.getByLabelText('URL'), 'https://api.example.com/items');
+    const headers = screen.getByLabelText('Headers');
+    await user.type(headers, 'Authorization');
+    expect(screen.getByText(/is not "Name: value"/)).toBeTruthy();
+    await user.type(headers, ': Bearer {{{{input.token}}');
+    await user.type(screen.getByLabelText('Body'), 'hello');
+    expect(config()).toMatchObject({ method: 'POST', url: 'https://api.example.com/items', headers: { Authorization: 'Bearer {{input.token}}' }, body: 'hello' });
+  });
+
+  it('switches a loop between a template and a JSONata expression and sets its limits', async () => {
+    const workflow: Workflow = { blocks: [block('each', 'loop', { items: '{{input.rows}}', concurrency: 1 })], connections: [], variables: [] };
+    const { config, user } = renderPanel(workflow, 'each');
+    await user.selectOptions(screen.getByLabelText('Items from'), 'expression');
+    expect(config()).toEqual({ itemsExpression: 'input.rows', concurrency: 1 });
+    const concurrency = screen.getByLabelText('At once');
+    await user.clear(concurrency);
+    await user.type(concurrency, '4');
+    expect(config()['concurrency']).toBe(4);
+  });
+
+  it('sets timeout, retries and error policy (an error branch adds an error output port)', async () => {
+    const { store, user } = renderPanel(branchingWorkflow(), 'happy');
+    await user.type(screen.getByLabelText('Timeout (s)'), '45');
+    await user.type(screen.getByLabelText('Retries'), '3');
+    await user.selectOptions(screen.getByLabelText('When it fails'), 'error-branch');
+    expect(store.getState().blocksById.get('happy')).toMatchObject({ timeoutSeconds: 45, retry: { maxRetries: 3 }, onError: 'error-branch' });
+    await user.clear(screen.getByLabelText('Retries'));
+    expect(store.getState().blocksById.get('happy')).not.toHaveProperty('retry');
+  });
+
+  it('edits other types as JSON and refuses invalid JSON', async () => {
+    const workflow: Workflow = { blocks: [block('join', 'merge', { mode: 'all' })], connections: [], variables: [] };
+    const { config, user } = renderPanel(workflow, 'join');
+    const editor = screen.getByLabelText('Configuration (JSON)');
+    await user.clear(editor);
+    await user.type(editor, '{{"mode": "first"');
+    expect(screen.getByText(/Not valid JSON/)).toBeTruthy();
+    await user.type(editor, '}');
+    expect(config()).toEqual({ mode: 'first' });
+  });
+});

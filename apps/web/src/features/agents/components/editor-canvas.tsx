@@ -1,0 +1,90 @@
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type OnConnect } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { isDarkTheme, useUiPreferencesStore } from '../../../stores/ui-preferences-store';
+import { blockTypeInfo } from '../lib/block-catalog';
+import { categoryMinimapColors } from '../lib/category-style';
+import { toFlowEdges, toFlowNodes } from '../lib/to-flow-elements';
+import { BlockNode } from '../nodes/block-node';
+import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
+import { useCanvasChanges } from './use-canvas-changes';
+
+/** The drag-and-drop payload type of a palette item (its block type). */
+export const paletteDragType = 'application/x-claraverse-block-type';
+
+const nodeTypes = { block: BlockNode };
+
+/**
+ * The React Flow canvas over the editor store: blocks and connections come from the store, and every change
+ * (drag, select, connect, drop from the palette) goes back through store actions, so undo sees all of it.
+ * Deleting and shortcuts are handled by the editor (AgentEditor), not by React Flow.
+ */
+export function EditorCanvas() {
+  const store = useEditorStoreApi();
+  const blocks = useEditorStore((state) => state.workflow.blocks);
+  const connections = useEditorStore((state) => state.workflow.connections);
+  const selectedBlockIds = useEditorStore(useShallow((state) => state.selectedBlockIds));
+  const selectedConnectionIds = useEditorStore(useShallow((state) => state.selectedConnectionIds));
+  const isDark = isDarkTheme(useUiPreferencesStore((state) => state.theme));
+  const { screenToFlowPosition } = useReactFlow();
+  const { measured, onNodesChange, onEdgesChange } = useCanvasChanges(store);
+
+  const nodes = useMemo(() => toFlowNodes(blocks, new Set(selectedBlockIds), measured), [blocks, selectedBlockIds, measured]);
+  const edges = useMemo(() => toFlowEdges(connections, new Set(selectedConnectionIds)), [connections, selectedConnectionIds]);
+
+  const onConnect: OnConnect = useCallback(
+    (connection) => {
+      store.getState().connect({ sourceBlockId: connection.source, sourceOutput: connection.sourceHandle ?? 'output', targetBlockId: connection.target });
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(paletteDragType);
+      if (type === '') return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addBlock(type, { x: Math.round(position.x), y: Math.round(position.y) });
+    },
+    [screenToFlowPosition, store],
+  );
+
+  return (
+    <div className="h-full w-full" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        colorMode={isDark ? 'dark' : 'light'}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[8, 8]}
+        aria-label="Workflow canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Workflow overview"
+          nodeBorderRadius={6}
+          nodeColor={(node) => {
+            const block = store.getState().blocksById.get(node.id);
+            return categoryMinimapColors[blockTypeInfo(block?.type ?? '').category];
+          }}
+        />
+      </ReactFlow>
+    </div>
+  );
+}

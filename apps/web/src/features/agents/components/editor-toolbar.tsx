@@ -1,0 +1,60 @@
+import { CircleAlert, CircleCheck, LayoutGrid, Redo2, Save, Undo2 } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+/** Undo/redo, automatic layout, the validation summary and Save (refused while the workflow has problems). */
+export function EditorToolbar({ title, onSave }: { title: string; onSave: () => Promise<void> | void }) {
+  const store = useEditorStoreApi();
+  const canUndo = useEditorStore((state) => state.past.length > 0);
+  const canRedo = useEditorStore((state) => state.future.length > 0);
+  const issueCount = useEditorStore((state) => state.validation.issues.length);
+  const isDirty = useEditorStore((state) => state.isDirty);
+  const blockCount = useEditorStore((state) => state.workflow.blocks.length);
+  const [isSaving, setIsSaving] = useState(false);
+
+  const save = async () => {
+    setIsSaving(true);
+    try {
+      await onSave();
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <div className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mr-auto min-w-0">
+        <h2 className="truncate text-sm font-semibold text-zinc-900 dark:text-zinc-50">{title}</h2>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          {blockCount === 1 ? '1 block' : `${blockCount} blocks`}
+          {isDirty ? ' · unsaved changes' : ''}
+        </p>
+      </div>
+      <div role="group" aria-label="History" className="flex items-center gap-1">
+        <Button variant="ghost" size="small" icon={<Undo2 aria-hidden="true" className="size-4" />} disabled={!canUndo} onClick={() => store.getState().undo()} title={`Undo (${mod}Z)`} aria-label="Undo" />
+        <Button variant="ghost" size="small" icon={<Redo2 aria-hidden="true" className="size-4" />} disabled={!canRedo} onClick={() => store.getState().redo()} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" />
+      </div>
+      <Button variant="secondary" size="small" icon={<LayoutGrid aria-hidden="true" className="size-4" />} onClick={() => store.getState().autoLayout()}>
+        Tidy up
+      </Button>
+      <span
+        role="status"
+        className={
+          issueCount === 0
+            ? 'inline-flex items-center gap-1.5 px-2 text-xs font-medium text-emerald-700 dark:text-emerald-400'
+            : 'inline-flex items-center gap-1.5 px-2 text-xs font-medium text-red-700 dark:text-red-400'
+        }
+      >
+        {issueCount === 0 ? <CircleCheck aria-hidden="true" className="size-4" /> : <CircleAlert aria-hidden="true" className="size-4" />}
+        {issueCount === 0 ? 'Ready to run' : issueCount === 1 ? '1 problem' : `${issueCount} problems`}
+      </span>
+      <Button size="small" icon={<Save aria-hidden="true" className="size-4" />} isLoading={isSaving} disabled={issueCount > 0 || !isDirty} onClick={() => void save()}>
+        Save
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Field } from '../../../../components/ui/field';
+import { Input } from '../../../../components/ui/input';
+import { Select, type SelectOption } from '../../../../components/ui/select';
+import { Textarea } from '../../../../components/ui/textarea';
+import { useEditorStore, useEditorStoreApi } from '../../stores/editor-store-context';
+
+/** The props every config field takes: which block and which config key it edits. */
+export interface ConfigFieldProps {
+  blockId: string;
+  configKey: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** One config value of a block and a setter that writes it through the store (undefined removes the key). */
+export function useConfigValue(blockId: string, configKey: string): [unknown, (value: unknown) => void] {
+  const store = useEditorStoreApi();
+  const value = useEditorStore((state) => state.blocksById.get(blockId)?.config[configKey]);
+  return [value, (next) => store.getState().updateConfig(blockId, { [configKey]: next })];
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+
+/** A one-line text config value. */
+export function ConfigTextField({ blockId, configKey, label, hint, error, placeholder }: ConfigFieldProps & { placeholder?: string }) {
+  const [value, setValue] = useConfigValue(blockId, configKey);
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => <Input {...control} value={asText(value)} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />}
+    </Field>
+  );
+}
+
+/** A multi-line text config value (prompts, templates, expressions). */
+export function ConfigTextArea({ blockId, configKey, label, hint, error, placeholder, rows = 3, isCode = false }: ConfigFieldProps & { placeholder?: string; rows?: number; isCode?: boolean }) {
+  const [value, setValue] = useConfigValue(blockId, configKey);
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => <Textarea {...control} rows={rows} isCode={isCode} spellCheck={!isCode} value={asText(value)} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />}
+    </Field>
+  );
+}
+
+/** A number config value; emptying the field removes the key (the engine's default applies). */
+export function ConfigNumberField({ blockId, configKey, label, hint, error, min, max }: ConfigFieldProps & { min?: number; max?: number }) {
+  const [value, setValue] = useConfigValue(blockId, configKey);
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <Input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          value={typeof value === 'number' ? String(value) : asText(value)}
+          onChange={(event) => setValue(event.target.value === '' ? undefined : Number(event.target.value))}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A choice among fixed config values. */
+export function ConfigSelect({ blockId, configKey, label, hint, options, fallback }: ConfigFieldProps & { options: readonly SelectOption[]; fallback: string }) {
+  const [value, setValue] = useConfigValue(blockId, configKey);
+  return (
+    <Field label={label} hint={hint}>
+      {(control) => <Select {...control} options={options} value={typeof value === 'string' ? value : fallback} onChange={(event) => setValue(event.target.value)} />}
+    </Field>
+  );
+}
+
+/** The `{{…}}` paths a template can use here, as a hint under prompt and template fields. */
+export function PathHint({ paths }: { paths: readonly string[] }) {
+  return (
+    <span>
+      Available:{' '}
+      {paths.map((path, index) => (
+        <span key={path}>
+          {index > 0 ? ' ' : null}
+          <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{`{{${path}}}`}</code>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,68 @@
+import { compileExpression } from '@claraverse/engine';
+import { useEffect, useState } from 'react';
+import { Field } from '../../../../components/ui/field';
+import { Textarea } from '../../../../components/ui/textarea';
+import { useDebouncedValue } from '../../../../lib/use-debounced-value';
+
+type Preview = { state: 'ok' | 'error'; text: string; expression: string } | { state: 'idle' };
+
+/** Parses the sample as JSON, or keeps it as text when it is not JSON (a text start block's input). */
+function parseSample(sample: string): unknown {
+  try {
+    return JSON.parse(sample) as unknown;
+  } catch {
+    return sample;
+  }
+}
+
+/**
+ * A sample `input` and the result of a JSONata expression over `{ input, variables }`, evaluated with the engine's
+ * compileExpression (so syntax errors read exactly as validation reports them).
+ */
+export function ExpressionPreview({ expression, initialSample }: { expression: string; initialSample: string }) {
+  const [sample, setSample] = useState(initialSample);
+  const debouncedExpression = useDebouncedValue(expression, 150);
+  const debouncedSample = useDebouncedValue(sample, 150);
+  const [computed, setPreview] = useState<Preview>({ state: 'idle' });
+  // An emptied expression shows the prompt again at once (no stale result of the previous one).
+  const preview: Preview = expression.trim() === '' ? { state: 'idle' } : computed;
+
+  useEffect(() => {
+    let isCurrent = true;
+    if (debouncedExpression.trim() === '') return;
+    const run = async (): Promise<Preview> => {
+      try {
+        const result = await compileExpression(debouncedExpression).evaluate({ input: parseSample(debouncedSample), variables: {} });
+        return { state: 'ok', text: result === undefined ? '(nothing)' : JSON.stringify(result, null, 2), expression: debouncedExpression };
+      } catch (error) {
+        return { state: 'error', text: error instanceof Error ? error.message : String(error), expression: debouncedExpression };
+      }
+    };
+    void run().then((next) => {
+      if (isCurrent) setPreview(next);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [debouncedExpression, debouncedSample]);
+
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-950">
+      <Field label="Sample input" hint="JSON (or text) used as input for the preview.">
+        {(control) => <Textarea {...control} rows={3} isCode value={sample} onChange={(event) => setSample(event.target.value)} />}
+      </Field>
+      <div>
+        <p className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Preview</p>
+        {preview.state === 'error' ? (
+          <p role="alert" className="rounded-md bg-red-50 px-2.5 py-2 font-mono text-xs text-red-800 dark:bg-red-950 dark:text-red-300">
+            {preview.text}
+          </p>
+        ) : (
+          <pre aria-label="Preview result" className="max-h-40 overflow-auto rounded-md bg-white px-2.5 py-2 font-mono text-xs text-zinc-800 ring-1 ring-zinc-200 ring-inset dark:bg-zinc-900 dark:text-zinc-200 dark:ring-zinc-800">
+            {preview.state === 'ok' ? preview.text : 'Type an expression to see its result.'}
+          </pre>
+        )}
+      </div>
+    </div>
+  );
+}
