@@ -238,7 +238,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   // Agents: the workflow engine on the server's ports, runs and their history, WS /ws/workflow, API triggers.
   const agents = createAgentsModule({
-    db, cipher, logger, now, hub: realtimeHub, limitsEnabled: config.limits.enabled,
+    db, cipher, logger, now, hub: realtimeHub, limitsEnabled: config.limits.enabled, counters,
     authenticateApiKey: (presented, scopes) => apiKeysService.authenticate(presented, scopes),
     ports: {
       llmClient,

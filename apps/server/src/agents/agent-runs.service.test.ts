@@ -1,8 +1,9 @@
 import { executionRecordSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryCounterStore } from '../platform/counters/memory-counter-store.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin } from '../test/factories.js';
-import { createAgentWithWorkflow } from './agents-test-support.js';
+import { createAgentWithWorkflow, createApiKey } from './agents-test-support.js';
 import { maxStoredJsonChars, toStoredJson } from './execution-records.js';
 
 /** start → sub_agent(agentId) → output "Child said". */
@@ -58,5 +59,26 @@ describe('agent runs', () => {
     const row = await app.database.db.selectFrom('executions').select('input').where('id', '=', run.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.input ?? '{}')).toMatchObject({ _truncated: true });
     expect((row.input ?? '').length).toBeLessThan(maxStoredJsonChars);
+  });
+
+  it('enforces 1,000 runs per user per day unless LIMITS_ENABLED=false', async () => {
+    for (const limitsEnabled of [true, false]) {
+      const counters = createMemoryCounterStore();
+      const limited = await createTestApp({ overrides: { counters }, env: { LIMITS_ENABLED: String(limitsEnabled) } });
+      try {
+        const admin = await registerAdmin(limited);
+        const agentId = await createAgentWithWorkflow(limited, admin.accessToken);
+        const key = `executions:${admin.user.id}:${new Date().toISOString().slice(0, 10)}`;
+        // 999 runs today already (counted the way the run service counts them).
+        for (let index = 0; index < 999; index += 1) await counters.increment(key, 86_400);
+        expect((await (await limited.agents.runs.start(admin.user.id, agentId, { n: 1 }, { trigger: 'manual' })).done).status).toBe('completed');
+        const { apiKey } = await createApiKey(limited, admin.accessToken, ['execute:*']);
+        const response = await limited.http.inject({ method: 'POST', url: `/api/trigger/${agentId}?wait=true`, headers: { 'x-api-key': apiKey }, payload: { input: { n: 1 } } });
+        expect(response.statusCode, `limits ${limitsEnabled}`).toBe(limitsEnabled ? 429 : 200);
+        if (limitsEnabled) expect(response.json()).toMatchObject({ error: { code: 'rate_limited' } });
+      } finally {
+        await limited.close();
+      }
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionRecord, ExecutionTrigger } from '@claraverse/shared';
 import type { BlockRecord, Engine, RunResult, Workflow } from '@claraverse/engine';
-import { AppError, NotFoundError } from '../platform/errors/app-error.js';
+import type { CounterStore } from '../platform/counters/counter-store.js';
+import { AppError, NotFoundError, RateLimitedError } from '../platform/errors/app-error.js';
 import type { ExecutionRow } from '../platform/database/tables.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AgentsRepository } from './agents.repository.js';
@@ -55,6 +56,10 @@ export function createAgentRunsService(deps: {
   executionsRepository: ExecutionsRepository;
   logger: Logger;
   now: () => Date;
+  /** Counts top-level runs per user and UTC day (`executions:<userId>:<YYYY-MM-DD>`, reference §8.2). */
+  counters: CounterStore;
+  /** Top-level runs per user per day; -1 = unlimited (LIMITS_ENABLED=false). */
+  maxExecutionsPerDay: number;
 }) {
   const running = new Map<string, RunningEntry>();
   const writer = createExecutionWriter({ writeBatch: (rows, blocks) => deps.executionsRepository.writeBatch(rows, blocks), logger: deps.logger });
@@ -76,12 +81,23 @@ export function createAgentRunsService(deps: {
     return workflow;
   }
 
+  async function countToday(userId: string): Promise<void> {
+    const now = deps.now();
+    const day = now.toISOString().slice(0, 10);
+    const secondsToMidnight = Math.ceil((Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 - now.getTime()) / 1000);
+    const { count } = await deps.counters.increment(`executions:${userId}:${day}`, secondsToMidnight + 86_400);
+    if (count > deps.maxExecutionsPerDay) {
+      throw new RateLimitedError(`You have used your ${deps.maxExecutionsPerDay} agent runs for today; more are possible from 00:00 UTC`, secondsToMidnight);
+    }
+  }
+
   async function start(userId: string, agentId: string, input: unknown, options: StartRunOptions): Promise<StartedRun> {
     const agent = await deps.agentsRepository.findOfUser(userId, agentId);
     if (!agent) throw new NotFoundError('agent', agentId);
     const prepared = loadWorkflow(agent);
     const inputError = deps.engine.checkInput(prepared, input);
     if (inputError) throw new AppError('validation_failed', inputError.message, { agentId, code: inputError.code });
+    if (deps.maxExecutionsPerDay >= 0 && (options.depth ?? 0) === 0) await countToday(userId);
 
     const executionId = randomUUID();
     const startedAt = deps.now();

@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '@claraverse/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { CounterStore } from '../platform/counters/counter-store.js';
 import type { Cipher } from '../platform/crypto/cipher.js';
 import type { Database } from '../platform/database/tables.js';
 import type { RouteSpec } from '../platform/http/define-route.js';
@@ -35,14 +36,18 @@ export interface AgentsModuleDeps {
   authenticateApiKey: AuthenticateApiKey;
   /** How long `POST /api/trigger/:id?wait=true` waits before answering 202. Default 30 s. */
   triggerWaitTimeoutMs?: number;
-  /** Tier limits (LIMITS_ENABLED): active schedules per user. */
+  /** Tier limits (LIMITS_ENABLED): active schedules and executions per day per user, retention. */
   limitsEnabled: boolean;
+  /** Where the daily execution counts live (memory, or Redis in scale-out mode). */
+  counters: CounterStore;
   /** How often due schedules are looked for. Default 30 s. */
   scheduleIntervalMs?: number;
 }
 
 /** Active schedules per user when limits are on (the reference's default tier, pro). */
 const maxActiveSchedules = 50;
+/** Top-level runs per user per day when limits are on (reference §8.2, pro tier). */
+const maxExecutionsPerDay = 1_000;
 /** Days executions are kept when limits are on (reference §8.2); checked at start and then daily. */
 const retentionDays = 30;
 
@@ -58,7 +63,10 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
   const engine: Engine = createEngine({
     ports: createEnginePorts({ ...deps.ports, runAgent: (request, signal) => runs.runChild(request, signal, 'manual') }),
   });
-  const runs = createAgentRunsService({ engine, agentsRepository, executionsRepository, logger: deps.logger, now: deps.now });
+  const runs = createAgentRunsService({
+    engine, agentsRepository, executionsRepository, logger: deps.logger, now: deps.now, counters: deps.counters,
+    maxExecutionsPerDay: deps.limitsEnabled ? maxExecutionsPerDay : -1,
+  });
   const agentsService = createAgentsService({ agentsRepository, engine, now: deps.now });
   const executionsService = createExecutionsService({ agentsRepository, executionsRepository });
   const triggerService = createTriggerService({ authenticate: deps.authenticateApiKey, runs, executions: executionsService, waitTimeoutMs: deps.triggerWaitTimeoutMs ?? 30_000 });
