@@ -5,7 +5,10 @@ import type { RecordedRequest } from '../test/llm-doubles/double-server.js';
 import { bearer } from '../test/factories.js';
 import { connectWorkflow, createAgentWithWorkflow, type WorkflowClient } from './agents-test-support.js';
 
-/** start → condition (mode = poems) → two LLM blocks in parallel → merge → output; the false branch is a transform. */
+/**
+ * start → condition (mode = poems) → two LLM blocks in parallel → merge → output "Poems"; the false branch loops
+ * over `input.words` (body: upper-case each) → output "Shouted".
+ */
 function poemsWorkflow(modelId: string) {
   const llm = (id: string, letter: string) => ({
     id, normalizedId: id, type: 'llm_inference', name: `Poet ${letter}`, config: { model: modelId, systemPrompt: 'You write one line.', userPrompt: `Write a line about {{input.topic}} (${letter})` },
@@ -16,7 +19,9 @@ function poemsWorkflow(modelId: string) {
       { id: 'check', normalizedId: 'check', type: 'condition', name: 'Wants poems', config: { expression: "input.mode = 'poems'" } },
       llm('poet-a', 'A'),
       llm('poet-b', 'B'),
-      { id: 'plain', normalizedId: 'plain', type: 'transform', name: 'Plain', config: { expression: "'no poems'" } },
+      { id: 'each', normalizedId: 'each-word', type: 'loop', name: 'Each word', config: { items: '{{input.words}}', concurrency: 2 } },
+      { id: 'shout', normalizedId: 'shout', type: 'transform', name: 'Shout', config: { expression: '$uppercase(item)' } },
+      { id: 'shouted', normalizedId: 'shouted', type: 'output', name: 'Shouted', config: { value: '{{each-word.results}}' } },
       { id: 'join', normalizedId: 'join', type: 'merge', name: 'Join', config: { mode: 'all' } },
       { id: 'out', normalizedId: 'poems', type: 'output', name: 'Poems', config: { value: { a: '{{poet-a.response}}', b: '{{poet-b.response}}' } } },
     ],
@@ -24,7 +29,9 @@ function poemsWorkflow(modelId: string) {
       { id: 'c1', sourceBlockId: 'start', targetBlockId: 'check' },
       { id: 'c2', sourceBlockId: 'check', sourceOutput: 'true', targetBlockId: 'poet-a' },
       { id: 'c3', sourceBlockId: 'check', sourceOutput: 'true', targetBlockId: 'poet-b' },
-      { id: 'c4', sourceBlockId: 'check', sourceOutput: 'false', targetBlockId: 'plain' },
+      { id: 'c4', sourceBlockId: 'check', sourceOutput: 'false', targetBlockId: 'each' },
+      { id: 'c8', sourceBlockId: 'each', sourceOutput: 'body', targetBlockId: 'shout' },
+      { id: 'c9', sourceBlockId: 'each', sourceOutput: 'done', targetBlockId: 'shouted' },
       { id: 'c5', sourceBlockId: 'poet-a', targetBlockId: 'join' },
       { id: 'c6', sourceBlockId: 'poet-b', targetBlockId: 'join' },
       { id: 'c7', sourceBlockId: 'join', targetBlockId: 'out' },
@@ -77,12 +84,21 @@ describe('WS /ws/workflow', () => {
     const blockEvents = client.received.filter((message) => message.type === 'execution.block').map((message) => workflowServerMessageSchema.parse(message));
     const ended = new Map(blockEvents.filter((event) => event.type === 'execution.block' && event.status !== 'running').map((event) => [event.type === 'execution.block' ? event.blockId : '', event]));
     expect(Object.fromEntries([...ended].map(([id, event]) => [id, event.type === 'execution.block' ? event.status : '']))).toEqual({
-      start: 'completed', check: 'completed', 'poet-a': 'completed', 'poet-b': 'completed', plain: 'skipped', join: 'completed', out: 'completed',
+      start: 'completed', check: 'completed', 'poet-a': 'completed', 'poet-b': 'completed', each: 'skipped', shouted: 'skipped', join: 'completed', out: 'completed',
     });
     expect(blockEvents.every((event) => event.executionId === start.executionId)).toBe(true);
 
     const stored = await harness.app.http.inject({ url: `/api/executions/${start.executionId}`, headers: bearer(harness.admin.accessToken) });
-    expect(executionRecordSchema.parse(stored.json())).toMatchObject({ status: 'completed', trigger: 'manual', blocks: { plain: { status: 'skipped' }, 'poet-a': { status: 'completed', output: { response: 'Line A' } } } });
+    expect(executionRecordSchema.parse(stored.json())).toMatchObject({ status: 'completed', trigger: 'manual', blocks: { each: { status: 'skipped' }, shout: { status: 'skipped' }, 'poet-a': { status: 'completed', output: { response: 'Line A' } } } });
+  });
+
+  it('takes the other branch of the condition: a loop over the input, no LLM call', async () => {
+    client.send({ type: 'workflow.run', agentId, input: { mode: 'words', words: ['sea', 'sky', 'sun'] } });
+    const end = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.end'));
+    expect(end).toMatchObject({ status: 'completed', output: { Shouted: ['SEA', 'SKY', 'SUN'] } });
+    expect(chatRequests()).toHaveLength(0);
+    const shoutEnds = client.received.filter((message) => message.type === 'execution.block' && message.blockId === 'shout' && message.status === 'completed');
+    expect(shoutEnds.map((message) => message.output).sort()).toEqual(['SEA', 'SKY', 'SUN']);
   });
 
   it('cancels a run: both provider calls are aborted and the run ends cancelled', async () => {
