@@ -67,7 +67,7 @@ function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorPro
     <div className="flex h-full min-h-0 flex-col bg-zinc-50 dark:bg-zinc-950" onKeyDown={onKeyDown}>
       <EditorToolbar title={title} onSave={save} />
       <div className="flex min-h-0 flex-1">
-        <aside aria-label="Block palette" className="w-64 shrink-0 overflow-y-auto border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <aside aria-label="Block palette" className="w-56 shrink-0 overflow-y-auto border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <BlockPalette />
         </aside>
         <section aria-label="Canvas" className="relative min-w-0 flex-1" tabIndex={-1}>
@@ -81,7 +81,7 @@ function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorPro
             </div>
           )}
         </section>
-        <aside aria-label="Block settings" className="w-[22rem] shrink-0 overflow-y-auto border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <aside aria-label="Block settings" className="w-80 shrink-0 overflow-y-auto border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <BlockSettingsPanel />
         </aside>
       </div>

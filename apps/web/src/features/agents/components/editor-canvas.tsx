@@ -1,6 +1,6 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type OnConnect } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useUpdateNodeInternals, type OnConnect } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isDarkTheme, useUiPreferencesStore } from '../../../stores/ui-preferences-store';
 import { blockTypeInfo } from '../lib/block-catalog';
@@ -14,6 +14,8 @@ import { useCanvasChanges } from './use-canvas-changes';
 export const paletteDragType = 'application/x-claraverse-block-type';
 
 const nodeTypes = { block: BlockNode };
+// Framing leaves room for the zoom controls (bottom left) and the minimap (bottom right), so no block hides under them.
+const fitViewOptions = { padding: { top: '24px', bottom: '24px', left: '64px', right: '168px' }, maxZoom: 1 } as const;
 
 /**
  * The React Flow canvas over the editor store: blocks and connections come from the store, and every change
@@ -29,6 +31,14 @@ export function EditorCanvas() {
   const isDark = isDarkTheme(useUiPreferencesStore((state) => state.theme));
   const { screenToFlowPosition } = useReactFlow();
   const { measured, onNodesChange, onEdgesChange } = useCanvasChanges(store);
+  const direction = useEditorStore((state) => state.layoutDirection);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const { fitView } = useReactFlow();
+  // Handles move to other sides when the direction changes: React Flow must re-measure them, then re-frame.
+  useEffect(() => {
+    updateNodeInternals(store.getState().workflow.blocks.map((block) => block.id));
+    void fitView({ ...fitViewOptions, duration: 200 });
+  }, [direction, fitView, store, updateNodeInternals]);
 
   const nodes = useMemo(() => toFlowNodes(blocks, new Set(selectedBlockIds), measured), [blocks, selectedBlockIds, measured]);
   const edges = useMemo(() => toFlowEdges(connections, new Set(selectedConnectionIds)), [connections, selectedConnectionIds]);
@@ -64,7 +74,7 @@ export function EditorCanvas() {
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         colorMode={isDark ? 'dark' : 'light'}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.2}
         maxZoom={2}
         snapToGrid
@@ -79,6 +89,7 @@ export function EditorCanvas() {
           zoomable
           ariaLabel="Workflow overview"
           nodeBorderRadius={6}
+          style={{ width: 144, height: 104 }}
           nodeColor={(node) => {
             const block = store.getState().blocksById.get(node.id);
             return categoryMinimapColors[blockTypeInfo(block?.type ?? '').category];

@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck, LayoutGrid, Redo2, Save, Undo2 } from 'lucide-react';
+import { ArrowDown, ArrowRight, CircleAlert, CircleCheck, LayoutGrid, Redo2, Save, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
@@ -14,6 +14,7 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
   const issueCount = useEditorStore((state) => state.validation.issues.length);
   const isDirty = useEditorStore((state) => state.isDirty);
   const blockCount = useEditorStore((state) => state.workflow.blocks.length);
+  const direction = useEditorStore((state) => state.layoutDirection);
   const [isSaving, setIsSaving] = useState(false);
 
   const save = async () => {
@@ -38,9 +39,20 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
         <Button variant="ghost" size="small" icon={<Undo2 aria-hidden="true" className="size-4" />} disabled={!canUndo} onClick={() => store.getState().undo()} title={`Undo (${mod}Z)`} aria-label="Undo" />
         <Button variant="ghost" size="small" icon={<Redo2 aria-hidden="true" className="size-4" />} disabled={!canRedo} onClick={() => store.getState().redo()} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" />
       </div>
-      <Button variant="secondary" size="small" icon={<LayoutGrid aria-hidden="true" className="size-4" />} onClick={() => store.getState().autoLayout()}>
-        Tidy up
-      </Button>
+      <div role="group" aria-label="Layout" className="flex items-center">
+        <Button variant="secondary" size="small" className="rounded-r-none" icon={<LayoutGrid aria-hidden="true" className="size-4" />} onClick={() => store.getState().autoLayout()}>
+          Tidy up
+        </Button>
+        <Button
+          variant="secondary"
+          size="small"
+          className="-ml-px rounded-l-none"
+          icon={direction === 'LR' ? <ArrowRight aria-hidden="true" className="size-4" /> : <ArrowDown aria-hidden="true" className="size-4" />}
+          aria-label={direction === 'LR' ? 'Flow runs left to right; switch to top to bottom' : 'Flow runs top to bottom; switch to left to right'}
+          title={direction === 'LR' ? 'Left to right (click for top to bottom)' : 'Top to bottom (click for left to right)'}
+          onClick={() => store.getState().autoLayout(direction === 'LR' ? 'TB' : 'LR')}
+        />
+      </div>
       <span
         role="status"
         className={

@@ -26,12 +26,15 @@ export const BlockNode = memo(function BlockNode({ data, selected }: NodeProps<B
   const block = useEditorStore((state) => state.blocksById.get(data.blockId));
   const status = useEditorStore((state) => state.statuses.get(data.blockId) ?? 'idle');
   const issues = useEditorStore((state) => state.validation.byBlock.get(data.blockId) ?? noIssues);
+  const isVertical = useEditorStore((state) => state.layoutDirection === 'TB');
   if (block === undefined) return null;
   const info = blockTypeInfo(block.type);
   const Icon = info.icon;
   const ports = blockOutputPorts(block);
   const summary = blockSummary(block);
   const hasNamedPorts = ports.length > 1 || ports[0]?.id !== 'output';
+  const inputPosition = isVertical ? Position.Top : Position.Left;
+  const outputPosition = isVertical ? Position.Bottom : Position.Right;
   return (
     <div
       style={{ width: blockNodeSize.width, height: blockNodeSize.height }}
@@ -44,8 +47,8 @@ export const BlockNode = memo(function BlockNode({ data, selected }: NodeProps<B
         status === 'skipped' && 'opacity-60',
       )}
     >
-      {hasInputHandle(block) ? <Handle type="target" position={Position.Left} className={handleClasses} aria-label={`Input of ${block.name}`} /> : null}
-      <div className={classNames('flex h-full items-start gap-3 p-3', hasNamedPorts && 'pr-16')}>
+      {hasInputHandle(block) ? <Handle type="target" position={inputPosition} className={handleClasses} aria-label={`Input of ${block.name}`} /> : null}
+      <div className={classNames('flex h-full items-start gap-3 p-3', hasNamedPorts && !isVertical && 'pr-16')}>
         <span className={classNames('flex size-9 shrink-0 items-center justify-center rounded-lg ring-1 ring-inset', categoryTileClasses[info.category])}>
           <Icon aria-hidden="true" className="size-[18px]" />
         </span>
@@ -68,19 +71,26 @@ export const BlockNode = memo(function BlockNode({ data, selected }: NodeProps<B
         </span>
       ) : null}
       {ports.map((port, index) => {
-        const top = `${((index + 1) / (ports.length + 1)) * 100}%`;
+        const offset = `${((index + 1) / (ports.length + 1)) * 100}%`;
         return (
           <div key={port.id}>
             <Handle
               type="source"
               id={port.id}
-              position={Position.Right}
-              style={{ top }}
-              className={classNames(handleClasses, port.id === 'true' && '!bg-emerald-500', port.id === 'false' && '!bg-red-500', port.id === 'error' && '!bg-red-500')}
+              position={outputPosition}
+              style={isVertical ? { left: offset } : { top: offset }}
+              className={classNames(handleClasses, port.id === 'true' && '!bg-emerald-500', (port.id === 'false' || port.id === 'error') && '!bg-red-500')}
               aria-label={`${port.label} output of ${block.name}`}
             />
             {hasNamedPorts ? (
-              <span style={{ top }} className="pointer-events-none absolute right-3 -translate-y-1/2 text-[10px] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              <span
+                style={isVertical ? { left: offset } : { top: offset }}
+                className={classNames(
+                  'pointer-events-none absolute text-[10px] font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400',
+                  // Top → bottom: under the block, just right of its handle (the edge leaves straight down).
+                  isVertical ? 'top-full mt-1 ml-2' : 'right-3 -translate-y-1/2',
+                )}
+              >
                 {port.label}
               </span>
             ) : null}

@@ -121,6 +121,13 @@ describe('editor store: undo and redo', () => {
     expect(store.getState().blocksById.get('happy')?.position).toEqual({ x: 0, y: 0 });
   });
 
+  it('makes no undo step for a move that moves nothing (a click on a block)', () => {
+    const store = storeOf(branchingWorkflow());
+    store.getState().moveBlocks([{ id: 'happy', position: { x: 0, y: 0 } }], { dragging: false });
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().isDirty).toBe(false);
+  });
+
   it('coalesces typing in one config field, and a new edit clears redo', () => {
     const store = storeOf(branchingWorkflow());
     for (const value of ['n', 'no', 'nope']) store.getState().updateConfig('sad', { value });
@@ -209,6 +216,28 @@ describe('editor store: layout', () => {
     }
     store.getState().undo();
     expect(at('rank')).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('editor store: layout direction', () => {
+  it('keeps output targets in port order: true before false, body before done, in both directions', () => {
+    const store = storeOf(tenBlockWorkflow());
+    const at = (id: string) => store.getState().blocksById.get(id)!.position;
+    store.getState().autoLayout('TB');
+    expect(store.getState().layoutDirection).toBe('TB');
+    expect(at('fetch-feed').y).toBeGreaterThan(at('start').y);
+    expect(at('summarize').x).toBeLessThan(at('rank').x);
+    expect(at('alert-team').x).toBeLessThan(at('wait').x);
+    store.getState().autoLayout('LR');
+    expect(at('summarize').y).toBeLessThan(at('rank').y);
+    expect(at('alert-team').y).toBeLessThan(at('wait').y);
+  });
+
+  it('infers top to bottom for a workflow laid out vertically, left to right otherwise', () => {
+    const vertical = branchingWorkflow();
+    vertical.blocks.forEach((b, index) => (b.position = { x: 250, y: 50 + index * 150 }));
+    expect(storeOf(vertical).getState().layoutDirection).toBe('TB');
+    expect(storeOf(branchingWorkflow()).getState().layoutDirection).toBe('LR');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Block, ErrorPolicy, RetryPolicy, Workflow } from '@claraverse/engine';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { layoutBlocks } from '../lib/auto-layout';
+import { inferLayoutDirection, layoutBlocks, type LayoutDirection } from '../lib/auto-layout';
 import { validateEditorWorkflow, type EditorValidation } from '../lib/validate-editor-workflow';
 import * as edits from '../lib/workflow-edits';
 
@@ -34,6 +34,8 @@ export interface EditorState {
   isDirty: boolean;
   /** The last refused connection, for a message; cleared by the next successful edit. */
   notice: string | undefined;
+  /** Which way handles face and automatic layout runs (inferred from the loaded positions). */
+  layoutDirection: LayoutDirection;
 
   addBlock(type: string, position: { x: number; y: number }): string;
   /** Moves blocks; calls while `dragging` coalesce into one undo step that ends when a call has dragging false. */
@@ -52,7 +54,8 @@ export interface EditorState {
   paste(): void;
   undo(): void;
   redo(): void;
-  autoLayout(): void;
+  /** Lays the blocks out with dagre in `direction` (default: the current one), which becomes the current one. */
+  autoLayout(direction?: LayoutDirection): void;
   setBlockStatus(blockId: string, status: BlockRunStatus): void;
   resetStatuses(): void;
   markSaved(): void;
@@ -115,6 +118,7 @@ export function createEditorStore(initial: Workflow, options: CreateEditorStoreO
       future: [],
       isDirty: false,
       notice: undefined,
+      layoutDirection: inferLayoutDirection(initial.blocks),
       ...editActions(context),
       ...sessionActions(context),
     };
@@ -138,7 +142,16 @@ function editActions({ get, set, commit, createId, history }: ActionContext): Ed
     },
     moveBlocks(moves, { dragging }) {
       const positions = new Map(moves.map((move) => [move.id, move.position]));
-      const { workflow } = get();
+      const { workflow, blocksById } = get();
+      const moved = moves.some((move) => {
+        const current = blocksById.get(move.id)?.position;
+        return current !== undefined && (current.x !== move.position.x || current.y !== move.position.y);
+      });
+      // A click on a block reports a "drag" that moved nothing: no undo step, no unsaved change.
+      if (!moved) {
+        if (!dragging) history.coalesceKey = undefined;
+        return;
+      }
       const key = `move:${[...positions.keys()].sort().join(',')}`;
       commit({ ...workflow, blocks: workflow.blocks.map((block) => (positions.has(block.id) ? { ...block, position: positions.get(block.id)! } : block)) }, {}, key);
       if (!dragging) history.coalesceKey = undefined;
@@ -194,7 +207,7 @@ function editActions({ get, set, commit, createId, history }: ActionContext): Ed
   };
 }
 
-type SessionActions = Omit<EditorState, keyof EditActions | 'workflow' | 'blocksById' | 'validation' | 'selectedBlockIds' | 'selectedConnectionIds' | 'statuses' | 'clipboard' | 'past' | 'future' | 'isDirty' | 'notice'>;
+type SessionActions = Omit<EditorState, keyof EditActions | 'workflow' | 'blocksById' | 'validation' | 'selectedBlockIds' | 'selectedConnectionIds' | 'statuses' | 'clipboard' | 'past' | 'future' | 'isDirty' | 'notice' | 'layoutDirection'>;
 
 /** Selection, clipboard, history, layout and run statuses. */
 function sessionActions({ get, set, commit, createId, history, clipboard: pasting }: ActionContext): SessionActions {
@@ -229,10 +242,10 @@ function sessionActions({ get, set, commit, createId, history, clipboard: pastin
       history.coalesceKey = undefined;
       set({ ...derived(next), past: [...past, workflow], future: future.slice(0, -1), isDirty: true, ...pruneSelection(get(), next) });
     },
-    autoLayout() {
+    autoLayout(direction = get().layoutDirection) {
       const { workflow } = get();
-      const positions = layoutBlocks(workflow.blocks, workflow.connections);
-      commit({ ...workflow, blocks: workflow.blocks.map((block) => ({ ...block, position: positions.get(block.id) ?? block.position })) });
+      const positions = layoutBlocks(workflow.blocks, workflow.connections, direction);
+      commit({ ...workflow, blocks: workflow.blocks.map((block) => ({ ...block, position: positions.get(block.id) ?? block.position })) }, { layoutDirection: direction });
     },
     setBlockStatus(blockId, status) {
       set({ statuses: new Map(get().statuses).set(blockId, status) });

@@ -1,0 +1,22 @@
+// A page for browser checks only (e2e/agent-editor.e2e.test.ts serves it with Vite): the editor on the ten-block
+// fixture, laid out top to bottom as the Tidy up button would (a long chain reads best that way at 1280 × 800). Not part of the app's build (only index.html is an entry).
+import '../../../lib/apply-initial-theme';
+import '../../../index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AgentEditor } from '../components/agent-editor';
+import { layoutBlocks } from '../lib/auto-layout';
+import { tenBlockWorkflow } from './workflow-fixtures';
+
+const workflow = tenBlockWorkflow();
+const positions = layoutBlocks(workflow.blocks, workflow.connections, 'TB');
+for (const block of workflow.blocks) block.position = positions.get(block.id) ?? block.position;
+// Saving records the workflow where the browser test can read it.
+const saved: unknown[] = [];
+Object.assign(window, { savedWorkflows: saved });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AgentEditor workflow={workflow} title="News digest" onSave={(next) => void saved.push(next)} />
+  </StrictMode>,
+);
