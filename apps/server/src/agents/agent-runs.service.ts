@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionRecord, ExecutionTrigger } from '@claraverse/shared';
-import type { BlockRecord, Engine, RunResult, Workflow } from '@claraverse/engine';
+import type { BlockRecord, Engine, PreparedWorkflow, RunResult } from '@claraverse/engine';
 import type { CounterStore } from '../platform/counters/counter-store.js';
-import { AppError, NotFoundError, RateLimitedError } from '../platform/errors/app-error.js';
+import { AppError, NotFoundError } from '../platform/errors/app-error.js';
 import type { ExecutionRow } from '../platform/database/tables.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AgentsRepository } from './agents.repository.js';
 import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
 import type { ExecutionsRepository } from './executions.repository.js';
-import { createExecutionWriter } from './execution-writer.js';
+import { createExecutionWriter, type ExecutionWriter } from './execution-writer.js';
+import { createDailyRunLimit, createWorkflowLoader } from './run-guards.js';
 
 /** Who hears about a run as it goes (the WebSocket that started it). Called synchronously; must not throw. */
 export interface RunListener {
@@ -46,6 +47,62 @@ interface RunningEntry {
 const interruptedError = JSON.stringify({ code: 'interrupted', message: 'The server stopped while this run was in progress' });
 
 /**
+ * Runs a prepared workflow for an execution row already queued: persists the end through the writer (onRunEnd),
+ * tells the listener, and resolves with the stored record (never rejects). `onSettled` runs before the listener.
+ */
+function executeRun(
+  ctx: { engine: Engine; writer: ExecutionWriter; logger: Logger; now: () => Date },
+  prepared: PreparedWorkflow,
+  row: ExecutionRow,
+  input: unknown,
+  options: StartRunOptions,
+  onSettled: () => void,
+): { controller: AbortController; done: Promise<ExecutionRecord> } {
+  const { writer, logger, now } = ctx;
+  const { id: executionId, user_id: userId, agent_id: agentId } = row;
+  const controller = new AbortController();
+  const signal = options.parentSignal ? AbortSignal.any([controller.signal, options.parentSignal]) : controller.signal;
+  const listener = options.listener;
+  let record: ExecutionRecord | undefined;
+
+  const persist = async (result: RunResult): Promise<void> => {
+    const completedAt = now();
+    const ended: ExecutionRow = {
+      ...row, status: result.status, output: toStoredJson(result.output), error: result.error ? JSON.stringify(result.error) : null,
+      completed_at: completedAt.toISOString(), duration_ms: Math.max(0, Math.round(result.durationMs)),
+    };
+    const blocks = Object.values(result.blocks).map((block) => blockRow(executionId, block));
+    await writer.write(ended, blocks);
+    record = presentExecutionRecord(ended, blocks);
+  };
+
+  const done = ctx.engine
+    .run(prepared, {
+      userId, agentId, input, signal, depth: options.depth ?? 0, callChain: options.callChain ?? [],
+      hooks: {
+        ...(listener?.onBlock ? { onBlockStart: listener.onBlock, onBlockEnd: listener.onBlock } : {}),
+        onRunEnd: persist,
+      },
+    })
+    .then(
+      () => record as ExecutionRecord,
+      async (error: unknown) => {
+        // Only a hook can make run() reject (e.g. the database went away while persisting): record the failure.
+        logger.error({ err: error, executionId }, 'agent run failed outside the engine');
+        const failed: ExecutionRow = { ...row, status: 'failed', error: JSON.stringify({ code: 'internal', message: 'The run could not be recorded' }), completed_at: now().toISOString() };
+        await writer.write(failed).catch(() => undefined);
+        return presentExecutionRecord(failed, []);
+      },
+    )
+    .then((ended) => {
+      onSettled();
+      listener?.onEnd?.(ended);
+      return ended;
+    });
+  return { controller, done };
+}
+
+/**
  * Runs agents' workflows: checks the agent and its input, records the execution (its row at start; its final row
  * and blocks at the end, from the engine's onRunEnd hook; both through the group-commit writer), tells the
  * listener, and lets the owner cancel. Runs left `running` by a stopped process are marked `failed` (`interrupted`) at start.
@@ -64,32 +121,8 @@ export function createAgentRunsService(deps: {
   const running = new Map<string, RunningEntry>();
   const writer = createExecutionWriter({ writeBatch: (rows, blocks) => deps.executionsRepository.writeBatch(rows, blocks), logger: deps.logger });
 
-  function loadWorkflow(row: { id: string; workflow: string | null; workflow_version: number; block_count: number }) {
-    if (row.workflow === null || row.block_count === 0) throw new AppError('validation_failed', 'This agent has no workflow yet; save one first', { agentId: row.id });
-    const cacheKey = `${row.id}:${row.workflow_version}`;
-    // Compiled once per version (the engine caches by key); parsing the JSON only on a cache miss.
-    return deps.engine.prepare(parseOnce(cacheKey, row.workflow), cacheKey);
-  }
-  const parsed = new Map<string, Workflow>();
-  function parseOnce(cacheKey: string, text: string): Workflow {
-    let workflow = parsed.get(cacheKey);
-    if (!workflow) {
-      if (parsed.size >= 500) parsed.delete(parsed.keys().next().value as string);
-      workflow = JSON.parse(text) as Workflow;
-      parsed.set(cacheKey, workflow);
-    }
-    return workflow;
-  }
-
-  async function countToday(userId: string): Promise<void> {
-    const now = deps.now();
-    const day = now.toISOString().slice(0, 10);
-    const secondsToMidnight = Math.ceil((Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 - now.getTime()) / 1000);
-    const { count } = await deps.counters.increment(`executions:${userId}:${day}`, secondsToMidnight + 86_400);
-    if (count > deps.maxExecutionsPerDay) {
-      throw new RateLimitedError(`You have used your ${deps.maxExecutionsPerDay} agent runs for today; more are possible from 00:00 UTC`, secondsToMidnight);
-    }
-  }
+  const loadWorkflow = createWorkflowLoader(deps.engine);
+  const countToday = createDailyRunLimit({ counters: deps.counters, now: deps.now, maxPerDay: deps.maxExecutionsPerDay });
 
   async function start(userId: string, agentId: string, input: unknown, options: StartRunOptions): Promise<StartedRun> {
     const agent = await deps.agentsRepository.findOfUser(userId, agentId);
@@ -97,7 +130,7 @@ export function createAgentRunsService(deps: {
     const prepared = loadWorkflow(agent);
     const inputError = deps.engine.checkInput(prepared, input);
     if (inputError) throw new AppError('validation_failed', inputError.message, { agentId, code: inputError.code });
-    if (deps.maxExecutionsPerDay >= 0 && (options.depth ?? 0) === 0) await countToday(userId);
+    if ((options.depth ?? 0) === 0) await countToday(userId);
 
     const executionId = randomUUID();
     const startedAt = deps.now();
@@ -110,45 +143,9 @@ export function createAgentRunsService(deps: {
     if (options.recordStartFirst !== false) await started;
     else started.catch(() => undefined); // The final write reports the failure.
 
-    const controller = new AbortController();
-    const signal = options.parentSignal ? AbortSignal.any([controller.signal, options.parentSignal]) : controller.signal;
-    const listener = options.listener;
-    let record: ExecutionRecord | undefined;
-
-    const persist = async (result: RunResult): Promise<void> => {
-      const completedAt = deps.now();
-      const ended: ExecutionRow = {
-        ...row, status: result.status, output: toStoredJson(result.output), error: result.error ? JSON.stringify(result.error) : null,
-        completed_at: completedAt.toISOString(), duration_ms: Math.max(0, Math.round(result.durationMs)),
-      };
-      const blocks = Object.values(result.blocks).map((block) => blockRow(executionId, block));
-      await writer.write(ended, blocks);
-      record = presentExecutionRecord(ended, blocks);
-    };
-
-    const done = deps.engine
-      .run(prepared, {
-        userId, agentId, input, signal, depth: options.depth ?? 0, callChain: options.callChain ?? [],
-        hooks: {
-          ...(listener?.onBlock ? { onBlockStart: listener.onBlock, onBlockEnd: listener.onBlock } : {}),
-          onRunEnd: persist,
-        },
-      })
-      .then(
-        () => record as ExecutionRecord,
-        async (error: unknown) => {
-          // Only a hook can make run() reject (e.g. the database went away while persisting): record the failure.
-          deps.logger.error({ err: error, executionId }, 'agent run failed outside the engine');
-          const failed: ExecutionRow = { ...row, status: 'failed', error: JSON.stringify({ code: 'internal', message: 'The run could not be recorded' }), completed_at: deps.now().toISOString() };
-          await writer.write(failed).catch(() => undefined);
-          return presentExecutionRecord(failed, []);
-        },
-      )
-      .then((ended) => {
-        running.delete(executionId);
-        listener?.onEnd?.(ended);
-        return ended;
-      });
+    const { controller, done } = executeRun({ engine: deps.engine, writer, logger: deps.logger, now: deps.now }, prepared, row, input, options, () => {
+      running.delete(executionId);
+    });
     running.set(executionId, { userId, controller, done });
     return { executionId, done };
   }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateScheduleBody, Schedule, UpdateScheduleBody } from '@claraverse/shared';
-import { Cron } from 'croner';
-import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../platform/errors/app-error.js';
 import type { AgentScheduleRow } from '../platform/database/tables.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AgentRunsService } from './agent-runs.service.js';
 import type { AgentsRepository } from './agents.repository.js';
 import type { SchedulesRepository } from './schedules.repository.js';
+import { createScheduleTicker, nextRunAt } from './schedule-ticker.js';
 
 function present(row: AgentScheduleRow): Schedule {
   return {
@@ -15,15 +15,6 @@ function present(row: AgentScheduleRow): Schedule {
     nextRunAt: row.next_run_at, lastRunAt: row.last_run_at, totalRuns: row.total_runs, successfulRuns: row.successful_runs,
     failedRuns: row.failed_runs, createdAt: row.created_at, updatedAt: row.updated_at,
   };
-}
-
-/** The next run after `after` in the schedule's time zone (croner), as ISO text. @throws ValidationError */
-export function nextRunAt(cronExpression: string, timezone: string, after: Date): string | null {
-  try {
-    return new Cron(cronExpression, { timezone, paused: true }).nextRun(after)?.toISOString() ?? null;
-  } catch (error) {
-    throw new ValidationError(`The schedule is not valid: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /**
@@ -41,8 +32,6 @@ export function createSchedulesService(deps: {
   maxActivePerUser: number;
 }) {
   const { schedulesRepository: repository } = deps;
-  const inFlight = new Set<Promise<unknown>>();
-  let timer: NodeJS.Timeout | undefined;
 
   const ownSchedule = async (userId: string, agentId: string): Promise<AgentScheduleRow> => {
     const row = await repository.findOfAgent(userId, agentId);
@@ -55,36 +44,7 @@ export function createSchedulesService(deps: {
     if (active >= deps.maxActivePerUser) throw new ConflictError(`You already have ${deps.maxActivePerUser} active schedules; pause or delete one first`);
   };
 
-  function runSchedule(row: AgentScheduleRow): Promise<string> {
-    const input = JSON.parse(row.input_template) as unknown;
-    return deps.runs.start(row.user_id, row.agent_id, input, { trigger: 'schedule' }).then((run) => {
-      const counted = run.done.then((record) => repository.countRun(row.id, record.status === 'completed' || record.status === 'partial'));
-      inFlight.add(counted);
-      void counted.catch((error: unknown) => deps.logger.error({ err: error, scheduleId: row.id }, 'schedule run could not be counted')).finally(() => inFlight.delete(counted));
-      return run.executionId;
-    });
-  }
-
-  async function tick(): Promise<number> {
-    const now = deps.now();
-    const nowIso = now.toISOString();
-    let started = 0;
-    for (const row of await repository.listDue(nowIso, 100)) {
-      const tickAt = row.next_run_at ?? nowIso;
-      if (!(await repository.claimTick(row.id, tickAt, nowIso))) continue;
-      await repository.update(row.id, { next_run_at: nextRunAt(row.cron_expression, row.timezone, now), last_run_at: nowIso, updated_at: nowIso });
-      try {
-        await runSchedule(row);
-        started += 1;
-      } catch (error) {
-        // The agent lost its workflow, or its input no longer fits: count the failure and go on.
-        await repository.countRun(row.id, false);
-        deps.logger.warn({ err: error instanceof Error ? error.message : String(error), scheduleId: row.id }, 'scheduled run refused');
-      }
-    }
-    await repository.deleteTicksBefore(new Date(now.getTime() - 86_400_000).toISOString());
-    return started;
-  }
+  const ticker = createScheduleTicker({ schedulesRepository: repository, runs: deps.runs, logger: deps.logger, now: deps.now });
 
   return {
     async create(userId: string, agentId: string, body: CreateScheduleBody): Promise<Schedule> {
@@ -121,7 +81,7 @@ export function createSchedulesService(deps: {
     },
     /** Runs the schedule now (counted like a tick). */
     async runNow(userId: string, agentId: string): Promise<{ executionId: string }> {
-      return { executionId: await runSchedule(await ownSchedule(userId, agentId)) };
+      return { executionId: await ticker.runSchedule(await ownSchedule(userId, agentId)) };
     },
     async usage(userId: string) {
       const { active, paused } = await repository.countsOfUser(userId);
@@ -129,21 +89,11 @@ export function createSchedulesService(deps: {
       return { active, paused, total: active + paused, limit, canCreate: limit < 0 || active < limit };
     },
     /** Runs the due schedules once; resolves with how many runs this process started. */
-    tick,
+    tick: ticker.tick,
     /** Polls every `intervalMs` (timer unref'd). */
-    start(intervalMs: number): void {
-      timer ??= setInterval(() => {
-        const pass = tick().catch((error: unknown) => deps.logger.error({ err: error }, 'schedule tick failed'));
-        inFlight.add(pass);
-        void pass.finally(() => inFlight.delete(pass));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      clearInterval(timer);
-      timer = undefined;
-      await Promise.all([...inFlight]);
-    },
+    start: ticker.start,
+    /** Stops polling and waits for passes and run counts in progress. */
+    stop: ticker.stop,
   };
 }
 export type SchedulesService = ReturnType<typeof createSchedulesService>;
