@@ -1,8 +1,8 @@
-import { agentResponseSchema, apiErrorSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, type SessionResponse, workflowResponseSchema } from '@claraverse/shared';
+import { agentResponseSchema, apiErrorSchema, deploySnippetsSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, type SessionResponse, workflowResponseSchema } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
-import { addOneWorkflow, createAgentWithWorkflow } from './agents-test-support.js';
+import { addOneWorkflow, createAgentWithWorkflow, createApiKey } from './agents-test-support.js';
 
 let app: TestApp;
 let owner: SessionResponse;
@@ -110,5 +110,33 @@ describe('/api/agents', () => {
     const stats = executionStatsSchema.parse((await call(owner.accessToken, 'GET', `/api/agents/${agentId}/executions/stats`)).json());
     expect(stats).toMatchObject({ total: 2, successCount: 2, failedCount: 0, successRate: 1, byStatus: { completed: { count: 2 } } });
     expect((await call(other.accessToken, 'GET', `/api/agents/${agentId}/executions/stats`)).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/agents/:id/deploy', () => {
+  it('gives trigger examples for this server and agent, and the curl one works as written', async () => {
+    const agentId = await createAgentWithWorkflow(app, owner.accessToken, undefined, 'Echo');
+    // The sample input is { message }; this agent echoes its input.
+    await call(owner.accessToken, 'PUT', `/api/agents/${agentId}/workflow`, {
+      ...addOneWorkflow, blocks: addOneWorkflow.blocks.map((block) => (block.id === 'b2' ? { ...block, config: { expression: 'input.message' } } : block)),
+    });
+    const response = await app.http.inject({ url: `/api/agents/${agentId}/deploy`, headers: { ...bearer(owner.accessToken), host: 'agents.example.test' } });
+    expect(response.statusCode).toBe(200);
+    const snippets = deploySnippetsSchema.parse(response.json());
+    expect(snippets.endpoint).toBe(`http://agents.example.test/api/trigger/${agentId}`);
+    for (const code of [snippets.curl, snippets.python, snippets.javascript, snippets.go]) {
+      expect(code).toContain(snippets.endpoint);
+      expect(code).toContain('X-API-Key');
+    }
+    expect(snippets.go).toContain('package main');
+
+    // Replay the curl command's request with a real key.
+    const url = /curl -X POST '([^']+)'/.exec(snippets.curl)?.[1] ?? '';
+    const body = /-d '(.+)'$/m.exec(snippets.curl)?.[1] ?? '';
+    const { apiKey } = await createApiKey(app, owner.accessToken, ['execute:*']);
+    const replayed = await app.http.inject({ method: 'POST', url: url.replace('http://agents.example.test', ''), headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, payload: body });
+    expect(replayed.statusCode).toBe(200);
+    expect(replayed.json()).toMatchObject({ status: 'completed', output: { Result: 'Hello' } });
+    expect((await call(other.accessToken, 'GET', `/api/agents/${agentId}/deploy`)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  agentResponseSchema, agentsPageSchema, createAgentBodySchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, idParamsSchema,
+  agentResponseSchema, agentsPageSchema, createAgentBodySchema, deploySnippetsSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, idParamsSchema,
   listAgentsQuerySchema, listExecutionsQuerySchema, saveWorkflowBodySchema, updateAgentBodySchema, versionParamsSchema, workflowResponseSchema,
   workflowVersionResponseSchema, workflowVersionsResponseSchema,
 } from '@claraverse/shared';
@@ -61,6 +61,11 @@ export function agentsRoutes(deps: { agentsService: AgentsService; executionsSer
       method: 'POST', url: '/api/agents/:id/workflow/restore/:version', summary: 'Save a snapshot as the new current version', tags, auth: 'user',
       params: versionParamsSchema, responses: { 200: workflowResponseSchema },
       handler: ({ user, params }) => agents.restoreVersion(user.id, params.id, params.version),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/agents/:id/deploy', summary: 'Trigger examples (curl, Python, JavaScript, Go)', tags, auth: 'user',
+      params: idParamsSchema, responses: { 200: deploySnippetsSchema },
+      handler: ({ user, params, request }) => agents.deploySnippets(user.id, params.id, `${request.protocol}://${request.host}`),
     }),
     defineRoute({
       method: 'GET', url: '/api/agents/:id/executions', summary: 'The agent’s execution history', tags, auth: 'user',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Agent, AgentStatus, CreateAgentBody, SaveWorkflowBody, UpdateAgentBody, WorkflowDocument, WorkflowResponse } from '@claraverse/shared';
+import type { Agent, AgentStatus, CreateAgentBody, DeploySnippets, SaveWorkflowBody, UpdateAgentBody, WorkflowDocument, WorkflowResponse } from '@claraverse/shared';
 import { workflowSchema, type Engine, type Workflow } from '@claraverse/engine';
 import { AppError, ConflictError, NotFoundError } from '../platform/errors/app-error.js';
 import type { AgentRow } from '../platform/database/tables.js';
 import type { AgentsRepository } from './agents.repository.js';
+import { deploySnippets } from './deploy-snippets.js';
 
 const emptyWorkflow: WorkflowDocument = { blocks: [], connections: [], variables: [] };
 
@@ -106,6 +107,12 @@ export function createAgentsService(deps: { agentsRepository: AgentsRepository; 
       const row = await repository.findVersion(id, version);
       if (!row) throw new NotFoundError(`version ${version} of agent`, id);
       return { version: row.version, description: row.description, blockCount: row.block_count, createdAt: row.created_at, workflow: JSON.parse(row.workflow) as WorkflowDocument };
+    },
+
+    /** Trigger examples for this agent on `origin` (`https://host`). @throws NotFoundError */
+    async deploySnippets(userId: string, id: string, origin: string): Promise<DeploySnippets> {
+      await rowOf(userId, id);
+      return deploySnippets(origin, id);
     },
 
     /** Saves a snapshot as a new version ("Restored from version N"). */

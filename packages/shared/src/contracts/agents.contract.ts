@@ -242,3 +242,14 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookResponseSchema = z.object({ webhook: webhookSchema });
 /** 201: the webhook and, this once, its signing secret (null when unsigned). */
 export const createWebhookResponseSchema = z.object({ webhook: webhookSchema, secret: z.string().nullable() });
+
+/** `GET /api/agents/:id/deploy`: ready-to-paste trigger examples (the API key is a placeholder). */
+export const deploySnippetsSchema = z.object({
+  endpoint: z.string(),
+  statusEndpoint: z.string(),
+  curl: z.string(),
+  python: z.string(),
+  javascript: z.string(),
+  go: z.string(),
+});
+export type DeploySnippets = z.infer<typeof deploySnippetsSchema>;
