@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -7,6 +8,17 @@ import { launchBrowser, screenshotsDir, watchConsole } from './support/browser.j
 
 const webRoot = fileURLToPath(new URL('../apps/web', import.meta.url));
 const previewPath = '/src/features/agents/test/editor-preview.html';
+
+/** Whether every block is drawn fully inside the visible canvas. */
+async function allNodesInsidePane(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.react-flow__node')].every((node) => {
+      const box = node.getBoundingClientRect();
+      return box.top >= pane.top && box.bottom <= pane.bottom && box.left >= pane.left && box.right <= pane.right;
+    });
+  });
+}
 
 let vite: ViteDevServer;
 let baseUrl: string;
@@ -43,14 +55,15 @@ describe('agent editor in Chromium', () => {
         expect(await page.locator('.react-flow__node').count()).toBe(10);
         expect(await page.locator('.react-flow__edge').count()).toBe(9);
         expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
-        // Every node is inside the canvas after fitView, and no two overlap.
-        const canvas = (await page.getByRole('region', { name: 'Canvas' }).boundingBox())!;
+        // Every block is inside the canvas, drawn large enough to read (names at least 9 px high), none overlapping.
+        expect(await allNodesInsidePane(page)).toBe(true);
         const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect));
-        for (const box of boxes) {
-          expect(box.left).toBeGreaterThanOrEqual(canvas.x);
-          expect(box.right).toBeLessThanOrEqual(canvas.x + canvas.width);
-          expect(box.width).toBeGreaterThan(100);
+        for (const [index, box] of boxes.entries()) {
+          expect(box.width).toBeGreaterThanOrEqual(150);
+          for (const other of boxes.slice(index + 1)) expect(box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top).toBe(true);
         }
+        const nameHeights = await page.locator('.react-flow__node p.font-semibold').evaluateAll((names) => names.map((name) => name.getBoundingClientRect().height));
+        expect(Math.min(...nameHeights)).toBeGreaterThanOrEqual(9);
         expect(problems).toEqual([]);
       } finally {
         await browser.close();
@@ -58,26 +71,61 @@ describe('agent editor in Chromium', () => {
     });
   }
 
-  it('builds start → LLM → condition → two outputs from the palette and saves it', async () => {
+  it('builds start → LLM → condition → two outputs from the palette, connects them and saves', async () => {
     const browser = await launchBrowser();
     try {
       const { page } = browser;
-      await page.goto(`${baseUrl}${previewPath}`);
-      await page.locator('.react-flow__node').nth(9).waitFor();
-      // Drag from the palette onto the canvas (HTML5 drag and drop).
-      const canvas = page.locator('.react-flow__pane');
-      await page.getByRole('button', { name: 'Add Condition' }).dragTo(canvas, { targetPosition: { x: 120, y: 80 } });
-      await page.getByRole('form', { name: 'Settings of Condition' }).waitFor();
-      await page.getByLabel('Condition (JSONata)').fill('rank.response = "yes"');
+      const problems = watchConsole(page);
+      await page.goto(`${baseUrl}${previewPath}?empty`);
+      await page.getByText('0 blocks').waitFor();
+      // Start by dragging it from the palette onto the canvas (HTML5 drag and drop), the rest by click.
+      await page.getByRole('button', { name: 'Add Start / variable' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 80, y: 80 } });
+      for (const name of ['AI agent', 'Condition', 'Output', 'Output']) await page.getByRole('button', { name: `Add ${name}` }).click();
+      await page.getByText('5 blocks · unsaved changes').waitFor();
+      await page.getByRole('button', { name: 'Tidy up' }).click();
+      // Tidying up frames the new layout (animated): wait until every block is inside the canvas.
+      await expect.poll(() => allNodesInsidePane(page)).toBe(true);
+      // Connect by dragging from an output handle to an input handle.
+      const connect = async (from: string, to: string) => {
+        const before = await page.locator('.react-flow__edge').count();
+        await page.getByLabel(from, { exact: true }).dragTo(page.getByLabel(to, { exact: true }));
+        await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(before + 1);
+      };
+      await connect('output output of Start', 'Input of AI agent');
+      await connect('output output of AI agent', 'Input of Condition');
+      await connect('true output of Condition', 'Input of Output');
+      await connect('false output of Condition', 'Input of Output 2');
+      // A condition needs its expression: the editor says so until it is filled.
+      await page.getByText('1 problem').waitFor();
+      await page.locator('.react-flow__node', { hasText: 'Condition' }).click();
+      await page.getByLabel('Condition (JSONata)').fill('$contains(`ai-agent`.response, "yes")');
       await page.getByText('Ready to run').waitFor();
-      // Connect Rank's output to the new condition by dragging between handles.
-      await page.getByLabel('output output of Rank').dragTo(page.getByLabel('Input of Condition'));
-      expect(await page.locator('.react-flow__edge').count()).toBe(10);
+      await page.getByRole('button', { name: 'Tidy up' }).click();
+      // Dragging a block is one undo step.
+      const start = page.locator('.react-flow__node', { hasText: 'Start' });
+      const transformOf = () => start.evaluate((node) => (node as HTMLElement).style.transform);
+      const placed = await transformOf();
+      await start.hover();
+      await page.mouse.down();
+      await page.mouse.move(700, 600, { steps: 8 });
+      await page.mouse.up();
+      expect(await transformOf()).not.toBe(placed);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      expect(await transformOf()).toBe(placed);
       await page.getByRole('button', { name: 'Save' }).click();
-      const saved = await page.evaluate(() => (window as unknown as { savedWorkflows: { blocks: { type: string }[]; connections: unknown[] }[] }).savedWorkflows);
+      await page.getByText('5 blocks', { exact: true }).waitFor();
+      const saved = await page.evaluate(() => (window as unknown as { savedWorkflows: { blocks: { id: string; type: string; name: string }[]; connections: { sourceBlockId: string; sourceOutput: string; targetBlockId: string }[] }[] }).savedWorkflows);
       expect(saved).toHaveLength(1);
-      expect(saved[0]!.blocks.filter((block) => block.type === 'condition')).toHaveLength(2);
-      expect(saved[0]!.connections).toHaveLength(10);
+      const { blocks, connections } = saved[0]!;
+      const nameOf = (id: string) => blocks.find((block) => block.id === id)?.name;
+      expect(blocks.map((block) => block.type).sort()).toEqual(['condition', 'llm_inference', 'output', 'output', 'variable']);
+      expect(connections.map((c) => `${nameOf(c.sourceBlockId)}:${c.sourceOutput} → ${nameOf(c.targetBlockId)}`)).toEqual([
+        'Start:output → AI agent',
+        'AI agent:output → Condition',
+        'Condition:true → Output',
+        'Condition:false → Output 2',
+      ]);
+      expect(problems).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -15,7 +15,7 @@ export const paletteDragType = 'application/x-claraverse-block-type';
 
 const nodeTypes = { block: BlockNode };
 // Framing leaves room for the zoom controls (bottom left) and the minimap (bottom right), so no block hides under them.
-const fitViewOptions = { padding: { top: '24px', bottom: '24px', left: '64px', right: '168px' }, maxZoom: 1 } as const;
+export const fitViewOptions = { padding: { top: '24px', bottom: '24px', left: '64px', right: '168px' }, maxZoom: 1 } as const;
 
 /**
  * The React Flow canvas over the editor store: blocks and connections come from the store, and every change

@@ -1,7 +1,10 @@
 import { ArrowDown, ArrowRight, CircleAlert, CircleCheck, LayoutGrid, Redo2, Save, Undo2 } from 'lucide-react';
+import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import type { LayoutDirection } from '../lib/auto-layout';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
+import { fitViewOptions } from './editor-canvas';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -16,6 +19,13 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
   const blockCount = useEditorStore((state) => state.workflow.blocks.length);
   const direction = useEditorStore((state) => state.layoutDirection);
   const [isSaving, setIsSaving] = useState(false);
+  const { fitView } = useReactFlow();
+
+  const tidyUp = (next?: LayoutDirection) => {
+    store.getState().autoLayout(next);
+    // Frame the new layout once React Flow has drawn the moved blocks.
+    requestAnimationFrame(() => void fitView({ ...fitViewOptions, duration: 200 }));
+  };
 
   const save = async () => {
     setIsSaving(true);
@@ -40,7 +50,7 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
         <Button variant="ghost" size="small" icon={<Redo2 aria-hidden="true" className="size-4" />} disabled={!canRedo} onClick={() => store.getState().redo()} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" />
       </div>
       <div role="group" aria-label="Layout" className="flex items-center">
-        <Button variant="secondary" size="small" className="rounded-r-none" icon={<LayoutGrid aria-hidden="true" className="size-4" />} onClick={() => store.getState().autoLayout()}>
+        <Button variant="secondary" size="small" className="rounded-r-none" icon={<LayoutGrid aria-hidden="true" className="size-4" />} onClick={() => tidyUp()}>
           Tidy up
         </Button>
         <Button
@@ -50,7 +60,7 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
           icon={direction === 'LR' ? <ArrowRight aria-hidden="true" className="size-4" /> : <ArrowDown aria-hidden="true" className="size-4" />}
           aria-label={direction === 'LR' ? 'Flow runs left to right; switch to top to bottom' : 'Flow runs top to bottom; switch to left to right'}
           title={direction === 'LR' ? 'Left to right (click for top to bottom)' : 'Top to bottom (click for left to right)'}
-          onClick={() => store.getState().autoLayout(direction === 'LR' ? 'TB' : 'LR')}
+          onClick={() => tidyUp(direction === 'LR' ? 'TB' : 'LR')}
         />
       </div>
       <span
