@@ -1,15 +1,14 @@
 import {
-  agentResponseSchema, agentsPageSchema, createAgentBodySchema, deploySnippetsSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, idParamsSchema,
-  listAgentsQuerySchema, listExecutionsQuerySchema, saveWorkflowBodySchema, updateAgentBodySchema, versionParamsSchema, workflowResponseSchema,
+  agentResponseSchema, agentsPageSchema, createAgentBodySchema, deploySnippetsSchema, idParamsSchema,
+  listAgentsQuerySchema, saveWorkflowBodySchema, updateAgentBodySchema, versionParamsSchema, workflowResponseSchema,
   workflowVersionResponseSchema, workflowVersionsResponseSchema,
 } from '@claraverse/shared';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
 import type { AgentsService } from './agents.service.js';
-import type { ExecutionsService } from './executions.service.js';
 
-/** `/api/agents` (reference §1.5): agents, their workflow and versions, and execution history. */
-export function agentsRoutes(deps: { agentsService: AgentsService; executionsService: ExecutionsService }): RouteSpec[] {
-  const { agentsService: agents, executionsService: executions } = deps;
+/** `/api/agents` (reference §1.5): agents, their workflow and versions, deploy snippets. */
+export function agentsRoutes(deps: { agentsService: AgentsService }): RouteSpec[] {
+  const { agentsService: agents } = deps;
   const tags = ['agents'];
   return [
     defineRoute({
@@ -66,26 +65,6 @@ export function agentsRoutes(deps: { agentsService: AgentsService; executionsSer
       method: 'GET', url: '/api/agents/:id/deploy', summary: 'Trigger examples (curl, Python, JavaScript, Go)', tags, auth: 'user',
       params: idParamsSchema, responses: { 200: deploySnippetsSchema },
       handler: ({ user, params, request }) => agents.deploySnippets(user.id, params.id, `${request.protocol}://${request.host}`),
-    }),
-    defineRoute({
-      method: 'GET', url: '/api/agents/:id/executions', summary: 'The agent’s execution history', tags, auth: 'user',
-      params: idParamsSchema, query: listExecutionsQuerySchema, responses: { 200: executionsPageSchema },
-      handler: ({ user, params, query }) => executions.listOfAgent(user.id, params.id, query),
-    }),
-    defineRoute({
-      method: 'GET', url: '/api/agents/:id/executions/stats', summary: 'Counts and average durations by status', tags, auth: 'user',
-      params: idParamsSchema, responses: { 200: executionStatsSchema },
-      handler: ({ user, params }) => executions.stats(user.id, params.id),
-    }),
-    defineRoute({
-      method: 'GET', url: '/api/executions', summary: 'All my executions', tags, auth: 'user',
-      query: listExecutionsQuerySchema, responses: { 200: executionsPageSchema },
-      handler: ({ user, query }) => executions.list(user.id, query),
-    }),
-    defineRoute({
-      method: 'GET', url: '/api/executions/:id', summary: 'One execution with its blocks', tags, auth: 'user',
-      params: idParamsSchema, responses: { 200: executionRecordSchema },
-      handler: ({ user, params }) => executions.get(user.id, params.id),
     }),
   ];
 }

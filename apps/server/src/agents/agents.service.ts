@@ -21,11 +21,40 @@ function presentWorkflow(row: AgentRow): WorkflowResponse {
   return { agentId: row.id, workflow, version: row.workflow_version, updatedAt: row.updated_at };
 }
 
+/** Validates with the engine and saves as the next version (conditional on the version read). */
+async function saveWorkflow(deps: AgentsServiceDeps, row: AgentRow, body: SaveWorkflowBody): Promise<WorkflowResponse> {
+  const candidate = { blocks: body.blocks, connections: body.connections, variables: body.variables };
+  const issues = deps.engine.validate(candidate);
+  if (issues.length > 0) {
+    const blockIds = [...new Set(issues.flatMap((issue) => issue.blockIds))];
+    const summary = issues.slice(0, 3).map((issue) => issue.message).join(' ');
+    throw new AppError('validation_failed', `The workflow has ${issues.length} problem(s): ${summary}`, { blockIds, issues: issues.slice(0, 100) });
+  }
+  const workflow: Workflow = workflowSchema.parse(candidate);
+  const version = row.workflow_version + 1;
+  const updatedAt = deps.now().toISOString();
+  const text = JSON.stringify(workflow);
+  const saved = await deps.agentsRepository.saveWorkflow(row.id, row.workflow_version, { workflow: text, workflow_version: version, block_count: workflow.blocks.length, updated_at: updatedAt });
+  if (!saved) throw new ConflictError('The workflow was saved by someone else meanwhile; reload it and try again');
+  if (body.createVersion) {
+    await deps.agentsRepository.insertVersion({
+      agent_id: row.id, version, workflow: text, description: body.versionDescription ?? '', block_count: workflow.blocks.length, created_at: updatedAt,
+    });
+  }
+  return presentWorkflow({ ...row, workflow: text, workflow_version: version, block_count: workflow.blocks.length, updated_at: updatedAt });
+}
+
+interface AgentsServiceDeps {
+  agentsRepository: AgentsRepository;
+  engine: Pick<Engine, 'validate'>;
+  now: () => Date;
+}
+
 /**
  * Agents and their workflows (reference §1.5, §3.1, §3.6): CRUD, save with validation by the engine (a 400 names
  * the blocks), version snapshots and restore. Another user's agent is "not found".
  */
-export function createAgentsService(deps: { agentsRepository: AgentsRepository; engine: Pick<Engine, 'validate'>; now: () => Date }) {
+export function createAgentsService(deps: AgentsServiceDeps) {
   const { agentsRepository: repository } = deps;
 
   const rowOf = async (userId: string, id: string): Promise<AgentRow> => {
@@ -34,28 +63,7 @@ export function createAgentsService(deps: { agentsRepository: AgentsRepository; 
     return row;
   };
 
-  async function save(userId: string, id: string, body: SaveWorkflowBody): Promise<WorkflowResponse> {
-    const row = await rowOf(userId, id);
-    const candidate = { blocks: body.blocks, connections: body.connections, variables: body.variables };
-    const issues = deps.engine.validate(candidate);
-    if (issues.length > 0) {
-      const blockIds = [...new Set(issues.flatMap((issue) => issue.blockIds))];
-      const summary = issues.slice(0, 3).map((issue) => issue.message).join(' ');
-      throw new AppError('validation_failed', `The workflow has ${issues.length} problem(s): ${summary}`, { blockIds, issues: issues.slice(0, 100) });
-    }
-    const workflow: Workflow = workflowSchema.parse(candidate);
-    const version = row.workflow_version + 1;
-    const updatedAt = deps.now().toISOString();
-    const text = JSON.stringify(workflow);
-    const saved = await repository.saveWorkflow(id, row.workflow_version, { workflow: text, workflow_version: version, block_count: workflow.blocks.length, updated_at: updatedAt });
-    if (!saved) throw new ConflictError('The workflow was saved by someone else meanwhile; reload it and try again');
-    if (body.createVersion) {
-      await repository.insertVersion({
-        agent_id: id, version, workflow: text, description: body.versionDescription ?? '', block_count: workflow.blocks.length, created_at: updatedAt,
-      });
-    }
-    return presentWorkflow({ ...row, workflow: text, workflow_version: version, block_count: workflow.blocks.length, updated_at: updatedAt });
-  }
+  const save = async (userId: string, id: string, body: SaveWorkflowBody) => saveWorkflow(deps, await rowOf(userId, id), body);
 
   return {
     async create(userId: string, body: CreateAgentBody): Promise<Agent> {

@@ -13,6 +13,7 @@ import { agentsRoutes } from './agents.routes.js';
 import { createAgentsService } from './agents.service.js';
 import { createEnginePorts, type EnginePortsDeps } from './engine-ports.js';
 import { createExecutionsRepository } from './executions.repository.js';
+import { executionsRoutes } from './executions.routes.js';
 import { createExecutionsService } from './executions.service.js';
 import { createSchedulesRepository } from './schedules.repository.js';
 import { schedulesRoutes } from './schedules.routes.js';
@@ -77,7 +78,7 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
   const webhooksService = createWebhooksService({ db: deps.db, cipher: deps.cipher, agentsRepository, runs, now: deps.now });
   let retentionTimer: NodeJS.Timeout | undefined;
   const routes: RouteSpec[] = [
-    ...agentsRoutes({ agentsService, executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService }),
+    ...agentsRoutes({ agentsService }), ...executionsRoutes({ executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService }),
     ...webhooksRoutes({ webhooksService }),
   ];
   return {
