@@ -36,6 +36,24 @@ describe('block settings panel', () => {
     expect(screen.getByText(/select a block to edit/i)).toBeTruthy();
     act(() => store.getState().select({ blockIds: ['happy', 'sad'] }));
     expect(screen.getByText(/2 blocks selected/)).toBeTruthy();
+    expect(screen.getByText(/No problems/)).toBeTruthy();
+  });
+
+  it('lists the workflow problems when no block is selected and selects the block a problem names', async () => {
+    const workflow = branchingWorkflow();
+    workflow.blocks[3]!.config = { value: '{{nowhere}}' };
+    workflow.connections.push(connection('back', 'happy', 'classify'));
+    const store = createEditorStore(workflow);
+    render(
+      <EditorStoreProvider workflow={workflow} store={store}>
+        <BlockSettingsPanel />
+      </EditorStoreProvider>,
+    );
+    expect(screen.getByText('2 problems to fix before saving')).toBeTruthy();
+    expect(screen.getByText(/These blocks form a cycle: classify → happy → classify/)).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show sad' }));
+    expect(store.getState().selectedBlockIds).toEqual(['sad']);
+    expect(screen.getByRole('form', { name: 'Settings of sad' })).toBeTruthy();
   });
 
   it('renames the block (and its template id) from the name field', async () => {
