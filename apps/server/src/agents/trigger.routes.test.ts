@@ -94,4 +94,21 @@ describe('POST /api/trigger/:agentId', () => {
     expect(refused.statusCode).toBe(400);
     expect(errorOf(refused)).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('no workflow') });
   });
+
+  it('refuses input that does not match the start block’s schema, before any run is recorded', async () => {
+    const strict = await createAgentWithWorkflow(app, owner.accessToken, {
+      blocks: [
+        { id: 's', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'json', jsonSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] } } },
+        { id: 'o', normalizedId: 'out', type: 'output', name: 'Out', config: { value: '{{input.n}}' } },
+      ],
+      connections: [{ id: 'c', sourceBlockId: 's', targetBlockId: 'o' }],
+      variables: [],
+    }, 'Strict');
+    const { apiKey } = await createApiKey(app, owner.accessToken, ['execute:*']);
+    const refused = await trigger(apiKey, strict, { input: { m: 1 } });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused)).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('schema') });
+    expect(await app.database.db.selectFrom('executions').select('id').where('agent_id', '=', strict).execute()).toEqual([]);
+    expect((await trigger(apiKey, strict, { input: { n: 3 } }, '?wait=true')).json()).toMatchObject({ status: 'completed', output: { Out: 3 } });
+  });
 });
