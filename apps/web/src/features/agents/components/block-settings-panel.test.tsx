@@ -39,6 +39,21 @@ describe('block settings panel', () => {
     expect(screen.getByText(/No problems/)).toBeTruthy();
   });
 
+  it('shows a selected connection with its output and removes it', async () => {
+    const store = createEditorStore(branchingWorkflow());
+    store.getState().select({ connectionIds: ['c3'] });
+    render(
+      <EditorStoreProvider workflow={branchingWorkflow()} store={store}>
+        <BlockSettingsPanel />
+      </EditorStoreProvider>,
+    );
+    const details = screen.getByRole('region', { name: 'Selected connections' });
+    expect(details.textContent).toBe('classifyfalsesadRemove connection');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Remove connection' }));
+    expect(store.getState().workflow.connections.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(screen.queryByRole('region', { name: 'Selected connections' })).toBeNull();
+  });
+
   it('lists the workflow problems when no block is selected and selects the block a problem names', async () => {
     const workflow = branchingWorkflow();
     workflow.blocks[3]!.config = { value: '{{nowhere}}' };

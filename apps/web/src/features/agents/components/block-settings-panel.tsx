@@ -11,6 +11,7 @@ import { categoryTileClasses } from '../lib/category-style';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { ConditionSettings, DelaySettings, LoopSettings, OutputSettings, TransformSettings, VariableSettings, type TypeSettingsProps } from './settings/basic-type-settings';
 import { HttpRequestSettings, JsonConfigSettings, LlmSettings } from './settings/io-type-settings';
+import { ConnectionDetails } from './connection-details';
 import { WorkflowProblems } from './workflow-problems';
 
 const typeForms: Record<string, ComponentType<TypeSettingsProps>> = {
@@ -42,6 +43,7 @@ export function BlockSettingsPanel() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {count > 1 ? `${count} blocks selected. Copy, paste or delete them together, or select one to edit it.` : 'Select a block to edit its settings.'}
         </p>
+        <ConnectionDetails />
         <WorkflowProblems />
       </div>
     );
