@@ -151,7 +151,7 @@ function writeDocs(table: string): void {
     'connections, one request in flight per connection) at 1, 10 and 50 concurrent requests, after a 1 s warm-up.',
     'Every answer is checked (`200`, `completed`, `Result = n + 1`) and every execution is persisted as normal',
     '(execution row and its three block rows; the stored count is checked after the run). Records go through the',
-    'group-commit writer (`apps/server/src/agents/execution-writer.ts`): runs whose writes fall in the same event-loop',
+    'group-commit writer (`apps/server/src/agents/runs/execution-writer.ts`): runs whose writes fall in the same event-loop',
     'turn share one transaction (one upsert of their executions, one multi-row insert of their blocks); with',
     '`?wait=true` a run does not wait for its `running` row, so a quick run is written once, in its final state.',
     'An async trigger (`202`) and a WebSocket run still commit the `running` row before answering. Server: `NODE_ENV=production`, SQLite (WAL), `LIMITS_ENABLED=false`, `RATE_LIMIT_ENABLED=false`;',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { registerAdmin } from '../test/factories.js';
-import { createAgentWithWorkflow } from './agents-test-support.js';
+import { createTestApp, type TestApp } from '../../test/create-test-app.js';
+import { registerAdmin } from '../../test/factories.js';
+import { createAgentWithWorkflow } from '../agents-test-support.js';
 
 const apps: TestApp[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { executionRecordSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryCounterStore } from '../platform/counters/memory-counter-store.js';
-import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin } from '../test/factories.js';
-import { createAgentWithWorkflow, createApiKey } from './agents-test-support.js';
+import { createMemoryCounterStore } from '../../platform/counters/memory-counter-store.js';
+import { createTestApp, type TestApp } from '../../test/create-test-app.js';
+import { bearer, registerAdmin } from '../../test/factories.js';
+import { createAgentWithWorkflow, createApiKey } from '../agents-test-support.js';
 import { maxStoredJsonChars, toStoredJson } from './execution-records.js';
 
 /** start → sub_agent(agentId) → output "Child said". */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionRecord, ExecutionTrigger } from '@claraverse/shared';
 import type { BlockRecord, Engine, PreparedWorkflow, RunResult } from '@claraverse/engine';
-import type { CounterStore } from '../platform/counters/counter-store.js';
-import { AppError, NotFoundError } from '../platform/errors/app-error.js';
-import type { ExecutionRow } from '../platform/database/tables.js';
-import type { Logger } from '../platform/logging/logger.js';
-import type { AgentsRepository } from './agents.repository.js';
+import type { CounterStore } from '../../platform/counters/counter-store.js';
+import { AppError, NotFoundError } from '../../platform/errors/app-error.js';
+import type { ExecutionRow } from '../../platform/database/tables.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AgentsRepository } from '../agents.repository.js';
 import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
 import type { ExecutionsRepository } from './executions.repository.js';
 import { createExecutionWriter, type ExecutionWriter } from './execution-writer.js';

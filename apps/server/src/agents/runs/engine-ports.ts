@@ -1,13 +1,13 @@
 import { systemClock, type EnginePorts, type LlmMessage, type LlmRequest, type LlmResponse, type RunAgentPort, type ToolDescriptor } from '@claraverse/engine';
-import { AppError } from '../platform/errors/app-error.js';
-import type { OutboundHttp } from '../platform/outbound-http/outbound-http.js';
-import type { LlmClient, LlmFinishReason, LlmMessage as ServerLlmMessage, LlmTarget } from '../providers/llm/llm-client.js';
-import { LlmError } from '../providers/llm/llm-client.js';
-import type { ToolCall } from '../tools/tool-context-factory.js';
-import type { ToolContext } from '../tools/define-tool.js';
-import type { RegisteredTool } from '../tools/tool-registry.js';
-import { ToolArgumentsError } from '../tools/tool-registry.js';
-import type { Sandbox } from '../tools/tool-ports.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { OutboundHttp } from '../../platform/outbound-http/outbound-http.js';
+import type { LlmClient, LlmFinishReason, LlmMessage as ServerLlmMessage, LlmTarget } from '../../providers/llm/llm-client.js';
+import { LlmError } from '../../providers/llm/llm-client.js';
+import type { ToolCall } from '../../tools/tool-context-factory.js';
+import type { ToolContext } from '../../tools/define-tool.js';
+import type { RegisteredTool } from '../../tools/tool-registry.js';
+import { ToolArgumentsError } from '../../tools/tool-registry.js';
+import type { Sandbox } from '../../tools/tool-ports.js';
 
 /** What the engine's ports need of the rest of the server (narrow, so tests and the composition root stay simple). */
 export interface EnginePortsDeps {

@@ -1,6 +1,6 @@
 import type { ExecutionBlock, ExecutionError, ExecutionRecord, ExecutionStatus, ExecutionSummary, ExecutionTrigger } from '@claraverse/shared';
 import type { BlockRecord } from '@claraverse/engine';
-import type { ExecutionBlockRow, ExecutionRow } from '../platform/database/tables.js';
+import type { ExecutionBlockRow, ExecutionRow } from '../../platform/database/tables.js';
 
 /** Largest JSON kept for one input/output value; a larger one is stored as a marker with a preview. */
 export const maxStoredJsonChars = 64 * 1024;

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { ExecutionBlockRow, ExecutionRow } from '../platform/database/tables.js';
+import type { ExecutionBlockRow, ExecutionRow } from '../../platform/database/tables.js';
 import { createExecutionWriter } from './execution-writer.js';
 
 const row = (id: string, status: string): ExecutionRow => ({

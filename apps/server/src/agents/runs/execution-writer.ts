@@ -1,5 +1,5 @@
-import type { ExecutionBlockRow, ExecutionRow } from '../platform/database/tables.js';
-import type { Logger } from '../platform/logging/logger.js';
+import type { ExecutionBlockRow, ExecutionRow } from '../../platform/database/tables.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 interface Pending {
   rows: Map<string, ExecutionRow>;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ExecutionBlockRow, ExecutionRow } from '../platform/database/tables.js';
+import type { Database, ExecutionBlockRow, ExecutionRow } from '../../platform/database/tables.js';
 
 /** Filters of execution lists; `agentId` narrows to one agent. */
 export interface ExecutionFilter {

@@ -1,5 +1,5 @@
 import { executionRecordSchema, executionsPageSchema, executionStatsSchema, idParamsSchema, listExecutionsQuerySchema } from '@claraverse/shared';
-import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
 import type { ExecutionsService } from './executions.service.js';
 
 /** Execution history (reference §1.5): per agent, all of the user's, one record, stats. */

@@ -1,6 +1,6 @@
 import type { ExecutionRecord, ExecutionStats, ListExecutionsQuery } from '@claraverse/shared';
-import { NotFoundError } from '../platform/errors/app-error.js';
-import type { AgentsRepository } from './agents.repository.js';
+import { NotFoundError } from '../../platform/errors/app-error.js';
+import type { AgentsRepository } from '../agents.repository.js';
 import { presentExecution, presentExecutionRecord } from './execution-records.js';
 import type { ExecutionsRepository } from './executions.repository.js';
 

@@ -1,6 +1,6 @@
 import type { Engine, PreparedWorkflow, Workflow } from '@claraverse/engine';
-import type { CounterStore } from '../platform/counters/counter-store.js';
-import { AppError, RateLimitedError } from '../platform/errors/app-error.js';
+import type { CounterStore } from '../../platform/counters/counter-store.js';
+import { AppError, RateLimitedError } from '../../platform/errors/app-error.js';
 
 /**
  * The compiled workflow of an agent's current version: parsed once per `<agentId>:<version>` and compiled once

@@ -1,9 +1,9 @@
 import { executionRecordSchema, workflowServerMessageSchema } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startChatHarness, type ChatHarness } from '../test/chat-harness.js';
-import type { RecordedRequest } from '../test/llm-doubles/double-server.js';
-import { bearer } from '../test/factories.js';
-import { connectWorkflow, createAgentWithWorkflow, type WorkflowClient } from './agents-test-support.js';
+import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
+import type { RecordedRequest } from '../../test/llm-doubles/double-server.js';
+import { bearer } from '../../test/factories.js';
+import { connectWorkflow, createAgentWithWorkflow, type WorkflowClient } from '../agents-test-support.js';
 
 /**
  * start → condition (mode = poems) → two LLM blocks in parallel → merge → output "Poems"; the false branch loops

@@ -1,7 +1,7 @@
 import { type WorkflowClientMessage, type WorkflowServerMessage, workflowClientMessageSchema } from '@claraverse/shared';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../platform/errors/app-error.js';
-import type { RealtimeHub } from '../platform/realtime/realtime-hub.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { RealtimeHub } from '../../platform/realtime/realtime-hub.js';
 import type { AgentRunsService } from './agent-runs.service.js';
 
 /**

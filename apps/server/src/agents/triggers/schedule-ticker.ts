@@ -1,8 +1,8 @@
 import { Cron } from 'croner';
-import type { AgentScheduleRow } from '../platform/database/tables.js';
-import { ValidationError } from '../platform/errors/app-error.js';
-import type { Logger } from '../platform/logging/logger.js';
-import type { AgentRunsService } from './agent-runs.service.js';
+import type { AgentScheduleRow } from '../../platform/database/tables.js';
+import { ValidationError } from '../../platform/errors/app-error.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AgentRunsService } from '../runs/agent-runs.service.js';
 import type { SchedulesRepository } from './schedules.repository.js';
 
 /** The next run after `after` in the schedule's time zone (croner), as ISO text. @throws ValidationError */

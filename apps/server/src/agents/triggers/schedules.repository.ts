@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { AgentScheduleRow, Database } from '../platform/database/tables.js';
-import { isUniqueViolation } from '../platform/database/timestamps.js';
+import type { AgentScheduleRow, Database } from '../../platform/database/tables.js';
+import { isUniqueViolation } from '../../platform/database/timestamps.js';
 
 /** SQL over `agent_schedules` and the tick lock rows of `schedule_ticks`. */
 export function createSchedulesRepository(db: Kysely<Database>) {

@@ -1,8 +1,8 @@
 import { apiErrorSchema, executionsPageSchema, scheduleResponseSchema, scheduleUsageSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
-import { createAgentWithWorkflow } from './agents-test-support.js';
+import { createTestApp, type TestApp } from '../../test/create-test-app.js';
+import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../../test/factories.js';
+import { createAgentWithWorkflow } from '../agents-test-support.js';
 
 // A fake clock shared by the app(s): it starts 30 s before the next full UTC hour (`base`), and tests move it
 // past `base` to make schedules due. Tokens are issued by the same clock, so they stay valid.

@@ -1,5 +1,5 @@
 import { createScheduleBodySchema, idParamsSchema, scheduleResponseSchema, scheduleRunResponseSchema, scheduleUsageSchema, updateScheduleBodySchema } from '@claraverse/shared';
-import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
 import type { SchedulesService } from './schedules.service.js';
 
 /** `/api/agents/:id/schedule` and `/api/schedules/usage` (reference §1.5, §3.4). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateScheduleBody, Schedule, UpdateScheduleBody } from '@claraverse/shared';
-import { ConflictError, NotFoundError } from '../platform/errors/app-error.js';
-import type { AgentScheduleRow } from '../platform/database/tables.js';
-import type { Logger } from '../platform/logging/logger.js';
-import type { AgentRunsService } from './agent-runs.service.js';
-import type { AgentsRepository } from './agents.repository.js';
+import { ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
+import type { AgentScheduleRow } from '../../platform/database/tables.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { AgentRunsService } from '../runs/agent-runs.service.js';
+import type { AgentsRepository } from '../agents.repository.js';
 import type { SchedulesRepository } from './schedules.repository.js';
 import { createScheduleTicker, nextRunAt } from './schedule-ticker.js';
 

@@ -1,8 +1,8 @@
 import { apiErrorSchema, executionRecordSchema, type SessionResponse, triggerAcceptedSchema } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
-import { createAgentWithWorkflow, createApiKey } from './agents-test-support.js';
+import { createTestApp, type TestApp } from '../../test/create-test-app.js';
+import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../../test/factories.js';
+import { createAgentWithWorkflow, createApiKey } from '../agents-test-support.js';
 
 let app: TestApp;
 let owner: SessionResponse;

@@ -1,6 +1,6 @@
 import { agentIdParamsSchema, executionIdParamsSchema, executionRecordSchema, triggerAcceptedSchema, triggerBodySchema, triggerQuerySchema } from '@claraverse/shared';
-import { presentedApiKey } from '../api-keys/api-key-authenticator.js';
-import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { presentedApiKey } from '../../api-keys/api-key-authenticator.js';
+import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
 import type { TriggerService } from './trigger.service.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ExecutionRecord } from '@claraverse/shared';
 import { describe, expect, it } from 'vitest';
-import type { AgentRunsService } from './agent-runs.service.js';
-import type { ExecutionsService } from './executions.service.js';
+import type { AgentRunsService } from '../runs/agent-runs.service.js';
+import type { ExecutionsService } from '../runs/executions.service.js';
 import { createTriggerService } from './trigger.service.js';
 
 describe('createTriggerService', () => {

@@ -1,7 +1,7 @@
 import type { ExecutionRecord, TriggerAccepted } from '@claraverse/shared';
-import { UnauthenticatedError } from '../platform/errors/app-error.js';
-import type { AgentRunsService } from './agent-runs.service.js';
-import type { ExecutionsService } from './executions.service.js';
+import { UnauthenticatedError } from '../../platform/errors/app-error.js';
+import type { AgentRunsService } from '../runs/agent-runs.service.js';
+import type { ExecutionsService } from '../runs/executions.service.js';
 
 /** The API-key check the trigger needs (the api-keys service's `authenticate`). */
 export type AuthenticateApiKey = (presented: string, scopes: readonly string[]) => Promise<{ userId: string; keyId: string }>;

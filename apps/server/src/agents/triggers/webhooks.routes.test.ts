@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { apiErrorSchema, createWebhookResponseSchema, type SessionResponse, triggerAcceptedSchema, webhookResponseSchema } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
-import { createAgentWithWorkflow } from './agents-test-support.js';
+import { createTestApp, type TestApp } from '../../test/create-test-app.js';
+import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../../test/factories.js';
+import { createAgentWithWorkflow } from '../agents-test-support.js';
 
 let app: TestApp;
 let owner: SessionResponse;

@@ -1,6 +1,6 @@
 import { createWebhookBodySchema, createWebhookResponseSchema, idParamsSchema, webhookResponseSchema, webhookSignatureHeader } from '@claraverse/shared';
 import type { FastifyInstance } from 'fastify';
-import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
 import type { WebhooksService } from './webhooks.service.js';
 
 /** `/api/agents/:id/webhook`: manage the agent's inbound webhook. */

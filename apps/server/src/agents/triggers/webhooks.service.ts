@@ -1,11 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TriggerAccepted, Webhook } from '@claraverse/shared';
 import type { Kysely } from 'kysely';
-import type { Cipher } from '../platform/crypto/cipher.js';
-import type { AgentWebhookRow, Database } from '../platform/database/tables.js';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../platform/errors/app-error.js';
-import type { AgentRunsService } from './agent-runs.service.js';
-import type { AgentsRepository } from './agents.repository.js';
+import type { Cipher } from '../../platform/crypto/cipher.js';
+import type { AgentWebhookRow, Database } from '../../platform/database/tables.js';
+import { NotFoundError, UnauthenticatedError, ValidationError } from '../../platform/errors/app-error.js';
+import type { AgentRunsService } from '../runs/agent-runs.service.js';
+import type { AgentsRepository } from '../agents.repository.js';
 
 function present(row: AgentWebhookRow): Webhook {
   return { hookId: row.id, path: `/api/hooks/${row.id}`, signed: row.sealed_secret !== null, createdAt: row.created_at };
