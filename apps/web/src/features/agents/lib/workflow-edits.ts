@@ -131,19 +131,25 @@ export const pasteOffset = { x: 40, y: 40 } as const;
 
 /**
  * Pastes clipboard blocks with new ids, unique names/normalizedIds and an offset (`times` offsets for the n-th
- * paste of the same clipboard); connections among them are kept.
+ * paste of the same clipboard); connections among them are kept, and templates among them follow the new ids.
  */
 export function pasteBlocks(workflow: Workflow, clipboard: BlockClipboard, createId: IdFactory, times = 1): { workflow: Workflow; blockIds: string[] } {
   const taken = normalizedIds(workflow);
   const newIdOf = new Map<string, string>();
+  const renamed = new Map<string, string>();
   const blocks = clipboard.blocks.map((block): Block => {
     const name = uniqueBlockName(block.name, taken);
     const normalizedId = uniqueNormalizedId(name, taken);
     taken.add(normalizedId);
     const id = createId('block');
     newIdOf.set(block.id, id);
+    renamed.set(block.normalizedId, normalizedId);
     return { ...structuredClone(block), id, name, normalizedId, position: { x: block.position.x + pasteOffset.x * times, y: block.position.y + pasteOffset.y * times } };
   });
+  // Copies read each other, not the originals: `{{fetch.body}}` in a pasted block becomes `{{fetch-2.body}}`.
+  for (const block of blocks) {
+    for (const [from, to] of renamed) block.config = replaceTemplateRoot(block.config, from, to) as Record<string, unknown>;
+  }
   const connections = clipboard.connections.map(
     (connection): Connection => ({ ...connection, id: createId('connection'), sourceBlockId: newIdOf.get(connection.sourceBlockId)!, targetBlockId: newIdOf.get(connection.targetBlockId)! }),
   );

@@ -191,6 +191,16 @@ describe('editor store: copy and paste', () => {
     expect(store.getState().blocksById.get('block-3')).toMatchObject({ name: 'classify 3', position: { x: 80, y: 80 } });
   });
 
+  it('points templates among pasted blocks at the copies, and others at the originals', () => {
+    const store = storeOf(branchingWorkflow());
+    store.getState().updateConfig('happy', { value: '{{classify.result}} for {{start.value}}' });
+    store.getState().select({ blockIds: ['classify', 'happy'] });
+    store.getState().copySelection();
+    store.getState().paste();
+    expect(store.getState().blocksById.get('block-2')?.config['value']).toBe('{{classify-2.result}} for {{start.value}}');
+    expect(store.getState().blocksById.get('happy')?.config['value']).toBe('{{classify.result}} for {{start.value}}');
+  });
+
   it('does nothing with an empty clipboard', () => {
     const store = storeOf(branchingWorkflow());
     store.getState().copySelection();
