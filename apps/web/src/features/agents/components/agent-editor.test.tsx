@@ -1,9 +1,10 @@
 import type { Workflow } from '@claraverse/engine';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { branchingWorkflow, counterIds, tenBlockWorkflow } from '../test/workflow-fixtures';
+import { createEditorStore } from '../stores/editor-store';
 import { AgentEditor } from './agent-editor';
 
 beforeAll(installReactFlowStubs);
@@ -101,5 +102,29 @@ describe('agent editor', () => {
     expect(node('Digest').style.transform).not.toBe(before);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(node('Digest').style.transform).toBe(before);
+  });
+
+  it('tells why a connection was refused, until dismissed', async () => {
+    const store = createEditorStore(branchingWorkflow());
+    render(<AgentEditor workflow={branchingWorkflow()} store={store} onSave={vi.fn()} />);
+    act(() => void store.getState().connect({ sourceBlockId: 'happy', targetBlockId: 'classify' }));
+    expect(screen.getByRole('alert').textContent).toBe('Connecting "happy" to "classify" would make a loop back to "happy".');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the run status of each block in its status slot', () => {
+    const store = createEditorStore(branchingWorkflow());
+    render(<AgentEditor workflow={branchingWorkflow()} store={store} onSave={vi.fn()} />);
+    act(() => {
+      store.getState().setBlockStatus('start', 'completed');
+      store.getState().setBlockStatus('classify', 'running');
+      store.getState().setBlockStatus('sad', 'skipped');
+      store.getState().setBlockStatus('happy', 'failed');
+    });
+    expect(within(node('start')).getByRole('img', { name: 'Status: Completed' })).toBeTruthy();
+    expect(within(node('classify')).getByRole('img', { name: 'Status: Running' })).toBeTruthy();
+    expect(within(node('sad')).getByRole('img', { name: 'Status: Skipped' })).toBeTruthy();
+    expect(within(node('happy')).getByRole('img', { name: 'Status: Failed' })).toBeTruthy();
   });
 });

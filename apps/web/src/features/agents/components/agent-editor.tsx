@@ -2,7 +2,7 @@ import type { Workflow } from '@claraverse/engine';
 import { ReactFlowProvider } from '@xyflow/react';
 import { X } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
-import type { CreateEditorStoreOptions } from '../stores/editor-store';
+import type { CreateEditorStoreOptions, EditorStore } from '../stores/editor-store';
 import { EditorStoreProvider, useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BlockPalette } from './block-palette';
 import { BlockSettingsPanel } from './block-settings-panel';
@@ -17,6 +17,8 @@ export interface AgentEditorProps {
   title?: string;
   /** Options of the editor store (tests pass a deterministic id factory). */
   storeOptions?: CreateEditorStoreOptions;
+  /** A store made by the caller with createEditorStore, to drive the editor from outside (run statuses); `workflow` is then ignored. */
+  store?: EditorStore;
 }
 
 /**
@@ -24,9 +26,9 @@ export interface AgentEditorProps {
  * per instance. Keyboard: Delete/Backspace removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or +Y)
  * redoes, Ctrl/Cmd+C/V copy and paste blocks — except while typing in a field.
  */
-export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions }: AgentEditorProps) {
+export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions, store }: AgentEditorProps) {
   return (
-    <EditorStoreProvider workflow={workflow} {...(storeOptions === undefined ? {} : { options: storeOptions })}>
+    <EditorStoreProvider workflow={workflow} {...(storeOptions === undefined ? {} : { options: storeOptions })} {...(store === undefined ? {} : { store })}>
       <ReactFlowProvider>
         <EditorLayout title={title} onSave={onSave} />
       </ReactFlowProvider>
