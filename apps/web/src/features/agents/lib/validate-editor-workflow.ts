@@ -9,8 +9,13 @@ export interface EditorValidation {
   byBlock: ReadonlyMap<string, readonly WorkflowIssue[]>;
 }
 
-/** Runs the engine's validateWorkflow (shape, cycles, start block, config, templates, ports) and keys issues by block. */
-export function validateEditorWorkflow(workflow: Workflow): EditorValidation {
+const sameIssues = (a: readonly WorkflowIssue[], b: readonly WorkflowIssue[]) => a.length === b.length && a.every((issue, index) => issue.message === b[index]?.message);
+
+/**
+ * Runs the engine's validateWorkflow (shape, cycles, start block, config, templates, ports) and keys issues by block.
+ * A block whose issues did not change keeps the previous list object, so its node does not re-render.
+ */
+export function validateEditorWorkflow(workflow: Workflow, previous?: EditorValidation): EditorValidation {
   const issues = validateWorkflow(workflow, { knownBlockTypes: builtInBlocks, maxBlocks });
   const byBlock = new Map<string, WorkflowIssue[]>();
   for (const issue of issues) {
@@ -18,6 +23,12 @@ export function validateEditorWorkflow(workflow: Workflow): EditorValidation {
       const list = byBlock.get(blockId);
       if (list === undefined) byBlock.set(blockId, [issue]);
       else list.push(issue);
+    }
+  }
+  if (previous !== undefined) {
+    for (const [blockId, list] of byBlock) {
+      const before = previous.byBlock.get(blockId);
+      if (before !== undefined && sameIssues(before, list)) byBlock.set(blockId, before as WorkflowIssue[]);
     }
   }
   return { issues, byBlock };

@@ -268,6 +268,16 @@ describe('editor store: validation', () => {
     expect(byBlock.has('start')).toBe(false);
   });
 
+  it('keeps the same issue list for a block whose issues did not change (its node does not re-render)', () => {
+    const store = storeOf(branchingWorkflow());
+    const http = store.getState().addBlock('http_request', { x: 0, y: 0 });
+    const before = store.getState().validation.byBlock.get(http);
+    store.getState().renameBlock('happy', 'Glad');
+    expect(store.getState().validation.byBlock.get(http)).toBe(before);
+    store.getState().updateConfig(http, { url: 'https://example.com' });
+    expect(store.getState().validation.byBlock.has(http)).toBe(false);
+  });
+
   it('reports a cycle in a loaded workflow on the blocks in it', () => {
     const workflow = branchingWorkflow();
     workflow.connections.push({ id: 'back', sourceBlockId: 'happy', targetBlockId: 'classify' });

@@ -70,8 +70,8 @@ export interface CreateEditorStoreOptions {
 
 const defaultIdFactory: edits.IdFactory = () => crypto.randomUUID();
 
-function derived(workflow: Workflow): Pick<EditorState, 'workflow' | 'blocksById' | 'validation'> {
-  return { workflow, blocksById: new Map(workflow.blocks.map((block) => [block.id, block])), validation: validateEditorWorkflow(workflow) };
+function derived(workflow: Workflow, previous?: EditorValidation): Pick<EditorState, 'workflow' | 'blocksById' | 'validation'> {
+  return { workflow, blocksById: new Map(workflow.blocks.map((block) => [block.id, block])), validation: validateEditorWorkflow(workflow, previous) };
 }
 
 /** What the action groups share: the store, the commit step and the per-instance bookkeeping. */
@@ -99,7 +99,7 @@ export function createEditorStore(initial: Workflow, options: CreateEditorStoreO
       const coalesce = key !== undefined && key === history.coalesceKey;
       history.coalesceKey = key;
       set({
-        ...derived(workflow),
+        ...derived(workflow, get().validation),
         past: coalesce ? past : [...past, previous].slice(-historyLimit),
         future: [],
         isDirty: true,
@@ -233,14 +233,14 @@ function sessionActions({ get, set, commit, createId, history, clipboard: pastin
       const previous = past[past.length - 1];
       if (previous === undefined) return;
       history.coalesceKey = undefined;
-      set({ ...derived(previous), past: past.slice(0, -1), future: [...future, workflow], isDirty: true, ...pruneSelection(get(), previous) });
+      set({ ...derived(previous, get().validation), past: past.slice(0, -1), future: [...future, workflow], isDirty: true, ...pruneSelection(get(), previous) });
     },
     redo() {
       const { past, future, workflow } = get();
       const next = future[future.length - 1];
       if (next === undefined) return;
       history.coalesceKey = undefined;
-      set({ ...derived(next), past: [...past, workflow], future: future.slice(0, -1), isDirty: true, ...pruneSelection(get(), next) });
+      set({ ...derived(next, get().validation), past: [...past, workflow], future: future.slice(0, -1), isDirty: true, ...pruneSelection(get(), next) });
     },
     autoLayout(direction = get().layoutDirection) {
       const { workflow } = get();
