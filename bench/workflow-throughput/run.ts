@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -140,6 +140,9 @@ async function measure(logLevel: string, concurrency: number, port: number, serv
   };
 }
 
+/** The 1-minute load average when the bench started: other processes share the two cores. */
+const loadBefore = loadavg()[0]?.toFixed(1) ?? '?';
+
 function writeDocs(table: string): void {
   const path = join(root, 'docs/benchmarks.md');
   const heading = '## workflow-throughput (issue 6)';
@@ -159,7 +162,7 @@ function writeDocs(table: string): void {
     'CPU is the server process\'s user + system time over the window divided by the',
     `executions (10 ms clock ticks). Window: ${secondsPerLevel} s per level. Target: ≥ 1,000 executions/s, ≤ 1 ms CPU per execution.`,
     '',
-    `### Run of ${new Date().toISOString().slice(0, 10)}`,
+    `### Run of ${new Date().toISOString().slice(0, 10)} (load average before the run: ${loadBefore}, other work shares the 2 cores)`,
     '',
     table,
     '',
