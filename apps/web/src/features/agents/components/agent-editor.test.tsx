@@ -95,6 +95,15 @@ describe('agent editor', () => {
     expect(screen.getByText('4 blocks')).toBeTruthy();
   });
 
+  it('says why a save failed and keeps the changes unsaved', async () => {
+    const { user } = renderEditor(branchingWorkflow(), vi.fn().mockRejectedValue(new Error('The server refused the workflow.')));
+    clickNode('happy');
+    await user.type(screen.getByLabelText('Value'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not save: The server refused the workflow.');
+    expect(screen.getByText('4 blocks · unsaved changes')).toBeTruthy();
+  });
+
   it('tidies the layout with one click, undoable', async () => {
     const { user } = renderEditor(tenBlockWorkflow());
     const before = node('Digest').style.transform;

@@ -61,8 +61,15 @@ function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorPro
   };
 
   const save = async () => {
-    await onSave(store.getState().workflow);
-    store.getState().markSaved();
+    const workflow = store.getState().workflow;
+    try {
+      await onSave(workflow);
+    } catch (error) {
+      store.getState().showNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    // Edits made while saving are still unsaved.
+    if (store.getState().workflow === workflow) store.getState().markSaved();
   };
 
   return (

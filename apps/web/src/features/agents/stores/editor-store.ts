@@ -59,6 +59,8 @@ export interface EditorState {
   setBlockStatus(blockId: string, status: BlockRunStatus): void;
   resetStatuses(): void;
   markSaved(): void;
+  /** Shows a message over the canvas (a refused connection, a failed save) until the next edit or dismissal. */
+  showNotice(message: string): void;
   clearNotice(): void;
 }
 
@@ -255,6 +257,9 @@ function sessionActions({ get, set, commit, createId, history, clipboard: pastin
     },
     markSaved() {
       set({ isDirty: false });
+    },
+    showNotice(message) {
+      set({ notice: message });
     },
     clearNotice() {
       set({ notice: undefined });
