@@ -26,6 +26,8 @@ describe('/api/agents', () => {
     expect(agent).toMatchObject({ name: 'Researcher', description: 'Finds news', status: 'draft', hasWorkflow: false, blockCount: 0, workflowVersion: 0 });
     await call(owner.accessToken, 'POST', '/api/agents', { name: 'Second' });
 
+    const recent = (await call(owner.accessToken, 'GET', '/api/agents/recent')).json<{ agents: Array<{ name: string }> }>();
+    expect(recent.agents.map((one) => one.name).sort()).toEqual(['Researcher', 'Second']);
     const list = (await call(owner.accessToken, 'GET', '/api/agents?limit=1&offset=0')).json();
     expect(list).toMatchObject({ total: 2, limit: 1, offset: 0, hasMore: true });
     expect((await call(other.accessToken, 'GET', '/api/agents')).json()).toMatchObject({ agents: [], total: 0 });

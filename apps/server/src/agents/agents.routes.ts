@@ -1,5 +1,5 @@
 import {
-  agentResponseSchema, agentsPageSchema, createAgentBodySchema, deploySnippetsSchema, idParamsSchema,
+  agentResponseSchema, agentsPageSchema, recentAgentsResponseSchema, createAgentBodySchema, deploySnippetsSchema, idParamsSchema,
   listAgentsQuerySchema, saveWorkflowBodySchema, updateAgentBodySchema, versionParamsSchema, workflowResponseSchema,
   workflowVersionResponseSchema, workflowVersionsResponseSchema,
 } from '@claraverse/shared';
@@ -20,6 +20,11 @@ export function agentsRoutes(deps: { agentsService: AgentsService }): RouteSpec[
       method: 'GET', url: '/api/agents', summary: 'List my agents (newest change first)', tags, auth: 'user',
       query: listAgentsQuerySchema, responses: { 200: agentsPageSchema },
       handler: ({ user, query }) => agents.list(user.id, query),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/agents/recent', summary: 'My 10 most recently changed agents (landing page)', tags, auth: 'user',
+      responses: { 200: recentAgentsResponseSchema },
+      handler: async ({ user }) => ({ agents: (await agents.list(user.id, { limit: 10, offset: 0 })).agents }),
     }),
     defineRoute({
       method: 'GET', url: '/api/agents/:id', summary: 'Get an agent', tags, auth: 'user',

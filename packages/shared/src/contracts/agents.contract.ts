@@ -253,3 +253,6 @@ export const deploySnippetsSchema = z.object({
   go: z.string(),
 });
 export type DeploySnippets = z.infer<typeof deploySnippetsSchema>;
+
+/** `GET /api/agents/recent`: the 10 most recently changed agents. */
+export const recentAgentsResponseSchema = z.object({ agents: z.array(agentSchema) });
