@@ -144,11 +144,17 @@ describe('block settings panel', () => {
       variables: [],
     };
     const { config, user } = renderPanel(workflow, 'writer');
-    const userPrompt = screen.getByLabelText('User prompt');
+    const userPrompt = screen.getByLabelText('User prompt') as HTMLTextAreaElement;
     const hint = document.getElementById(userPrompt.getAttribute('aria-describedby')!.split(' ')[0]!)!;
-    expect(within(hint).getByText('{{fetch.body}}')).toBeTruthy();
-    expect(within(hint).getByText('{{start.value}}')).toBeTruthy();
+    expect(within(hint).getByRole('button', { name: '{{start.value}}' })).toBeTruthy();
     expect(within(hint).queryByText('{{unrelated}}')).toBeNull();
+    // A path inserts itself at the cursor.
+    await user.click(userPrompt);
+    userPrompt.setSelectionRange(0, 0);
+    await user.click(within(hint).getByRole('button', { name: '{{fetch.body}}' }));
+    expect(config()['userPrompt']).toBe('{{fetch.body}}{{input}}');
+    await user.keyboard(' and ');
+    expect(config()['userPrompt']).toBe('{{fetch.body}} and {{input}}');
     await user.type(screen.getByLabelText('System prompt'), 'Summarize.');
     await user.type(screen.getByLabelText('Model'), 'gpt-4.1');
     await user.type(screen.getByLabelText('Tools'), 'web_search{Enter}get_current_time{Enter}');

@@ -73,7 +73,7 @@ export function DelaySettings({ blockId }: TypeSettingsProps) {
 
 /** `output`: names a result of the run; its value is a template. */
 export function OutputSettings({ blockId, paths }: TypeSettingsProps) {
-  return <ConfigTextArea blockId={blockId} configKey="value" label="Value" rows={3} hint={<PathHint paths={paths} />} />;
+  return <ConfigTextArea blockId={blockId} configKey="value" label="Value" rows={3} paths={paths} />;
 }
 
 /** `loop`: the list to go over (template or JSONata), how many at once and the most allowed. */

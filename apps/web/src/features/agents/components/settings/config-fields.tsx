@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { Field } from '../../../../components/ui/field';
 import { Input } from '../../../../components/ui/input';
 import { Select, type SelectOption } from '../../../../components/ui/select';
@@ -33,12 +34,34 @@ export function ConfigTextField({ blockId, configKey, label, hint, error, placeh
   );
 }
 
+interface ConfigTextAreaProps extends ConfigFieldProps {
+  placeholder?: string;
+  rows?: number;
+  isCode?: boolean;
+  /** Template paths offered under the field; clicking one inserts `{{path}}` at the cursor. */
+  paths?: readonly string[];
+}
+
 /** A multi-line text config value (prompts, templates, expressions). */
-export function ConfigTextArea({ blockId, configKey, label, hint, error, placeholder, rows = 3, isCode = false }: ConfigFieldProps & { placeholder?: string; rows?: number; isCode?: boolean }) {
+export function ConfigTextArea({ blockId, configKey, label, hint, error, placeholder, rows = 3, isCode = false, paths }: ConfigTextAreaProps) {
   const [value, setValue] = useConfigValue(blockId, configKey);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const text = asText(value);
+  const insert = (path: string) => {
+    const element = textarea.current;
+    const start = element?.selectionStart ?? text.length;
+    const end = element?.selectionEnd ?? text.length;
+    const placeholderText = `{{${path}}}`;
+    // Rendered at once, so the caret can be put right after the inserted placeholder.
+    flushSync(() => setValue(text.slice(0, start) + placeholderText + text.slice(end)));
+    element?.focus();
+    element?.setSelectionRange(start + placeholderText.length, start + placeholderText.length);
+  };
   return (
-    <Field label={label} hint={hint} error={error}>
-      {(control) => <Textarea {...control} rows={rows} isCode={isCode} spellCheck={!isCode} value={asText(value)} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />}
+    <Field label={label} hint={paths === undefined ? hint : <PathHint paths={paths} onInsert={insert} />} error={error}>
+      {(control) => (
+        <Textarea {...control} ref={textarea} rows={rows} isCode={isCode} spellCheck={!isCode} value={text} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />
+      )}
     </Field>
   );
 }
@@ -73,15 +96,22 @@ export function ConfigSelect({ blockId, configKey, label, hint, options, fallbac
   );
 }
 
-/** The `{{…}}` paths a template can use here, as a hint under prompt and template fields. */
-export function PathHint({ paths }: { paths: readonly string[] }) {
+/** The `{{…}}` paths a template can use here, as a hint under prompt and template fields (buttons with onInsert). */
+export function PathHint({ paths, onInsert }: { paths: readonly string[]; onInsert?: (path: string) => void }) {
+  const chip = 'rounded bg-zinc-100 px-1 py-px font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300';
   return (
     <span>
-      Available:{' '}
+      {onInsert === undefined ? 'Available:' : 'Insert:'}{' '}
       {paths.map((path, index) => (
         <span key={path}>
           {index > 0 ? ' ' : null}
-          <code className="rounded bg-zinc-100 px-1 py-px font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{`{{${path}}}`}</code>
+          {onInsert === undefined ? (
+            <code className={chip}>{`{{${path}}}`}</code>
+          ) : (
+            <button type="button" className={`${chip} hover:bg-violet-100 hover:text-violet-800 dark:hover:bg-violet-950 dark:hover:text-violet-300`} onClick={() => onInsert(path)}>
+              {`{{${path}}}`}
+            </button>
+          )}
         </span>
       ))}
     </span>

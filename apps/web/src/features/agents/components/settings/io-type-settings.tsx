@@ -3,7 +3,7 @@ import { Field } from '../../../../components/ui/field';
 import { Textarea } from '../../../../components/ui/textarea';
 import { useEditorStore, useEditorStoreApi } from '../../stores/editor-store-context';
 import type { TypeSettingsProps } from './basic-type-settings';
-import { ConfigSelect, ConfigTextArea, ConfigTextField, PathHint } from './config-fields';
+import { ConfigSelect, ConfigTextArea, ConfigTextField } from './config-fields';
 import { DraftTextArea, headerLines, jsonText, lineList } from './draft-text-area';
 
 /** `llm_inference`: model, prompts with the available `{{…}}` paths, and tools (a list for now). */
@@ -12,7 +12,7 @@ export function LlmSettings({ blockId, paths }: TypeSettingsProps) {
     <>
       <ConfigTextField blockId={blockId} configKey="model" label="Model" placeholder="Default model" hint="A model id; empty uses the default model." />
       <ConfigTextArea blockId={blockId} configKey="systemPrompt" label="System prompt" rows={4} hint="What this block must do, in the imperative." />
-      <ConfigTextArea blockId={blockId} configKey="userPrompt" label="User prompt" rows={3} hint={<PathHint paths={paths} />} />
+      <ConfigTextArea blockId={blockId} configKey="userPrompt" label="User prompt" rows={3} paths={paths} />
       <DraftTextArea key={`${blockId}-tools`} blockId={blockId} configKey="enabledTools" label="Tools" hint="One tool name per line." {...lineList} />
     </>
   );
@@ -29,7 +29,7 @@ export function HttpRequestSettings({ blockId, paths }: TypeSettingsProps) {
         <ConfigTextField blockId={blockId} configKey="url" label="URL" placeholder="https://api.example.com/items" />
       </div>
       <DraftTextArea key={`${blockId}-headers`} blockId={blockId} configKey="headers" label="Headers" hint="One “Name: value” per line." {...headerLines} />
-      <ConfigTextArea blockId={blockId} configKey="body" label="Body" rows={4} isCode hint={<PathHint paths={paths} />} />
+      <ConfigTextArea blockId={blockId} configKey="body" label="Body" rows={4} isCode paths={paths} />
     </>
   );
 }
