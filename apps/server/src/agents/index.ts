@@ -15,6 +15,7 @@ import { createEnginePorts, type EnginePortsDeps } from './runs/engine-ports.js'
 import { createExecutionsRepository } from './runs/executions.repository.js';
 import { executionsRoutes } from './runs/executions.routes.js';
 import { createExecutionsService } from './runs/executions.service.js';
+import { createCompletionCallback } from './triggers/completion-callback.js';
 import { createSchedulesRepository } from './triggers/schedules.repository.js';
 import { schedulesRoutes } from './triggers/schedules.routes.js';
 import { createSchedulesService } from './triggers/schedules.service.js';
@@ -67,6 +68,7 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
   const runs = createAgentRunsService({
     engine, agentsRepository, executionsRepository, logger: deps.logger, now: deps.now, counters: deps.counters,
     maxExecutionsPerDay: deps.limitsEnabled ? maxExecutionsPerDay : -1,
+    onRunRecorded: createCompletionCallback({ db: deps.db, cipher: deps.cipher, http: deps.ports.http, logger: deps.logger }),
   });
   const agentsService = createAgentsService({ agentsRepository, engine, now: deps.now });
   const executionsService = createExecutionsService({ agentsRepository, executionsRepository });

@@ -3,7 +3,7 @@ import type { ExecutionRecord, ExecutionTrigger } from '@claraverse/shared';
 import type { BlockRecord, Engine, PreparedWorkflow, RunResult } from '@claraverse/engine';
 import type { CounterStore } from '../../platform/counters/counter-store.js';
 import { AppError, NotFoundError } from '../../platform/errors/app-error.js';
-import type { ExecutionRow } from '../../platform/database/tables.js';
+import type { AgentRow, ExecutionRow } from '../../platform/database/tables.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { AgentsRepository } from '../agents.repository.js';
 import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
@@ -117,6 +117,8 @@ export function createAgentRunsService(deps: {
   counters: CounterStore;
   /** Top-level runs per user per day; -1 = unlimited (LIMITS_ENABLED=false). */
   maxExecutionsPerDay: number;
+  /** Called once a top-level run is recorded (the completion callback); must not throw. */
+  onRunRecorded?(agent: AgentRow, record: ExecutionRecord): Promise<void>;
 }) {
   const running = new Map<string, RunningEntry>();
   const writer = createExecutionWriter({ writeBatch: (rows, blocks) => deps.executionsRepository.writeBatch(rows, blocks), logger: deps.logger });
@@ -146,6 +148,8 @@ export function createAgentRunsService(deps: {
     const { controller, done } = executeRun({ engine: deps.engine, writer, logger: deps.logger, now: deps.now }, prepared, row, input, options, () => {
       running.delete(executionId);
     });
+    const onRecorded = deps.onRunRecorded;
+    if (onRecorded && (options.depth ?? 0) === 0) void done.then((record) => onRecorded(agent, record));
     running.set(executionId, { userId, controller, done });
     return { executionId, done };
   }
