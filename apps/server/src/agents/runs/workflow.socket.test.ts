@@ -101,6 +101,15 @@ describe('WS /ws/workflow', () => {
     expect(shoutEnds.map((message) => message.output).sort()).toEqual(['SEA', 'SKY', 'SUN']);
   });
 
+  it('sends large block values as a truncation marker', async () => {
+    client.send({ type: 'workflow.run', agentId, input: { mode: 'words', words: ['w'.repeat(300_000)] } });
+    const end = await client.waitFor((message) => message.type === 'execution.end');
+    expect(end).toMatchObject({ status: 'completed', output: { _truncated: true } });
+    const started = await client.waitFor((message) => message.type === 'execution.block' && message.blockId === 'start' && message.status === 'completed');
+    expect(started.output).toMatchObject({ _truncated: true, originalChars: expect.any(Number) });
+    expect(JSON.stringify(started).length).toBeLessThan(300_000);
+  });
+
   it('cancels a run: both provider calls are aborted and the run ends cancelled', async () => {
     harness.double.setScenario({ kind: 'hang' });
     client.send({ type: 'workflow.run', agentId, input: { mode: 'poems', topic: 'time' } });

@@ -3,6 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { RealtimeHub } from '../../platform/realtime/realtime-hub.js';
 import type { AgentRunsService } from './agent-runs.service.js';
+import { toStoredJson } from './execution-records.js';
+
+/** Largest block value sent over the socket; larger ones become a truncation marker (the record keeps 64 KiB). */
+const maxSocketValueChars = 256 * 1024;
+
+/** The value as sent: itself, or `{ _truncated, originalChars, preview }` when its JSON is too large. */
+function capped(value: unknown): unknown {
+  const text = toStoredJson(value, maxSocketValueChars);
+  return text === null ? undefined : (JSON.parse(text) as unknown);
+}
 
 /**
  * `WS /ws/workflow` (reference §2.2): `workflow.run` starts a manual run and streams `execution.start`,
@@ -30,13 +40,13 @@ export function registerWorkflowSocket(app: FastifyInstance, deps: { hub: Realti
             onBlock: (record) =>
               send({
                 type: 'execution.block', executionId: executionId || '', blockId: record.blockId, status: record.status,
-                ...(record.inputs === undefined ? {} : { inputs: record.inputs }),
-                ...(record.status === 'completed' ? { output: record.output } : {}),
+                ...(record.inputs === undefined ? {} : { inputs: capped(record.inputs) }),
+                ...(record.status === 'completed' ? { output: capped(record.output) } : {}),
                 ...(record.error ? { error: record.error } : {}),
               }),
             onEnd: (record) =>
               send({
-                type: 'execution.end', executionId: record.id, status: record.status === 'running' ? 'failed' : record.status, output: record.output,
+                type: 'execution.end', executionId: record.id, status: record.status === 'running' ? 'failed' : record.status, output: capped(record.output),
                 durationMs: record.durationMs ?? 0, ...(record.error ? { error: record.error } : {}),
               }),
           },
