@@ -20,6 +20,26 @@ async function allNodesInsidePane(page: Page): Promise<boolean> {
   });
 }
 
+/** Resolves once the canvas viewport has not moved for ten animation frames (framing animations are over). */
+async function waitForStillViewport(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        let last = viewport.style.transform;
+        let still = 0;
+        const tick = () => {
+          const now = viewport.style.transform;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
 let vite: ViteDevServer;
 let baseUrl: string;
 
@@ -84,7 +104,8 @@ describe('agent editor in Chromium', () => {
       await page.getByText('5 blocks · unsaved changes').waitFor();
       await page.getByRole('button', { name: 'Tidy up' }).click();
       // Tidying up frames the new layout (animated): wait until every block is inside the canvas.
-      await expect.poll(() => allNodesInsidePane(page)).toBe(true);
+      await waitForStillViewport(page);
+      expect(await allNodesInsidePane(page)).toBe(true);
       // Connect by dragging from an output handle to an input handle.
       const connect = async (from: string, to: string) => {
         const before = await page.locator('.react-flow__edge').count();
@@ -101,6 +122,7 @@ describe('agent editor in Chromium', () => {
       await page.getByLabel('Condition (JSONata)').fill('$contains(`ai-agent`.response, "yes")');
       await page.getByText('Ready to run').waitFor();
       await page.getByRole('button', { name: 'Tidy up' }).click();
+      await waitForStillViewport(page);
       // Dragging a block is one undo step.
       const start = page.locator('.react-flow__node', { hasText: 'Start' });
       const transformOf = () => start.evaluate((node) => (node as HTMLElement).style.transform);
