@@ -93,9 +93,9 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
       registerWorkflowSocket(app, { hub: deps.hub, runs });
       registerInboundWebhookRoute(app, { webhooksService });
     },
-    /** Marks runs a previous process left `running` as failed (`interrupted`), then starts the schedule loop. */
+    /** Registers this process as a runner, fails runs of stopped processes (`interrupted`), starts the schedule loop. */
     async start(): Promise<void> {
-      await runs.failInterrupted();
+      await runs.startRunner();
       schedulesService.start(deps.scheduleIntervalMs ?? 30_000);
       if (deps.limitsEnabled) {
         const purge = () => void runs.deleteOlderThan(retentionDays).catch((error: unknown) => deps.logger.error({ err: error }, 'execution retention failed'));

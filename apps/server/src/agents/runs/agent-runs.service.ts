@@ -10,6 +10,7 @@ import { blockRow, presentExecutionRecord, toStoredJson } from './execution-reco
 import type { ExecutionsRepository } from './executions.repository.js';
 import { createExecutionWriter, type ExecutionWriter } from './execution-writer.js';
 import { createDailyRunLimit, createWorkflowLoader } from './run-guards.js';
+import { createRunnerRegistry } from './runner-registry.js';
 
 /** Who hears about a run as it goes (the WebSocket that started it). Called synchronously; must not throw. */
 export interface RunListener {
@@ -44,7 +45,6 @@ interface RunningEntry {
   done: Promise<ExecutionRecord>;
 }
 
-const interruptedError = JSON.stringify({ code: 'interrupted', message: 'The server stopped while this run was in progress' });
 
 /**
  * Runs a prepared workflow for an execution row already queued: persists the end through the writer (onRunEnd),
@@ -121,6 +121,8 @@ export function createAgentRunsService(deps: {
   onRunRecorded?(agent: AgentRow, record: ExecutionRecord): Promise<void>;
 }) {
   const running = new Map<string, RunningEntry>();
+  const runner = createRunnerRegistry({ executionsRepository: deps.executionsRepository, logger: deps.logger, now: deps.now });
+  const runnerId = runner.id;
   const writer = createExecutionWriter({ writeBatch: (rows, blocks) => deps.executionsRepository.writeBatch(rows, blocks), logger: deps.logger });
 
   const loadWorkflow = createWorkflowLoader(deps.engine);
@@ -139,7 +141,7 @@ export function createAgentRunsService(deps: {
     const row: ExecutionRow = {
       id: executionId, agent_id: agentId, user_id: userId, trigger: options.trigger, api_key_id: options.apiKeyId ?? null,
       workflow_version: agent.workflow_version, status: 'running', input: toStoredJson(input), output: null, error: null,
-      started_at: startedAt.toISOString(), completed_at: null, duration_ms: null,
+      started_at: startedAt.toISOString(), completed_at: null, duration_ms: null, runner_id: runnerId,
     };
     const started = writer.write(row);
     if (options.recordStartFirst !== false) await started;
@@ -176,12 +178,10 @@ export function createAgentRunsService(deps: {
       return { status: ended.status === 'running' ? 'failed' as const : ended.status, output: ended.output, ...(ended.error ? { error: ended.error } : {}) };
     },
 
-    /** Marks runs a previous process left `running` as failed (`interrupted`). */
-    async failInterrupted(): Promise<number> {
-      const count = await deps.executionsRepository.failRunning(interruptedError, deps.now().toISOString());
-      if (count > 0) deps.logger.warn({ count }, 'runs left running by a previous process marked failed (interrupted)');
-      return count;
-    },
+    runnerId,
+
+    /** Registers this process as a runner and fails runs of stopped processes (`runner-registry.ts`). */
+    startRunner: () => runner.start(),
 
     /** Retention: deletes finished executions older than `days` (reference §8.2: 30 days on the default tier). */
     async deleteOlderThan(days: number): Promise<number> {
@@ -196,6 +196,7 @@ export function createAgentRunsService(deps: {
       const entries = [...running.values()];
       for (const entry of entries) entry.controller.abort(new AppError('service_unavailable', 'The server is shutting down'));
       await Promise.all(entries.map((entry) => entry.done));
+      await runner.stop();
     },
   };
 }

@@ -5,7 +5,7 @@ import { createExecutionWriter } from './execution-writer.js';
 
 const row = (id: string, status: string): ExecutionRow => ({
   id, agent_id: 'a', user_id: 'u', trigger: 'api', api_key_id: null, workflow_version: 1, status, input: null, output: null, error: null,
-  started_at: '2026-11-26T00:00:00.000Z', completed_at: null, duration_ms: null,
+  started_at: '2026-11-26T00:00:00.000Z', completed_at: null, duration_ms: null, runner_id: null,
 });
 const block = (executionId: string): ExecutionBlockRow => ({
   execution_id: executionId, block_id: 'b1', name: 'B', type: 'transform', status: 'completed', inputs: null, output: '1', error: null,

@@ -57,9 +57,27 @@ export function createExecutionsRepository(db: Kysely<Database>) {
         .select((eb) => ['status', eb.fn.countAll<number | string>().as('count'), sql<number | string | null>`avg(duration_ms)`.as('avg_duration_ms')])
         .groupBy('status')
         .execute(),
-    /** Runs a previous process left `running` become `failed` (`interrupted`); returns how many. */
-    async failRunning(error: string, completedAt: string): Promise<number> {
-      const result = await db.updateTable('executions').set({ status: 'failed', error, completed_at: completedAt }).where('status', '=', 'running').executeTakeFirst();
+    /** Records a live process (runner) that runs agents. */
+    async registerRunner(id: string, nowIso: string): Promise<void> {
+      await db.insertInto('agent_runners').values({ id, started_at: nowIso, heartbeat_at: nowIso }).execute();
+    },
+    async heartbeat(id: string, nowIso: string): Promise<void> {
+      await db.updateTable('agent_runners').set({ heartbeat_at: nowIso }).where('id', '=', id).execute();
+    },
+    async removeRunner(id: string): Promise<void> {
+      await db.deleteFrom('agent_runners').where('id', '=', id).execute();
+    },
+    /**
+     * Runs left `running` by processes that stopped (no heartbeat since `aliveSinceIso`, or no runner recorded)
+     * become `failed` (`interrupted`); the stopped runners are forgotten. Returns how many runs were failed.
+     */
+    async failRunning(error: string, completedAt: string, aliveSinceIso: string): Promise<number> {
+      const alive = db.selectFrom('agent_runners').select('id').where('heartbeat_at', '>=', aliveSinceIso);
+      const result = await db.updateTable('executions').set({ status: 'failed', error, completed_at: completedAt })
+        .where('status', '=', 'running')
+        .where((eb) => eb.or([eb('runner_id', 'is', null), eb('runner_id', 'not in', alive)]))
+        .executeTakeFirst();
+      await db.deleteFrom('agent_runners').where('heartbeat_at', '<', aliveSinceIso).execute();
       return Number(result.numUpdatedRows);
     },
     /** Deletes executions (and their blocks, by cascade) started before `cutoffIso`; returns how many. */

@@ -328,6 +328,15 @@ export interface ExecutionsTable {
   started_at: string;
   completed_at: string | null;
   duration_ms: number | null;
+  /** The process (`agent_runners.id`) running it; null for rows written before runners were tracked. */
+  runner_id: string | null;
+}
+
+/** A server process that runs agents; its heartbeat says it is alive. */
+export interface AgentRunnersTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
 }
 
 export interface ExecutionBlocksTable {
@@ -351,6 +360,7 @@ export interface Database {
   workflow_versions: WorkflowVersionsTable;
   executions: ExecutionsTable;
   execution_blocks: ExecutionBlocksTable;
+  agent_runners: AgentRunnersTable;
 }
 
 export type AgentRow = Selectable<AgentsTable>;

@@ -9,6 +9,7 @@ import * as createCredentials from './20261202100000-create-credentials.js';
 import * as createAgentsAndExecutions from './20261203100000-create-agents-and-executions.js';
 import * as createAgentSchedules from './20261203110000-create-agent-schedules.js';
 import * as createAgentWebhooks from './20261203120000-create-agent-webhooks.js';
+import * as addAgentRunners from './20261203130000-add-agent-runners.js';
 
 /**
  * Every migration, in order, by name. An explicit list (not a folder scan) so the compiled server and the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261203100000-create-agents-and-executions': createAgentsAndExecutions,
   '20261203110000-create-agent-schedules': createAgentSchedules,
   '20261203120000-create-agent-webhooks': createAgentWebhooks,
+  '20261203130000-add-agent-runners': addAgentRunners,
 };
