@@ -27,7 +27,8 @@ const PendingPage = lazyPage(() => import('./routes/pending-page'), (module) => 
 const AppShell = lazyPage(() => import('./routes/app-shell'), (module) => module.AppShell);
 const ChatPage = lazyPage(() => import('./routes/chat-page'), (module) => module.ChatPage);
 const ImagesPage = lazyPage(() => import('./routes/images-page'), (module) => module.ImagesPage);
-const AgentsPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.AgentsPage);
+const AgentsPage = lazyPage(() => import('./routes/agents-page'), (module) => module.AgentsPage);
+const AgentEditorPage = lazyPage(() => import('./routes/agent-editor-page'), (module) => module.AgentEditorPage);
 const MemoryPage = lazyPage(() => import('./routes/placeholder-pages'), (module) => module.MemoryPage);
 const CredentialsPage = lazyPage(() => import('./routes/credentials-page'), (module) => module.CredentialsPage);
 const SettingsPage = lazyPage(() => import('./routes/settings-page'), (module) => module.SettingsPage);
@@ -61,6 +62,7 @@ export const routes = [
           { path: '/chat/:conversationId', element: <ChatPage /> },
           { path: '/images', element: <ImagesPage /> },
           { path: '/agents', element: <AgentsPage /> },
+          { path: '/agents/:agentId', element: <AgentEditorPage /> },
           { path: '/memory', element: <MemoryPage /> },
           { path: '/credentials', element: <CredentialsPage /> },
           { path: '/settings', element: <SettingsPage /> },

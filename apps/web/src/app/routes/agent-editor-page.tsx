@@ -1,0 +1,77 @@
+import type { Workflow } from '@claraverse/engine';
+import { ArrowLeft } from 'lucide-react';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { LoadingState } from '../../components/ui/spinner';
+import { useAgentWorkflow, useSaveAgentWorkflow } from '../../features/agents/api/agent-workflow';
+import { useAgent } from '../../features/agents/api/get-agent';
+import { AgentEditor } from '../../features/agents/components/agent-editor';
+import { ApiError } from '../../lib/api-client';
+import { describeError } from '../../lib/error-messages';
+import { useDocumentTitle } from '../use-document-title';
+
+/**
+ * The sentence the editor shows when a save fails. A `validation_failed` answer carries the engine's own account
+ * of the problems (which blocks, why), so it is shown as the server wrote it; anything else as the usual sentence.
+ */
+function saveErrorMessage(error: unknown): string {
+  return error instanceof ApiError && error.code === 'validation_failed' && error.message ? error.message : describeError(error);
+}
+
+/** /agents/:agentId — the agent's workflow in the editor, full height inside the app shell, saved through the API. */
+export function AgentEditorPage() {
+  const { agentId = '' } = useParams();
+  const agentQuery = useAgent(agentId);
+  const workflowQuery = useAgentWorkflow(agentId);
+  const saveMutation = useSaveAgentWorkflow(agentId);
+  useDocumentTitle(agentQuery.data ? `${agentQuery.data.name} · Agents` : 'Agents');
+
+  const save = async (workflow: Workflow) => {
+    try {
+      await saveMutation.mutateAsync(workflow);
+    } catch (error) {
+      throw new Error(saveErrorMessage(error), { cause: error });
+    }
+  };
+
+  const backLink = (
+    <Link to="/agents" className="inline-flex items-center gap-1 text-sm font-medium text-zinc-600 hover:text-violet-700 dark:text-zinc-400 dark:hover:text-violet-300">
+      <ArrowLeft aria-hidden="true" className="size-4" />
+      Agents
+    </Link>
+  );
+
+  const failure = agentQuery.error ?? workflowQuery.error;
+  if (failure) {
+    const isMissing = failure instanceof ApiError && failure.code === 'not_found';
+    return (
+      <div className="flex flex-col gap-4">
+        {backLink}
+        <Alert tone="error" title={isMissing ? 'This agent does not exist' : 'The agent could not be loaded'}>
+          <p>{isMissing ? 'It may have been deleted. Go back to your agents to open another one.' : describeError(failure)}</p>
+          {isMissing ? null : (
+            <Button className="mt-3" variant="secondary" size="small" onClick={() => void Promise.all([agentQuery.refetch(), workflowQuery.refetch()])}>
+              Try again
+            </Button>
+          )}
+        </Alert>
+      </div>
+    );
+  }
+  if (!agentQuery.data || !workflowQuery.data) return <LoadingState label="Loading the agent…" />;
+
+  return (
+    // The shell's header is 3.5 rem and its main area pads 1.5 rem above and below: the editor fills the rest.
+    <div className="flex h-[calc(100dvh-6.5rem)] min-h-[28rem] flex-col gap-2">
+      <div className="flex min-w-0 items-center gap-3">
+        {backLink}
+        <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-700">/</span>
+        <h1 className="min-w-0 truncate text-base font-semibold text-zinc-900 dark:text-zinc-50">{agentQuery.data.name}</h1>
+      </div>
+      <div className="min-h-0 flex-1 overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800">
+        <AgentEditor key={agentId} workflow={workflowQuery.data.workflow} title={agentQuery.data.name} onSave={save} />
+      </div>
+    </div>
+  );
+}
