@@ -20,7 +20,8 @@ import { createCredentialsModule, type CredentialsModule } from './credentials/i
 import { createComposioModule } from './integrations/composio/index.js';
 import { createKeyRing, createKeyRingCipher } from './platform/crypto/key-ring.js';
 import { createToolContextFactory } from './tools/tool-context-factory.js';
-import { createToolRegistry } from './tools/tool-registry.js';
+import { createToolRegistry, type ToolRegistry } from './tools/tool-registry.js';
+import { agentsToolSourceName } from './agents/as-tools/agents-tool-source.js';
 import { toolsRoutes } from './tools/tools.routes.js';
 import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
 import { createProvidersModule } from './providers/index.js';
@@ -103,6 +104,8 @@ export interface ClaraVerseApp {
   credentials: CredentialsModule;
   /** Agents: their services, the run service (start, cancel) and routes. */
   agents: AgentsModule;
+  /** Built-in and dynamic tools (MCP, bridge, agents) per user, as chat offers them. */
+  toolRegistry: ToolRegistry;
   /** Stops accepting, finishes in-flight requests, closes sockets, queues and the database. */
   close(): Promise<void>;
 }
@@ -223,7 +226,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     catalog: [...toolCatalog, ...integrations.flatMap((integration) => integration.tools)],
     // Integration tools only for users with a credential of their integration.
     usableFilter: credentials.usableFilter,
-    dynamicSources: [mcp.toolSource],
+    // The user's agents join as tools (`agent_<slug>`); `agents` is built below and asked only per request.
+    dynamicSources: [mcp.toolSource, { listTools: (userId) => agents.toolSource.listTools(userId) }],
     onSourceError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'a tool source failed; its tools are hidden for this request'),
   });
   const createToolContext = createToolContextFactory({
@@ -244,7 +248,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       llmClient,
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
       listUserModels: (userId) => providers.service.listUserModels(userId),
-      listTools: async (userId) => toolRegistry.listUsable(userId, await toolRegistry.listForUser(userId, { interactive: false })),
+      // Not agents as tools: a workflow calls agents through sub_agent blocks (depth and cycles are checked there).
+      listTools: async (userId) => toolRegistry.listUsable(userId, (await toolRegistry.listForUser(userId, { interactive: false })).filter((tool) => tool.source !== agentsToolSourceName)),
       createToolContext,
       credentialIntegrations: async (userId) => new Map((await credentials.service.references(userId)).map((reference) => [reference.id, reference.integrationType])),
       http: outboundHttp, sandbox, toolTimeoutMs: config.tools.timeoutMs,
@@ -288,7 +293,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...openAiCompatRoutes({
       listUserModels: (userId) => providers.service.listUserModels(userId),
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),
-      llmClient, usageRepository, now,
+      llmClient, usageRepository, now, agentModels: agents.agentModels,
     }),
   ];
   mountRoutes(http, routes, { authenticator, validateResponses: config.env !== 'production', rateLimitEnabled: config.rateLimit.enabled });
@@ -308,7 +313,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closing: Promise<void> | null = null;
   return {
-    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox, credentials, agents,
+    http, config, database, cipher, realtimeHub, outboundHttp, mcpToolSource: mcp.toolSource, toolFiles: files.toolFiles, documentRenderer, mediaModels, sandbox, credentials, agents, toolRegistry,
     close: () =>
       (closing ??= (async () => {
         await chatService.stopAll();

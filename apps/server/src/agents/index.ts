@@ -8,6 +8,8 @@ import type { RouteSpec } from '../platform/http/define-route.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { RealtimeHub } from '../platform/realtime/realtime-hub.js';
 import { createAgentRunsService } from './runs/agent-runs.service.js';
+import { createAgentModels } from './as-tools/agent-models.js';
+import { createAgentsToolSource } from './as-tools/agents-tool-source.js';
 import { createAgentsRepository } from './agents.repository.js';
 import { agentsRoutes } from './agents.routes.js';
 import { createAgentsService } from './agents.service.js';
@@ -88,6 +90,10 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     agentsService,
     runs,
     schedules: schedulesService,
+    /** The user's active agents as the tool registry's dynamic tools `agent_<slug>` (chat). */
+    toolSource: createAgentsToolSource({ agentsRepository, runs }),
+    /** The user's agents as OpenAI-compatible models `agent:<id>` (`/v1`). */
+    agentModels: createAgentModels({ agentsRepository, runs }),
     /** `WS /ws/workflow` and the raw-body `POST /api/hooks/:hookId`. */
     registerSocket(app: FastifyInstance): void {
       registerWorkflowSocket(app, { hub: deps.hub, runs });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { openAiChatCompletionBodySchema, openAiChatCompletionSchema, openAiModelListSchema, type UserModel } from '@claraverse/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerWithAgent } from '../agents/as-tools/agent-completion.js';
+import { agentModelPrefix, type AgentModels } from '../agents/as-tools/agent-models.js';
 import type { ModelResolver } from '../chat/chat-model.js';
 import type { UsageRepository } from '../chat/usage.repository.js';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
@@ -15,6 +17,8 @@ export interface OpenAiCompatDeps {
   llmClient: LlmClient;
   usageRepository: UsageRepository;
   now: () => Date;
+  /** The user's agents as models `agent:<id>` (listed and run); absent: only providers' models. */
+  agentModels?: AgentModels;
 }
 
 const finishReasonOf = (reason: LlmFinishReason) =>
@@ -87,7 +91,14 @@ export function openAiCompatRoutes(deps: OpenAiCompatDeps): RouteSpec[] {
       handler: async ({ user }) => {
         const models = await deps.listUserModels(user.id);
         const created = Math.floor(deps.now().getTime() / 1000);
-        return { object: 'list' as const, data: models.map((model) => ({ id: model.name, object: 'model' as const, created, owned_by: model.providerName })) };
+        const agents = deps.agentModels ? await deps.agentModels.list(user.id) : [];
+        return {
+          object: 'list' as const,
+          data: [
+            ...models.map((model) => ({ id: model.name, object: 'model' as const, created, owned_by: model.providerName })),
+            ...agents.map((agent) => ({ id: agent.id, object: 'model' as const, created, owned_by: 'agent' })),
+          ],
+        };
       },
     }),
     defineRoute({
@@ -95,6 +106,9 @@ export function openAiCompatRoutes(deps: OpenAiCompatDeps): RouteSpec[] {
       body: openAiChatCompletionBodySchema,
       responses: { 200: openAiChatCompletionSchema },
       handler: async ({ user, body, request, reply }) => {
+        if (deps.agentModels && body.model.startsWith(agentModelPrefix)) {
+          return answerWithAgent({ userId: user.id, body, reply, signal: clientGone(request, reply).signal, now: deps.now }, deps.agentModels);
+        }
         const resolved = await deps.resolveModel(user.id, body.model);
         const conversation = toLlmConversation(body.messages);
         const controller = clientGone(request, reply);

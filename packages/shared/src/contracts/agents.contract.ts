@@ -14,7 +14,8 @@ export type AgentStatus = (typeof agentStatuses)[number];
 export const executionStatuses = ['running', 'completed', 'partial', 'failed', 'cancelled'] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];
 
-export const executionTriggers = ['manual', 'api', 'schedule', 'webhook'] as const;
+/** `chat`: an agent called as a tool from a conversation (agents as tools). */
+export const executionTriggers = ['manual', 'api', 'schedule', 'webhook', 'chat'] as const;
 export type ExecutionTrigger = (typeof executionTriggers)[number];
 
 /** Route parameter `:agentId` (trigger routes). */
