@@ -22,6 +22,7 @@ import { createKeyRing, createKeyRingCipher } from './platform/crypto/key-ring.j
 import { createToolContextFactory } from './tools/tool-context-factory.js';
 import { createToolRegistry, type ToolRegistry } from './tools/tool-registry.js';
 import { agentsToolSourceName } from './agents/as-tools/agents-tool-source.js';
+import { registerAgentsMcpServer } from './agents/mcp-server/mcp-server.routes.js';
 import { toolsRoutes } from './tools/tools.routes.js';
 import { openAiCompatRoutes } from './openai-compat/openai-compat.routes.js';
 import { createProvidersModule } from './providers/index.js';
@@ -305,6 +306,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerChatSocket(http, { hub: realtimeHub, chatService });
   agents.registerSocket(http);
   mcp.registerBridgeSocket(http);
+  // ClaraVerse's own MCP server (POST /mcp, API key scope mcp): the key owner's agents as tools.
+  registerAgentsMcpServer(http, { authenticateApiKey: authenticator.authenticateApiKey, toolSource: agents.toolSource, createToolContext, version: config.version });
   await http.ready();
   providers.startModelRefresh({ intervalMs: config.providers.modelRefreshIntervalSeconds * 1000 });
   files.startSweep();

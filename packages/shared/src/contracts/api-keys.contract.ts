@@ -4,9 +4,10 @@ import { isoDateSchema } from './common.contract.js';
 /**
  * What a personal API key may do: `chat` (the OpenAI-compatible API), `mcp-bridge` (connect a
  * `claraverse-bridge` to `WS /mcp/connect`), `execute:*` (trigger any of the owner's agents; `execute:<agentId>`
- * for one agent), `read:executions` (poll runs), `upload` (files for runs).
+ * for one agent), `read:executions` (poll runs), `upload` (files for runs), `mcp` (ClaraVerse's own MCP server at
+ * `POST /mcp`: the owner's agents as tools).
  */
-export const apiKeyScopes = ['chat', 'mcp-bridge', 'execute:*', 'read:executions', 'upload'] as const;
+export const apiKeyScopes = ['chat', 'mcp-bridge', 'execute:*', 'read:executions', 'upload', 'mcp'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /** `execute:<agentId>`: a key that may trigger only that agent. */
