@@ -1,5 +1,6 @@
 import type { ClaraVerseApp } from '../app.js';
 import { bearer } from '../test/factories.js';
+import { connectTestSocket, type TestSocketClient } from '../test/socket-client.js';
 
 /** `variable(start) → transform(input.n + 1) → output "Result"`: the smallest useful workflow (and the benchmark's). */
 export const addOneWorkflow = {
@@ -36,56 +37,9 @@ export async function createApiKey(app: ClaraVerseApp, accessToken: string, scop
 type Received = { type: string; [key: string]: unknown };
 
 /** A `/ws/workflow` client that records every message and lets a test wait for one. */
-export interface WorkflowClient {
-  received: Received[];
-  send(message: object): void;
-  /** Resolves with the first received message (past or future) matching `predicate`. */
-  waitFor(predicate: (message: Received) => boolean, timeoutMs?: number): Promise<Received>;
-  close(): Promise<void>;
-}
+export type WorkflowClient = TestSocketClient<Received>;
 
 /** Opens `/ws/workflow` on a listening app, authenticates with `token` and waits for `ready`. */
-export async function connectWorkflow(baseUrl: string, token: string): Promise<WorkflowClient> {
-  const { default: WebSocket } = await import('ws');
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/workflow`);
-  const received: Received[] = [];
-  const waiters = new Set<{ predicate: (message: Received) => boolean; resolve: (message: Received) => void }>();
-  socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString('utf8')) as Received;
-    received.push(message);
-    for (const waiter of [...waiters]) {
-      if (waiter.predicate(message)) {
-        waiters.delete(waiter);
-        waiter.resolve(message);
-      }
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const client: WorkflowClient = {
-    received,
-    send: (message) => socket.send(JSON.stringify(message)),
-    waitFor: (predicate, timeoutMs = 10_000) => {
-      const found = received.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter = { predicate, resolve: (message: Received) => { clearTimeout(timer); resolve(message); } };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(received.map((message) => message.type))}`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-    close: () => new Promise((resolve) => {
-      if (socket.readyState === WebSocket.CLOSED) return resolve();
-      socket.once('close', () => resolve());
-      socket.close();
-    }),
-  };
-  client.send({ type: 'auth', token });
-  await client.waitFor((message) => message.type === 'ready');
-  return client;
+export function connectWorkflow(baseUrl: string, token: string): Promise<WorkflowClient> {
+  return connectTestSocket<Received>(baseUrl, '/ws/workflow', token);
 }

@@ -1,66 +1,20 @@
 import type { ChatServerMessage, SessionResponse } from '@claraverse/shared';
-import WebSocket from 'ws';
 import type { AppOverrides } from '../app.js';
 import { createRedisCounterStore } from '../platform/counters/redis-counter-store.js';
 import { startOpenAiDouble, type OpenAiMediaDouble } from './llm-doubles/openai-double.js';
 import { createTestApp, testDialect, type TestApp } from './create-test-app.js';
 import { bearer, registerAdmin } from './factories.js';
 import { deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from './redis-test-keys.js';
+import { connectTestSocket, type TestSocketClient } from './socket-client.js';
 
 type Received = ChatServerMessage | { type: 'ready'; userId: string } | { type: 'error'; code: string; message: string };
 
 /** A chat socket client that records every message and lets a test wait for one. */
-export interface ChatClient {
-  socket: WebSocket;
-  received: Received[];
-  send(message: object): void;
-  /** Resolves with the first received message (past or future) matching `predicate`. */
-  waitFor(predicate: (message: Received) => boolean, timeoutMs?: number): Promise<Received>;
-  close(): Promise<void>;
-}
+export type ChatClient = TestSocketClient<Received>;
 
 /** Opens `/ws/chat`, authenticates with `token` and waits for `ready`. */
-export async function connectChat(baseUrl: string, token: string): Promise<ChatClient> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/chat`);
-  const received: Received[] = [];
-  const waiters = new Set<{ predicate: (message: Received) => boolean; resolve: (message: Received) => void }>();
-  socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString('utf8')) as Received;
-    received.push(message);
-    for (const waiter of [...waiters]) if (waiter.predicate(message)) {
-      waiters.delete(waiter);
-      waiter.resolve(message);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const client: ChatClient = {
-    socket,
-    received,
-    send: (message) => socket.send(JSON.stringify(message)),
-    waitFor: (predicate, timeoutMs = 10_000) => {
-      const found = received.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter = { predicate, resolve: (message: Received) => { clearTimeout(timer); resolve(message); } };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(received.map((message) => message.type))}`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-    close: () => new Promise((resolve) => {
-      if (socket.readyState === WebSocket.CLOSED) return resolve();
-      socket.once('close', () => resolve());
-      socket.close();
-    }),
-  };
-  client.send({ type: 'auth', token });
-  await client.waitFor((message) => message.type === 'ready');
-  return client;
+export function connectChat(baseUrl: string, token: string): Promise<ChatClient> {
+  return connectTestSocket<Received>(baseUrl, '/ws/chat', token);
 }
 
 export interface ChatHarness {
