@@ -39,6 +39,21 @@ function skippedRecord(prepared: PreparedBlock, status: 'skipped' | 'cancelled',
   };
 }
 
+/** Records a block that will not run (skipped or cancelled) and reports it through onBlockEnd. */
+function endUnrun(run: RunContext, prepared: PreparedBlock, status: 'skipped' | 'cancelled', reason: string, iteration: readonly number[]): void {
+  const record = skippedRecord(prepared, status, reason, iteration);
+  run.records[prepared.block.id] = record;
+  if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
+}
+
+/** Every block of a loop body that will not run (nested bodies included) ends with `status`. */
+function skipBody(run: RunContext, body: PreparedLevel, status: 'skipped' | 'cancelled', reason: string, iteration: readonly number[]): void {
+  for (const member of body.blocks) {
+    endUnrun(run, member, status, reason, iteration);
+    if (member.body !== undefined) skipBody(run, member.body, status, reason, iteration);
+  }
+}
+
 /**
  * Once every input of a block has settled: undefined when it should run (an input produced and none failed;
  * merges ignore failed inputs), else why it is skipped.
@@ -137,9 +152,10 @@ class LevelRun {
   private skip(prepared: PreparedBlock, reason: string): void {
     this.hasStarted[prepared.index] = 1;
     const { run } = this;
-    const record = skippedRecord(prepared, run.isCancelled ? 'cancelled' : 'skipped', run.isCancelled ? 'run cancelled' : reason, this.iteration);
-    run.records[prepared.block.id] = record;
-    if (run.hooks.onBlockEnd !== undefined) callHook(run.hooks.onBlockEnd, { ...record });
+    const status = run.isCancelled ? 'cancelled' : 'skipped';
+    endUnrun(run, prepared, status, run.isCancelled ? 'run cancelled' : reason, this.iteration);
+    // A loop that does not run does not run its body either: its blocks end now too, reported like this one.
+    if (prepared.body !== undefined) skipBody(run, prepared.body, status, run.isCancelled ? 'run cancelled' : `loop "${prepared.block.name}" did not run`, this.iteration);
     this.finish(prepared, () => DEAD);
   }
 

@@ -2,9 +2,9 @@ import { EngineError, recordError } from '../errors.js';
 import type { Scope } from '../template/template.js';
 import type { EngineOptions } from './create-engine.js';
 import type { PreparedWorkflow } from './prepare-workflow.js';
-import { Semaphore, type RunContext } from './run-context.js';
+import { callHook, Semaphore, type RunContext } from './run-context.js';
 import { runLevel } from './run-level.js';
-import type { RunOptions, RunResult, RunStatus } from './run-types.js';
+import type { BlockRecord, RunOptions, RunResult, RunStatus } from './run-types.js';
 
 /** The signal of a run nobody can cancel (no caller signal): never aborted, shared. */
 const neverAborted = new AbortController().signal;
@@ -17,11 +17,15 @@ function finalStatus(run: RunContext, isCancelled: boolean): RunStatus {
   return run.completedCount > 0 ? 'partial' : 'failed';
 }
 
-/** Blocks no level reached (inside the body of a loop that never iterated) get a `skipped` record too. */
-function recordUnreached(prepared: PreparedWorkflow, records: RunContext['records']): void {
+/**
+ * Blocks no level reached (inside the body of a loop that ran no iteration) get a `skipped` record too, reported
+ * through onBlockEnd like every other skipped block.
+ */
+function recordUnreached(prepared: PreparedWorkflow, run: RunContext): void {
+  const { records, hooks } = run;
   for (const block of prepared.workflow.blocks) {
     if (records[block.id] !== undefined) continue;
-    records[block.id] = {
+    const record: BlockRecord = {
       blockId: block.id,
       normalizedId: block.normalizedId,
       name: block.name,
@@ -37,6 +41,8 @@ function recordUnreached(prepared: PreparedWorkflow, records: RunContext['record
       retryHistory: [],
       iteration: [],
     };
+    records[block.id] = record;
+    if (hooks.onBlockEnd !== undefined) callHook(hooks.onBlockEnd, { ...record });
   }
 }
 
@@ -97,7 +103,7 @@ export async function runWorkflow(prepared: PreparedWorkflow, options: EngineOpt
   if (hooks.onRunStart !== undefined) await hooks.onRunStart({ input: runOptions.input, startedAt });
   await runLevel(context, prepared.root, scope, runSignal, []);
   external?.removeEventListener('abort', cancel);
-  if (prepared.root.blocks.length !== prepared.workflow.blocks.length) recordUnreached(prepared, context.records);
+  if (prepared.root.blocks.length !== prepared.workflow.blocks.length) recordUnreached(prepared, context);
   const isCancelled = context.isCancelled;
   const status = finalStatus(context, isCancelled);
   const error = isCancelled ? new EngineError('RUN_CANCELLED', 'The run was cancelled.') : context.firstError;

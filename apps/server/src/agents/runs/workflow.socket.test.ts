@@ -84,7 +84,7 @@ describe('WS /ws/workflow', () => {
     const blockEvents = client.received.filter((message) => message.type === 'execution.block').map((message) => workflowServerMessageSchema.parse(message));
     const ended = new Map(blockEvents.filter((event) => event.type === 'execution.block' && event.status !== 'running').map((event) => [event.type === 'execution.block' ? event.blockId : '', event]));
     expect(Object.fromEntries([...ended].map(([id, event]) => [id, event.type === 'execution.block' ? event.status : '']))).toEqual({
-      start: 'completed', check: 'completed', 'poet-a': 'completed', 'poet-b': 'completed', each: 'skipped', shouted: 'skipped', join: 'completed', out: 'completed',
+      start: 'completed', check: 'completed', 'poet-a': 'completed', 'poet-b': 'completed', each: 'skipped', shout: 'skipped', shouted: 'skipped', join: 'completed', out: 'completed',
     });
     expect(blockEvents.every((event) => event.executionId === start.executionId)).toBe(true);
 
