@@ -18,4 +18,5 @@ export * from './contracts/integrations.contract.js';
 export * from './contracts/credentials.contract.js';
 export * from './contracts/composio.contract.js';
 export * from './contracts/agents.contract.js';
+export * from './contracts/agent-builder.contract.js';
 export * from './realtime/workflow-messages.js';

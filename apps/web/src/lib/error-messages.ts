@@ -24,6 +24,7 @@ const messageByCode: Record<ErrorCode, string> = {
   response_too_large: 'The remote answer was larger than ClaraVerse accepts.',
   gone: 'This has expired and is no longer available.',
   service_unavailable: 'ClaraVerse cannot be reached right now. Check your connection and try again.',
+  generation_failed: 'The AI could not build a valid workflow from that. Try describing it differently or with more detail.',
   internal: 'Something went wrong on our side. Try again, and tell your administrator if it keeps happening.',
 };
 

@@ -24,6 +24,8 @@ export const errorCodes = [
   'response_too_large',
   'gone',
   'service_unavailable',
+  /** The agent generator could not produce a valid workflow (details `{ problems: [{ blockId?, message }] }`). */
+  'generation_failed',
   'internal',
 ] as const;
 

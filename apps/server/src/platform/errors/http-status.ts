@@ -26,5 +26,7 @@ export const httpStatusByErrorCode = {
   /** The resource existed but has expired (an upload past its TTL). */
   gone: 410,
   service_unavailable: 503,
+  /** The agent generator's workflow stayed invalid after its repair round; nothing was saved. */
+  generation_failed: 422,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
