@@ -23,6 +23,12 @@ export const builderConversationParamsSchema = z.strictObject({
   conversationId: z.string().min(1).max(64),
 });
 
+/**
+ * Names an agent has before anyone named it (compared case-insensitively, trimmed): the generator's
+ * `create` replaces such a name (and an empty description) with its suggestion.
+ */
+export const defaultAgentNames = ['New agent', 'Untitled agent', 'Untitled', 'My agent'] as const;
+
 /** The longest request message a person can send to the generator or Ask mode. */
 export const builderMessageMaxLength = 10_000;
 /** The longest stored builder-conversation message (generated explanations included). */
@@ -62,6 +68,8 @@ export type SelectToolsBody = z.infer<typeof selectToolsBodySchema>;
 export const selectToolsResponseSchema = z.object({
   selectedTools: z.array(selectedToolSchema),
   reasoning: z.string(),
+  /** What was fixed in the model's answer (e.g. tool ids that do not exist, dropped). */
+  repairs: z.array(z.string()).optional(),
 });
 export type SelectToolsResponse = z.infer<typeof selectToolsResponseSchema>;
 
