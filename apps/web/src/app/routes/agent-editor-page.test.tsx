@@ -64,7 +64,8 @@ describe('AgentEditorPage', () => {
 
   it('shows the server\'s account of an invalid workflow in the editor and keeps the edits unsaved', async () => {
     const problem = 'The workflow has 1 problem(s): Block "happy" has an empty value.';
-    vi.stubGlobal('fetch', startFakeAgentApi(() => errorResponse(400, 'validation_failed', problem, { details: { blockIds: ['happy'], issues: [] } })).fetch);
+    const issue = { code: 'INVALID_CONFIG', message: 'Block "happy" has an empty value.', blockIds: ['happy'] };
+    vi.stubGlobal('fetch', startFakeAgentApi(() => errorResponse(400, 'validation_failed', problem, { details: { blockIds: ['happy'], issues: [issue] } })).fetch);
     renderEditorPage();
     await screen.findByRole('heading', { level: 1 });
     const user = userEvent.setup();
@@ -73,6 +74,8 @@ describe('AgentEditorPage', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByRole('alert')).textContent).toBe(`Could not save: ${problem}`);
     expect(screen.getByText(/unsaved changes/)).toBeTruthy();
+    // The server's problem is shown on the block it names.
+    expect(screen.getByTitle(issue.message).textContent).toBe('1 issue');
   });
 
   it('says when the agent does not exist', async () => {

@@ -1,12 +1,18 @@
-import type { Workflow } from '@claraverse/engine';
-import { ArrowLeft } from 'lucide-react';
+import type { Workflow, WorkflowIssue } from '@claraverse/engine';
+import type { Agent } from '@claraverse/shared';
+import { ArrowLeft, GitBranch, History, Play, Rocket, Sparkles } from 'lucide-react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';
 import { useAgentWorkflow, useSaveAgentWorkflow } from '../../features/agents/api/agent-workflow';
 import { useAgent } from '../../features/agents/api/get-agent';
-import { AgentEditor } from '../../features/agents/components/agent-editor';
+import { BuilderChatPanel } from '../../features/agents/builder-chat/builder-chat-panel';
+import { AgentEditor, WorkflowSaveError, type EditorPanel } from '../../features/agents/components/agent-editor';
+import { DeployPanel } from '../../features/agents/deploy/deploy-panel';
+import { HistoryPanel } from '../../features/agents/history/history-panel';
+import { RunPanel } from '../../features/agents/run/run-panel';
+import { VersionsPanel } from '../../features/agents/versions/versions-panel';
 import { ApiError } from '../../lib/api-client';
 import { describeError } from '../../lib/error-messages';
 import { useDocumentTitle } from '../use-document-title';
@@ -15,8 +21,24 @@ import { useDocumentTitle } from '../use-document-title';
  * The sentence the editor shows when a save fails. A `validation_failed` answer carries the engine's own account
  * of the problems (which blocks, why), so it is shown as the server wrote it; anything else as the usual sentence.
  */
-function saveErrorMessage(error: unknown): string {
-  return error instanceof ApiError && error.code === 'validation_failed' && error.message ? error.message : describeError(error);
+function saveError(error: unknown): Error {
+  if (error instanceof ApiError && error.code === 'validation_failed' && error.message) {
+    const details = error.details as { issues?: unknown } | undefined;
+    const issues = Array.isArray(details?.issues) ? (details.issues as WorkflowIssue[]) : [];
+    return new WorkflowSaveError(error.message, issues, { cause: error });
+  }
+  return new Error(describeError(error), { cause: error });
+}
+
+/** The side panel's tabs besides the block settings, in the order a user meets them: build, run, look back, ship. */
+function agentPanels(agent: Agent): EditorPanel[] {
+  return [
+    { id: 'build', label: 'Build', icon: Sparkles, render: () => <BuilderChatPanel agent={agent} /> },
+    { id: 'run', label: 'Run', icon: Play, keepOnSelect: true, render: () => <RunPanel agent={agent} /> },
+    { id: 'history', label: 'History', icon: History, render: () => <HistoryPanel agent={agent} /> },
+    { id: 'versions', label: 'Versions', icon: GitBranch, render: () => <VersionsPanel agent={agent} /> },
+    { id: 'deploy', label: 'Deploy', icon: Rocket, render: () => <DeployPanel agent={agent} /> },
+  ];
 }
 
 /** /agents/:agentId — the agent's workflow in the editor, full height inside the app shell, saved through the API. */
@@ -31,7 +53,7 @@ export function AgentEditorPage() {
     try {
       await saveMutation.mutateAsync(workflow);
     } catch (error) {
-      throw new Error(saveErrorMessage(error), { cause: error });
+      throw saveError(error);
     }
   };
 
@@ -70,7 +92,7 @@ export function AgentEditorPage() {
         <h1 className="min-w-0 truncate text-base font-semibold text-zinc-900 dark:text-zinc-50">{agentQuery.data.name}</h1>
       </div>
       <div className="min-h-0 flex-1 overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800">
-        <AgentEditor key={agentId} workflow={workflowQuery.data.workflow} title={agentQuery.data.name} onSave={save} />
+        <AgentEditor key={agentId} workflow={workflowQuery.data.workflow} title={agentQuery.data.name} onSave={save} panels={agentPanels(agentQuery.data)} />
       </div>
     </div>
   );

@@ -26,6 +26,9 @@ const adminNavigation: readonly NavigationItem[] = [
 ];
 
 /** The signed-in part of the app. Without a session it sends the visitor to /signin and back afterwards. */
+/** The agent editor's canvas takes the whole width; every other page keeps the readable column. */
+const isFullWidthPath = (pathname: string) => /^\/agents\/[^/]+/.test(pathname);
+
 export function AppShell() {
   const user = useSessionStore((state) => state.user);
   const endReason = useSessionStore((state) => state.endReason);
@@ -65,6 +68,7 @@ function SignedInShell() {
     <AppLayout
       instanceName={instanceName}
       navigationItems={user.role === 'admin' ? adminNavigation : memberNavigation}
+      isFullWidthPath={isFullWidthPath}
       accountMenu={
         <AccountMenu
           name={user.name}

@@ -15,6 +15,8 @@ interface AppLayoutProps {
   navigationItems: readonly NavigationItem[];
   /** Rendered at the right of the top bar: the account menu. */
   accountMenu: ReactNode;
+  /** Pages that use the whole width (a canvas) instead of the readable column; tested on each path. */
+  isFullWidthPath?: (pathname: string) => boolean;
   children: ReactNode;
 }
 
@@ -22,7 +24,7 @@ interface AppLayoutProps {
  * The signed-in shell: a sidebar on wide screens; on narrow screens a top bar whose menu button opens the
  * navigation as a drawer.
  */
-export function AppLayout({ instanceName, navigationItems, accountMenu, children }: AppLayoutProps) {
+export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWidthPath, children }: AppLayoutProps) {
   const location = useLocation();
   // The drawer remembers the page it was opened on, so that following a link closes it without an effect.
   const [drawerPath, setDrawerPath] = useState<string | null>(null);
@@ -116,7 +118,7 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, children
           <div className="ml-auto">{accountMenu}</div>
         </header>
         <main id="main-content" tabIndex={-1} className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
-          <div className="mx-auto w-full max-w-5xl">{children}</div>
+          <div className={classNames('mx-auto w-full', isFullWidthPath?.(location.pathname) ? '' : 'max-w-5xl')}>{children}</div>
         </main>
       </div>
     </div>

@@ -1,13 +1,37 @@
-import type { Workflow } from '@claraverse/engine';
+import type { Workflow, WorkflowIssue } from '@claraverse/engine';
 import { ReactFlowProvider } from '@xyflow/react';
-import { X } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
+import { SlidersHorizontal, X, type LucideIcon } from 'lucide-react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { classNames } from '../../../lib/class-names';
 import type { CreateEditorStoreOptions, EditorStore } from '../stores/editor-store';
 import { EditorStoreProvider, useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BlockPalette } from './block-palette';
 import { BlockSettingsPanel } from './block-settings-panel';
 import { EditorCanvas } from './editor-canvas';
 import { EditorToolbar } from './editor-toolbar';
+
+/** A tab of the editor's side panel besides the selected block's settings (run, history, versions, deploy…). */
+export interface EditorPanel {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  /** Rendered inside the editor store's provider, so it can read and drive the editor (statuses, replace). */
+  render: () => ReactNode;
+  /** Stay on this tab when the user selects a block (the run panel shows the selected block's result). */
+  keepOnSelect?: boolean;
+}
+
+/** A refused save whose problems belong to blocks: the editor shows them on the blocks as well as the message. */
+export class WorkflowSaveError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly WorkflowIssue[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'WorkflowSaveError';
+  }
+}
 
 export interface AgentEditorProps {
   /** The workflow to edit; read once (give the editor a new `key` to load another). */
@@ -19,6 +43,10 @@ export interface AgentEditorProps {
   storeOptions?: CreateEditorStoreOptions;
   /** A store made by the caller with createEditorStore, to drive the editor from outside (run statuses); `workflow` is then ignored. */
   store?: EditorStore;
+  /** More tabs of the side panel, after "Block". */
+  panels?: readonly EditorPanel[];
+  /** The tab shown first (default "block"). */
+  initialPanel?: string;
 }
 
 /**
@@ -26,11 +54,11 @@ export interface AgentEditorProps {
  * per instance. Keyboard: Delete/Backspace removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or +Y)
  * redoes, Ctrl/Cmd+C/V copy and paste blocks — except while typing in a field.
  */
-export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions, store }: AgentEditorProps) {
+export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions, store, panels = [], initialPanel = 'block' }: AgentEditorProps) {
   return (
     <EditorStoreProvider workflow={workflow} {...(storeOptions === undefined ? {} : { options: storeOptions })} {...(store === undefined ? {} : { store })}>
       <ReactFlowProvider>
-        <EditorLayout title={title} onSave={onSave} />
+        <EditorLayout title={title} onSave={onSave} panels={panels} initialPanel={initialPanel} />
       </ReactFlowProvider>
     </EditorStoreProvider>
   );
@@ -41,7 +69,14 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorProps['onSave'] }) {
+interface EditorLayoutProps {
+  title: string;
+  onSave: AgentEditorProps['onSave'];
+  panels: readonly EditorPanel[];
+  initialPanel: string;
+}
+
+function EditorLayout({ title, onSave, panels, initialPanel }: EditorLayoutProps) {
   const store = useEditorStoreApi();
   const notice = useEditorStore((state) => state.notice);
 
@@ -65,6 +100,7 @@ function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorPro
     try {
       await onSave(workflow);
     } catch (error) {
+      if (error instanceof WorkflowSaveError) store.getState().showServerIssues(error.issues);
       store.getState().showNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
@@ -90,10 +126,64 @@ function EditorLayout({ title, onSave }: { title: string; onSave: AgentEditorPro
             </div>
           )}
         </section>
-        <aside aria-label="Block settings" className="w-80 shrink-0 overflow-y-auto border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <BlockSettingsPanel />
-        </aside>
+        <SidePanel panels={panels} initialPanel={initialPanel} />
       </div>
     </div>
+  );
+}
+
+const blockPanel: EditorPanel = { id: 'block', label: 'Block', icon: SlidersHorizontal, render: () => <BlockSettingsPanel /> };
+
+/**
+ * The right-hand side: tabs for the selected block's settings and the panels the page adds. Selecting a block
+ * brings its settings forward unless the open tab keeps its place (the run panel shows that block's result).
+ */
+function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; initialPanel: string }) {
+  const tabs = [blockPanel, ...panels];
+  const selectedBlockIds = useEditorStore((state) => state.selectedBlockIds);
+  // The tab chosen last and the selection at that moment: a later selection of blocks shows their settings.
+  const [choice, setChoice] = useState({ id: initialPanel, selection: selectedBlockIds });
+  const chosen = tabs.find((tab) => tab.id === choice.id) ?? blockPanel;
+  const selectionChanged = choice.selection !== selectedBlockIds && selectedBlockIds.length > 0;
+  const active = selectionChanged && chosen.keepOnSelect !== true ? blockPanel : chosen;
+
+  if (panels.length === 0) {
+    return (
+      <aside aria-label="Block settings" className="w-80 shrink-0 overflow-y-auto border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <BlockSettingsPanel />
+      </aside>
+    );
+  }
+  return (
+    <aside
+      aria-label="Side panel"
+      className={classNames('flex shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900', active.id === 'block' ? 'w-80' : 'w-[26rem]')}
+    >
+      <div role="tablist" aria-label="Editor panels" className="flex shrink-0 gap-0.5 overflow-x-auto border-b border-zinc-200 px-1.5 pt-1.5 dark:border-zinc-800">
+        {tabs.map(({ id, label, icon: Icon }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`editor-tab-${id}`}
+            aria-selected={id === active.id}
+            aria-controls={`editor-panel-${id}`}
+            onClick={() => setChoice({ id, selection: selectedBlockIds })}
+            className={classNames(
+              '-mb-px flex items-center gap-1.5 rounded-t-md border-b-2 px-2.5 py-2 text-xs font-medium whitespace-nowrap transition-colors',
+              id === active.id
+                ? 'border-violet-600 text-violet-700 dark:border-violet-400 dark:text-violet-300'
+                : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
+            )}
+          >
+            <Icon aria-hidden="true" className="size-3.5" />
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`editor-panel-${active.id}`} aria-labelledby={`editor-tab-${active.id}`} className="min-h-0 flex-1 overflow-y-auto">
+        {active.render()}
+      </div>
+    </aside>
   );
 }

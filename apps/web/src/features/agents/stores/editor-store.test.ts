@@ -297,3 +297,36 @@ describe('editor store: run statuses', () => {
     expect(store.getState().statuses.size).toBe(0);
   });
 });
+
+describe('editor store: replace and server issues', () => {
+  it('replaces the workflow as one undo step, clearing selection and statuses', () => {
+    const store = storeOf(branchingWorkflow());
+    store.getState().select({ blockIds: ['classify'] });
+    store.getState().setBlockStatus('classify', 'completed');
+    store.getState().replaceWorkflow(tenBlockWorkflow());
+    expect(store.getState().workflow.blocks).toHaveLength(tenBlockWorkflow().blocks.length);
+    expect(store.getState().selectedBlockIds).toEqual([]);
+    expect(store.getState().statuses.size).toBe(0);
+    expect(store.getState().isDirty).toBe(true);
+    store.getState().undo();
+    expect(store.getState().workflow).toEqual(branchingWorkflow());
+  });
+
+  it('counts a replacement from the server as saved', () => {
+    const store = storeOf(branchingWorkflow());
+    store.getState().replaceWorkflow(tenBlockWorkflow(), { saved: true });
+    expect(store.getState().isDirty).toBe(false);
+  });
+
+  it('shows server issues on their blocks until the next edit', () => {
+    const store = storeOf(branchingWorkflow());
+    const issue = { code: 'INVALID_CONFIG' as const, message: 'The server refused this block.', blockIds: ['classify'] };
+    store.getState().showServerIssues([issue]);
+    expect(store.getState().validation.byBlock.get('classify')).toEqual([issue]);
+    expect(store.getState().validation.issues).toEqual([issue]);
+    store.getState().showServerIssues([issue]);
+    expect(store.getState().validation.issues).toHaveLength(1);
+    store.getState().renameBlock('classify', 'Sort');
+    expect(store.getState().validation.issues).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Block, ErrorPolicy, RetryPolicy, Workflow } from '@claraverse/engine';
+import type { Block, ErrorPolicy, RetryPolicy, Workflow, WorkflowIssue } from '@claraverse/engine';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { inferLayoutDirection, layoutBlocks, type LayoutDirection } from '../lib/auto-layout';
 import { validateEditorWorkflow, type EditorValidation } from '../lib/validate-editor-workflow';
@@ -56,6 +56,16 @@ export interface EditorState {
   redo(): void;
   /** Lays the blocks out with dagre in `direction` (default: the current one), which becomes the current one. */
   autoLayout(direction?: LayoutDirection): void;
+  /**
+   * Replaces the whole workflow as one undo step (a generated workflow, a restored version). With `saved` the
+   * result counts as saved (it came from the server); selection and run statuses are cleared.
+   */
+  replaceWorkflow(workflow: Workflow, options?: { saved?: boolean }): void;
+  /**
+   * Shows problems the server found (a refused save's `details.issues`) on their blocks, next to the editor's own
+   * validation, until the next edit re-validates.
+   */
+  showServerIssues(issues: readonly WorkflowIssue[]): void;
   setBlockStatus(blockId: string, status: BlockRunStatus): void;
   resetStatuses(): void;
   markSaved(): void;
@@ -248,6 +258,18 @@ function sessionActions({ get, set, commit, createId, history, clipboard: pastin
       const { workflow } = get();
       const positions = layoutBlocks(workflow.blocks, workflow.connections, direction);
       commit({ ...workflow, blocks: workflow.blocks.map((block) => ({ ...block, position: positions.get(block.id) ?? block.position })) }, { layoutDirection: direction });
+    },
+    replaceWorkflow(workflow, { saved = false } = {}) {
+      history.coalesceKey = undefined;
+      commit(workflow, { selectedBlockIds: [], selectedConnectionIds: [], statuses: new Map(), layoutDirection: inferLayoutDirection(workflow.blocks), isDirty: !saved });
+    },
+    showServerIssues(issues) {
+      const known = new Set(get().validation.issues.map((issue) => issue.message));
+      const added = issues.filter((issue) => !known.has(issue.message));
+      if (added.length === 0) return;
+      const byBlock = new Map(get().validation.byBlock);
+      for (const issue of added) for (const blockId of new Set(issue.blockIds)) byBlock.set(blockId, [...(byBlock.get(blockId) ?? []), issue]);
+      set({ validation: { issues: [...get().validation.issues, ...added], byBlock } });
     },
     setBlockStatus(blockId, status) {
       set({ statuses: new Map(get().statuses).set(blockId, status) });
