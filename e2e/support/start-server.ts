@@ -7,7 +7,8 @@ import { createApp, type ClaraVerseApp } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config/load-config.js';
 import { createCapturingLogger } from '../../apps/server/src/test/capture-logger.js';
 
-export const webDistDir = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+/** The built web app the server serves; `E2E_WEB_DIST` points at another build (engineers building in parallel). */
+export const webDistDir = process.env['E2E_WEB_DIST'] ?? fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
 export interface RunningServer {
   app: ClaraVerseApp;
