@@ -38,4 +38,23 @@ describe('the TTL cache', () => {
     for (const [key, value] of [['a', 1], ['b', 2], ['c', 3]] as const) await cache.getOrLoad(key, async () => value);
     expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 2, 3]);
   });
+
+  it('drops the least recently used entry when full, with time given per call', () => {
+    const cache = createTtlCache<number>({ maxEntries: 2, ttlMs: 10_000 });
+    cache.set('a', 1, 0);
+    cache.set('b', 2, 0);
+    cache.get('a', 1); // a is now the most recently used
+    cache.set('c', 3, 2);
+    expect([cache.get('a', 3), cache.get('b', 3), cache.get('c', 3)]).toEqual([1, undefined, 3]);
+  });
+
+  it('forgets an entry once its time is up, or when the clock went back before it was stored', () => {
+    const cache = createTtlCache<string>({ maxEntries: 10, ttlMs: 1000 });
+    cache.set('a', 'A', 500);
+    expect(cache.get('a', 1499)).toBe('A');
+    expect(cache.get('a', 1500)).toBeUndefined();
+    expect(cache.size).toBe(0);
+    cache.set('b', 'B', 500);
+    expect(cache.get('b', 499)).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import robotsParserModule from 'robots-parser';
 import type { ToolContext } from '../../define-tool.js';
-import { createTtlCache } from './ttl-cache.js';
+import { createTtlCache } from '../../../platform/cache/ttl-cache.js';
 
 /** The user agent the scraper sends and looks for in robots.txt. */
 export const scraperUserAgent = 'ClaraVerse-Bot/1.0';

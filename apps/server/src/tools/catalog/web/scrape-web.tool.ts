@@ -4,7 +4,7 @@ import { defineTool, type ToolContext } from '../../define-tool.js';
 import { extractReadable, type ReadablePage } from './extract-readable.js';
 import { createRobotsPolicies, scraperUserAgent } from './robots-policy.js';
 import { createScrapeLimits, defaultScrapeLimits, type ScrapeLimitOptions } from './scrape-limits.js';
-import { createTtlCache } from './ttl-cache.js';
+import { createTtlCache } from '../../../platform/cache/ttl-cache.js';
 
 /** Largest page downloaded, bytes. */
 const maxPageBytes = 10 * 1024 * 1024;
