@@ -1,5 +1,6 @@
 import { availableToolsResponseSchema, toolsResponseSchema, type ToolSummary } from '@claraverse/shared';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
+import { recommendToolsRoutes } from './recommend/recommend.routes.js';
 import type { RegisteredTool, ToolRegistry } from './tool-registry.js';
 
 function summarise(tool: RegisteredTool): ToolSummary {
@@ -38,5 +39,6 @@ export function toolsRoutes(deps: { registry: ToolRegistry }): RouteSpec[] {
         return { ...groupByCategory(usable), filteredCount: all.length - usable.length };
       },
     }),
+    ...recommendToolsRoutes(deps),
   ];
 }
