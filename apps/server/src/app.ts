@@ -253,6 +253,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       listTools: async (userId) => toolRegistry.listUsable(userId, (await toolRegistry.listForUser(userId, { interactive: false })).filter((tool) => tool.source !== agentsToolSourceName)),
       createToolContext,
       credentialIntegrations: async (userId) => new Map((await credentials.service.references(userId)).map((reference) => [reference.id, reference.integrationType])),
+      credentialsFor: credentials.credentialsFor,
       http: outboundHttp, sandbox, toolTimeoutMs: config.tools.timeoutMs,
     },
   });

@@ -122,8 +122,12 @@ export interface RunAgentResult {
 /** Another of the user's agents (sub_agent block). */
 export type RunAgentPort = (request: RunAgentRequest, signal: AbortSignal) => Promise<RunAgentResult>;
 
-/** Signs an outbound webhook body with a secret the server holds (by reference); returns headers to send. */
-export type SignWebhookPort = (request: { userId: string; body: string; secretRef: string; timestamp: number }) => Promise<Record<string, string>>;
+/**
+ * Signs an outbound webhook body with a secret the server holds (by reference: the server decides what a
+ * `secretRef` names, e.g. a credential id or the running agent's webhook secret); returns headers to send.
+ * `timestamp` is milliseconds since the epoch (from `now`).
+ */
+export type SignWebhookPort = (request: { userId: string; agentId: string | undefined; body: string; secretRef: string; timestamp: number }) => Promise<Record<string, string>>;
 
 /** All ports. Time is a port too, so tests can drive timeouts and backoff deterministically. */
 export interface EnginePorts {

@@ -18,6 +18,7 @@ import { createExecutionsRepository } from './runs/executions.repository.js';
 import { executionsRoutes } from './runs/executions.routes.js';
 import { createExecutionsService } from './runs/executions.service.js';
 import { createCompletionCallback } from './triggers/completion-callback.js';
+import { createAgentWebhookSecrets } from './triggers/webhook-signature.js';
 import { createSchedulesRepository } from './triggers/schedules.repository.js';
 import { schedulesRoutes } from './triggers/schedules.routes.js';
 import { createSchedulesService } from './triggers/schedules.service.js';
@@ -34,8 +35,8 @@ export interface AgentsModuleDeps {
   logger: Logger;
   now: () => Date;
   hub: RealtimeHub;
-  /** What the engine's ports use (models, tools, HTTP, sandbox); `runAgent` is supplied by this module. */
-  ports: Omit<EnginePortsDeps, 'runAgent'>;
+  /** What the engine's ports use (models, tools, credentials, HTTP, sandbox); `runAgent` and the agents' webhook secrets come from this module. */
+  ports: Omit<EnginePortsDeps, 'runAgent' | 'agentWebhookSecret'>;
   /** The api-keys service's `authenticate` (trigger routes). */
   authenticateApiKey: AuthenticateApiKey;
   /** How long `POST /api/trigger/:id?wait=true` waits before answering 202. Default 30 s. */
@@ -64,13 +65,14 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
   const executionsRepository = createExecutionsRepository(deps.db);
   // The engine and the run service refer to each other (sub_agent blocks run agents); the port is called only
   // during runs, after both exist.
+  const agentWebhookSecret = createAgentWebhookSecrets({ db: deps.db, cipher: deps.cipher });
   const engine: Engine = createEngine({
-    ports: createEnginePorts({ ...deps.ports, runAgent: (request, signal) => runs.runChild(request, signal, 'manual') }),
+    ports: createEnginePorts({ ...deps.ports, agentWebhookSecret, runAgent: (request, signal) => runs.runChild(request, signal, 'manual') }),
   });
   const runs = createAgentRunsService({
     engine, agentsRepository, executionsRepository, logger: deps.logger, now: deps.now, counters: deps.counters,
     maxExecutionsPerDay: deps.limitsEnabled ? maxExecutionsPerDay : -1,
-    onRunRecorded: createCompletionCallback({ db: deps.db, cipher: deps.cipher, http: deps.ports.http, logger: deps.logger }),
+    onRunRecorded: createCompletionCallback({ agentWebhookSecret, http: deps.ports.http, logger: deps.logger, now: deps.now }),
   });
   const agentsService = createAgentsService({ agentsRepository, engine, now: deps.now });
   const executionsService = createExecutionsService({ agentsRepository, executionsRepository });

@@ -14,7 +14,7 @@ export const webhookBlock = defineBlockExecutor({
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const headers = { 'content-type': 'application/json', ...toHeaders(config['headers']) };
     const secretRef = configString(config, 'secretRef');
-    if (secretRef !== '') Object.assign(headers, await ports.signWebhook({ userId: run.userId, body, secretRef, timestamp: ports.now() }));
+    if (secretRef !== '') Object.assign(headers, await ports.signWebhook({ userId: run.userId, agentId: run.agentId, body, secretRef, timestamp: ports.now() }));
     const response = await sendRequest(
       ports,
       { userId: run.userId, method: configString(config, 'method', 'POST').toUpperCase(), url: configString(config, 'url'), headers, body, timeoutMs },

@@ -158,7 +158,7 @@ describe('golden workflow: I/O blocks through their ports', () => {
     const webhook = calls.http[1]!.request;
     expect(JSON.parse(webhook.body!)).toEqual({ user: 'Ada', score: 30, tier: 'gold' });
     expect(webhook.headers['x-signature']).toMatch(/^sha256=signed\(agent-hook-secret:/);
-    expect(calls.signWebhook[0]).toEqual({ body: webhook.body, secretRef: 'agent-hook-secret' });
+    expect(calls.signWebhook[0]).toEqual({ body: webhook.body, secretRef: 'agent-hook-secret', agentId: 'agent-main' });
   });
 });
 

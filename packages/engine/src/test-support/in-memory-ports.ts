@@ -58,7 +58,7 @@ export function createInMemoryPorts(script: InMemoryPortsScript = {}) {
     sandbox: [] as RecordedCall<SandboxRequest>[],
     runAgent: [] as RecordedCall<RunAgentRequest>[],
     sleep: [] as { ms: number; signal: AbortSignal; fire: () => void }[],
-    signWebhook: [] as { body: string; secretRef: string }[],
+    signWebhook: [] as { body: string; secretRef: string; agentId?: string | undefined }[],
   };
   let clock = 1_700_000_000_000;
   const unscripted = (port: string) => () => {
@@ -94,8 +94,8 @@ export function createInMemoryPorts(script: InMemoryPortsScript = {}) {
       calls.runAgent.push({ request, signal });
       return (script.runAgent ?? unscripted('runAgent'))(request, signal);
     },
-    signWebhook: async ({ body, secretRef, timestamp }) => {
-      calls.signWebhook.push({ body, secretRef });
+    signWebhook: async ({ body, secretRef, timestamp, agentId }) => {
+      calls.signWebhook.push({ body, secretRef, agentId });
       return { 'x-signature': `sha256=signed(${secretRef}:${timestamp}:${body.length})` };
     },
     now: () => (clock += 1),

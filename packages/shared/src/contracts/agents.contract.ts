@@ -229,6 +229,12 @@ export const scheduleRunResponseSchema = z.object({ executionId: z.string() });
 
 /** The header of a signed inbound webhook: `sha256=<hex HMAC-SHA256 of the raw body with the secret>`. */
 export const webhookSignatureHeader = 'x-claraverse-signature';
+/**
+ * Outbound calls ClaraVerse signs (the completion callback, `webhook` blocks) carry the Unix time in seconds in
+ * this header, and `X-Claraverse-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`: a receiver checks
+ * both and refuses old timestamps, so a captured call cannot be replayed later.
+ */
+export const webhookTimestampHeader = 'x-claraverse-timestamp';
 
 /** `POST /api/agents/:id/webhook`: create (or replace) the agent's inbound webhook; `signed` makes a secret. */
 export const createWebhookBodySchema = z.strictObject({ signed: z.boolean().default(false) });

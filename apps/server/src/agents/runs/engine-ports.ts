@@ -8,6 +8,8 @@ import type { ToolContext } from '../../tools/define-tool.js';
 import type { RegisteredTool } from '../../tools/tool-registry.js';
 import { ToolArgumentsError } from '../../tools/tool-registry.js';
 import type { Sandbox } from '../../tools/tool-ports.js';
+import { signOutboundWebhook } from '../triggers/webhook-signature.js';
+import { applyHttpCredential, redactSecrets, resolveSigningSecret, type BlockCredentialsDeps } from './block-credentials.js';
 
 /** What the engine's ports need of the rest of the server (narrow, so tests and the composition root stay simple). */
 export interface EnginePortsDeps {
@@ -21,6 +23,10 @@ export interface EnginePortsDeps {
   createToolContext(call: ToolCall): ToolContext;
   /** The integration of each of the user's credentials, by credential id. */
   credentialIntegrations(userId: string): Promise<Map<string, string>>;
+  /** The credentials domain's resolver: http_request credentials and webhook signing secrets by reference. */
+  credentialsFor: BlockCredentialsDeps['credentialsFor'];
+  /** The running agent's webhook signing secret (webhook blocks with `secretRef: "agent"`). */
+  agentWebhookSecret: BlockCredentialsDeps['agentWebhookSecret'];
   http: OutboundHttp;
   sandbox: Sandbox;
   runAgent: RunAgentPort;
@@ -132,23 +138,32 @@ function createToolsPort(deps: EnginePortsDeps): EnginePorts['tools'] {
   };
 }
 
+/**
+ * HTTP through the SSRF-guarded client. A `credentialId` is resolved here (the user's own credential, applied by
+ * type: `block-credentials.ts`); the secret stays on this side: redirects are not followed with it, and any echo
+ * of it in the response or an error is redacted before the engine records anything.
+ */
 function createHttpPort(deps: EnginePortsDeps): EnginePorts['http'] {
   return {
     async request(request, signal) {
-      if (request.credentialId !== undefined) {
-        throw Object.assign(new Error('Credentials on http_request blocks are not supported yet; put the header in the block'), { code: 'CREDENTIAL_UNSUPPORTED', isTransient: false });
-      }
+      const applied = request.credentialId === undefined
+        ? { url: request.url, headers: request.headers, secrets: [] as string[] }
+        : await applyHttpCredential(deps, { userId: request.userId, credentialId: request.credentialId, url: request.url, headers: request.headers });
       try {
-        const response = await deps.http.request(request.url, {
-          method: request.method, headers: request.headers, signal, timeoutMs: request.timeoutMs,
+        const response = await deps.http.request(applied.url, {
+          method: request.method, headers: applied.headers, signal, timeoutMs: request.timeoutMs,
           ...(request.body === undefined ? {} : { body: request.body }),
+          ...(applied.secrets.length > 0 ? { maxRedirects: 0 } : {}),
         });
-        return { status: response.status, headers: response.headers, body: response.text() };
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) headers[name] = redactSecrets(value, applied.secrets);
+        return { status: response.status, headers, body: redactSecrets(response.text(), applied.secrets) };
       } catch (error) {
         if (error instanceof AppError) {
           const transient = error.code === 'outbound_timeout' || error.code === 'upstream_unavailable';
-          throw Object.assign(new Error(error.message), { code: error.code.toUpperCase(), isTransient: transient });
+          throw Object.assign(new Error(redactSecrets(error.message, applied.secrets)), { code: error.code.toUpperCase(), isTransient: transient });
         }
+        if (error instanceof Error && applied.secrets.length > 0) error.message = redactSecrets(error.message, applied.secrets);
         throw error;
       }
     },
@@ -190,8 +205,8 @@ export function createEnginePorts(deps: EnginePortsDeps): EnginePorts {
     http: createHttpPort(deps),
     sandbox: createSandboxPort(deps),
     runAgent: deps.runAgent,
-    signWebhook: () =>
-      Promise.reject(Object.assign(new Error('Signed webhooks need a secret store that does not exist yet'), { code: 'SECRET_UNSUPPORTED', isTransient: false })),
+    // Webhook blocks: the secret a reference names (a credential, or the agent's webhook secret), the callback's scheme.
+    signWebhook: async (request) => signOutboundWebhook(await resolveSigningSecret(deps, request), request.body, request.timestamp),
     ...systemClock,
   };
 }

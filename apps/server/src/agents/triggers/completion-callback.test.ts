@@ -40,7 +40,10 @@ describe('completion callback', () => {
     expect(callback.path).toBe('/done');
     expect(callback.query).toEqual({ source: 'claraverse' });
     expect(callback.body).toEqual({ executionId: run.id, agentId, status: 'completed', output: { Result: 5 }, error: null, durationMs: run.durationMs });
-    const signature = `sha256=${createHmac('sha256', secret ?? '').update(callback.rawBody).digest('hex')}`;
+    // Signed over "<timestamp>.<body>" with the timestamp header (app clock, Unix seconds): a replay is detectable.
+    const timestamp = String(callback.headers['x-claraverse-timestamp']);
+    expect(timestamp).toMatch(/^\d{10}$/);
+    const signature = `sha256=${createHmac('sha256', secret ?? '').update(`${timestamp}.${callback.rawBody.toString('utf8')}`).digest('hex')}`;
     expect(callback.headers['x-claraverse-signature']).toBe(signature);
   });
 
@@ -52,7 +55,9 @@ describe('completion callback', () => {
     await app.http.inject({ method: 'PUT', url: `/api/agents/${withCallback}`, headers: bearer(owner.accessToken), payload: { settings: { callbackUrl: `${receiver.origin}/hook` } } });
     const arrived = nextCallback();
     await (await app.agents.runs.start(owner.user.id, withCallback, { n: 1 }, { trigger: 'manual' })).done;
-    expect((await arrived).headers['x-claraverse-signature']).toBeUndefined();
+    const unsigned = await arrived;
+    expect(unsigned.headers['x-claraverse-signature']).toBeUndefined();
+    expect(unsigned.headers['x-claraverse-timestamp']).toBeUndefined();
     expect(receiver.requests.map((request) => request.path)).toEqual(['/hook']);
   });
 });
