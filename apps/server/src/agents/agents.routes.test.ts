@@ -1,4 +1,4 @@
-import { agentResponseSchema, apiErrorSchema, deploySnippetsSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, type SessionResponse, workflowResponseSchema } from '@claraverse/shared';
+import { agentResponseSchema, agentsPageSchema, apiErrorSchema, deploySnippetsSchema, executionRecordSchema, executionsPageSchema, executionStatsSchema, type SessionResponse, workflowResponseSchema } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
@@ -112,6 +112,38 @@ describe('/api/agents', () => {
     const stats = executionStatsSchema.parse((await call(owner.accessToken, 'GET', `/api/agents/${agentId}/executions/stats`)).json());
     expect(stats).toMatchObject({ total: 2, successCount: 2, failedCount: 0, successRate: 1, byStatus: { completed: { count: 2 } } });
     expect((await call(other.accessToken, 'GET', `/api/agents/${agentId}/executions/stats`)).statusCode).toBe(404);
+  });
+});
+
+describe('agents list extras', () => {
+  it('gives each listed agent its latest run, or null before the first', async () => {
+    const ranId = await createAgentWithWorkflow(app, owner.accessToken, undefined, 'Ran');
+    const idleId = await createAgentWithWorkflow(app, owner.accessToken, undefined, 'Idle');
+    await (await app.agents.runs.start(owner.user.id, ranId, { n: 1 }, { trigger: 'manual' })).done;
+    // Start times have millisecond precision: let the clock move on, so "latest" is one run.
+    for (const first = Date.now(); Date.now() === first; ) await new Promise((resolve) => setTimeout(resolve, 1));
+    const last = await (await app.agents.runs.start(owner.user.id, ranId, { n: 'x' }, { trigger: 'api' })).done;
+    const { agents } = agentsPageSchema.parse((await call(owner.accessToken, 'GET', '/api/agents')).json());
+    const byId = new Map(agents.map((agent) => [agent.id, agent]));
+    expect(byId.get(ranId)?.lastRun).toEqual({ executionId: last.id, status: last.status, startedAt: expect.any(String) });
+    expect(byId.get(idleId)?.lastRun).toBeNull();
+  });
+
+  it('duplicates an agent with its workflow as a draft version 1, without its callback, and only for its owner', async () => {
+    const sourceId = await createAgentWithWorkflow(app, owner.accessToken, undefined, 'Original');
+    await call(owner.accessToken, 'PUT', `/api/agents/${sourceId}`, { status: 'active', settings: { callbackUrl: 'https://example.test/done', tone: 'brief' } });
+    expect((await call(other.accessToken, 'POST', `/api/agents/${sourceId}/duplicate`)).statusCode).toBe(404);
+    const response = await call(owner.accessToken, 'POST', `/api/agents/${sourceId}/duplicate`);
+    expect(response.statusCode).toBe(201);
+    const { agent: copy } = agentResponseSchema.parse(response.json());
+    expect(copy).toMatchObject({ name: 'Original (copy)', status: 'draft', blockCount: 3, workflowVersion: 1, settings: { tone: 'brief' } });
+    expect(copy.settings).not.toHaveProperty('callbackUrl');
+    const workflow = workflowResponseSchema.parse((await call(owner.accessToken, 'GET', `/api/agents/${copy.id}/workflow`)).json());
+    expect(workflow.workflow.blocks.map((block) => block.id)).toEqual(addOneWorkflow.blocks.map((block) => block.id));
+    const versions = (await call(owner.accessToken, 'GET', `/api/agents/${copy.id}/workflow/versions`)).json();
+    expect(versions).toEqual({ versions: [{ version: 1, description: 'Copied from Original', blockCount: 3, createdAt: expect.any(String) }] });
+    // The copy runs on its own.
+    expect((await (await app.agents.runs.start(owner.user.id, copy.id, { n: 4 }, { trigger: 'manual' })).done).output).toEqual({ Result: 5 });
   });
 });
 

@@ -42,6 +42,11 @@ export function agentsRoutes(deps: { agentsService: AgentsService }): RouteSpec[
       handler: ({ user, params }) => agents.remove(user.id, params.id),
     }),
     defineRoute({
+      method: 'POST', url: '/api/agents/:id/duplicate', summary: 'Copy an agent and its workflow as a new draft (triggers and secrets are not copied)', tags, auth: 'user',
+      params: idParamsSchema, responses: { 201: agentResponseSchema },
+      handler: async ({ user, params }) => ({ agent: await agents.duplicate(user.id, params.id) }),
+    }),
+    defineRoute({
       method: 'GET', url: '/api/agents/:id/workflow', summary: 'The agent’s current workflow', tags, auth: 'user',
       params: idParamsSchema, responses: { 200: workflowResponseSchema },
       handler: ({ user, params }) => agents.getWorkflow(user.id, params.id),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Agent, AgentStatus, CreateAgentBody, DeploySnippets, SaveWorkflowBody, UpdateAgentBody, WorkflowDocument, WorkflowResponse } from '@claraverse/shared';
+import type { Agent, AgentStatus, CreateAgentBody, ExecutionStatus, DeploySnippets, SaveWorkflowBody, UpdateAgentBody, WorkflowDocument, WorkflowResponse } from '@claraverse/shared';
 import { workflowSchema, type Engine, type Workflow } from '@claraverse/engine';
 import { AppError, ConflictError, NotFoundError } from '../platform/errors/app-error.js';
 import type { AgentRow } from '../platform/database/tables.js';
@@ -7,6 +7,12 @@ import type { AgentsRepository } from './agents.repository.js';
 import { deploySnippets } from './deploy-snippets.js';
 
 const emptyWorkflow: WorkflowDocument = { blocks: [], connections: [], variables: [] };
+
+/** Settings a copy does not take: where the original reports its runs, and its secrets. */
+const duplicatedSettingsLeftOut = ['callbackUrl', 'webhookSecret', 'callbackSecret'];
+
+/** "Name (copy)", kept within the 200 characters a name may have. */
+const copyName = (name: string) => `${name.slice(0, 193)} (copy)`;
 
 function present(row: AgentRow): Agent {
   return {
@@ -78,7 +84,33 @@ export function createAgentsService(deps: AgentsServiceDeps) {
 
     async list(userId: string, page: { limit: number; offset: number }) {
       const { rows, total } = await repository.listOfUser(userId, page.limit, page.offset);
-      return { agents: rows.map(present), total, limit: page.limit, offset: page.offset, hasMore: page.offset + rows.length < total };
+      const runs = await repository.latestRuns(rows.map((row) => row.id));
+      const agents = rows.map((row): Agent => {
+        const run = runs.get(row.id);
+        return { ...present(row), lastRun: run ? { executionId: run.id, status: run.status as ExecutionStatus, startedAt: run.started_at } : null };
+      });
+      return { agents, total, limit: page.limit, offset: page.offset, hasMore: page.offset + rows.length < total };
+    },
+
+    /**
+     * A copy of the agent as a new draft: name "… (copy)", its description and current workflow (version 1, with a
+     * snapshot saying where it came from). Triggers, keys and secrets stay with the original.
+     */
+    async duplicate(userId: string, id: string): Promise<Agent> {
+      const source = await rowOf(userId, id);
+      const now = deps.now().toISOString();
+      const settings = JSON.parse(source.settings) as Record<string, unknown>;
+      for (const key of duplicatedSettingsLeftOut) delete settings[key];
+      const hasWorkflow = source.workflow !== null;
+      const row: AgentRow = {
+        id: randomUUID(), user_id: userId, name: copyName(source.name), description: source.description, status: 'draft',
+        settings: JSON.stringify(settings), workflow: source.workflow, workflow_version: hasWorkflow ? 1 : 0, block_count: source.block_count, created_at: now, updated_at: now,
+      };
+      await repository.insert(row);
+      if (hasWorkflow) {
+        await repository.insertVersion({ agent_id: row.id, version: 1, workflow: source.workflow!, description: `Copied from ${source.name}`, block_count: source.block_count, created_at: now });
+      }
+      return present(row);
     },
 
     get: async (userId: string, id: string): Promise<Agent> => present(await rowOf(userId, id)),

@@ -39,6 +39,10 @@ export const updateAgentBodySchema = z.strictObject({
 });
 export type UpdateAgentBody = z.infer<typeof updateAgentBodySchema>;
 
+/** An agent's most recent run, in lists (the Agents page shows it). */
+export const agentLastRunSchema = z.object({ executionId: z.string(), status: z.enum(executionStatuses), startedAt: isoDateSchema });
+export type AgentLastRun = z.infer<typeof agentLastRunSchema>;
+
 export const agentSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -50,6 +54,8 @@ export const agentSchema = z.object({
   workflowVersion: z.number().int(),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
+  /** In lists only: the latest run, null when the agent never ran. */
+  lastRun: agentLastRunSchema.nullable().optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 export const agentResponseSchema = z.object({ agent: agentSchema });

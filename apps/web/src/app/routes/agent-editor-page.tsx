@@ -1,6 +1,7 @@
 import type { Workflow, WorkflowIssue } from '@claraverse/engine';
 import type { Agent } from '@claraverse/shared';
 import { ArrowLeft, GitBranch, History, Play, Rocket, Sparkles } from 'lucide-react';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -11,6 +12,7 @@ import { BuilderChatPanel } from '../../features/agents/builder-chat/builder-cha
 import { AgentEditor, WorkflowSaveError, type EditorPanel } from '../../features/agents/components/agent-editor';
 import { DeployPanel } from '../../features/agents/deploy/deploy-panel';
 import { HistoryPanel } from '../../features/agents/history/history-panel';
+import { rememberOpenedAgent } from '../../features/agents/lib/recent-agents';
 import { RunPanel } from '../../features/agents/run/run-panel';
 import { VersionsPanel } from '../../features/agents/versions/versions-panel';
 import { ApiError } from '../../lib/api-client';
@@ -48,6 +50,9 @@ export function AgentEditorPage() {
   const workflowQuery = useAgentWorkflow(agentId);
   const saveMutation = useSaveAgentWorkflow(agentId);
   useDocumentTitle(agentQuery.data ? `${agentQuery.data.name} · Agents` : 'Agents');
+  useEffect(() => {
+    if (agentQuery.data) rememberOpenedAgent(agentQuery.data.id);
+  }, [agentQuery.data]);
 
   const save = async (workflow: Workflow) => {
     try {

@@ -5,9 +5,13 @@ import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, errorResponse, jsonResponse } from '../../test/fake-fetch';
 import { renderWithProviders } from '../../test/render-with-providers';
+import { rememberOpenedAgent } from '../../features/agents/lib/recent-agents';
 import { AgentsPage } from './agents-page';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
 
 function buildAgent(overrides: Partial<Agent> = {}): Agent {
   return {
@@ -34,6 +38,13 @@ function startFakeAgentsApi(initial: Agent[] = []) {
       const body = request.body as { name: string; description: string };
       if (body.name.trim() === '') return errorResponse(400, 'validation_failed', 'Invalid body', { details: [{ path: 'body.name', message: 'Too short' }] });
       const agent = buildAgent({ id: `new-${nextId++}`, name: body.name, description: body.description, blockCount: 0, hasWorkflow: false, workflowVersion: 0 });
+      agents.unshift(agent);
+      return jsonResponse({ agent }, 201);
+    },
+    'POST /api/agents/:id/duplicate': (request) => {
+      const source = agents.find((agent) => agent.id === request.params.id);
+      if (!source) return errorResponse(404, 'not_found', 'No such agent');
+      const agent = buildAgent({ ...source, id: `copy-${nextId++}`, name: `${source.name} (copy)`, status: 'draft', lastRun: null });
       agents.unshift(agent);
       return jsonResponse({ agent }, 201);
     },
@@ -156,5 +167,35 @@ describe('AgentsPage', () => {
     await waitFor(() => expect(rowNames()).toEqual(['News digest']));
     expect(api.requestsTo('DELETE /api/agents/agent-2')).toHaveLength(1);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows each agent\'s last run, or that it never ran', async () => {
+    const lastRun = { executionId: 'e-9', status: 'failed' as const, startedAt: '2026-03-03T08:00:00.000Z' };
+    vi.stubGlobal('fetch', startFakeAgentsApi([buildAgent({ lastRun }), buildAgent({ id: 'agent-2', name: 'Fresh', lastRun: null })]).fetch);
+    renderAgentsPage();
+    await waitFor(() => expect(screen.getAllByTestId('agent-row')).toHaveLength(2));
+    const [ran, fresh] = screen.getAllByTestId('agent-row');
+    expect(ran!.textContent).toMatch(/last run failed/);
+    expect(fresh!.textContent).toContain('never run');
+  });
+
+  it('duplicates an agent and opens the copy', async () => {
+    const api = startFakeAgentsApi([buildAgent()]);
+    vi.stubGlobal('fetch', api.fetch);
+    renderAgentsPage();
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Duplicate News digest' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/agents/copy-1'));
+    expect(api.requestsTo('POST /api/agents/agent-1/duplicate')).toHaveLength(1);
+  });
+
+  it('links the agents opened last on this browser, newest first, skipping deleted ones', async () => {
+    const agents = ['a', 'b', 'c', 'd', 'e'].map((id) => buildAgent({ id, name: `Agent ${id.toUpperCase()}` }));
+    for (const id of ['gone', 'b', 'd']) rememberOpenedAgent(id);
+    vi.stubGlobal('fetch', startFakeAgentsApi(agents).fetch);
+    renderAgentsPage();
+    const recent = await screen.findByRole('navigation', { name: 'Recently opened agents' });
+    expect(within(recent).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['Agent D', '/agents/d'], ['Agent B', '/agents/b']]);
+    await userEvent.setup().type(screen.getByRole('searchbox', { name: 'Search agents' }), 'agent');
+    expect(screen.queryByRole('navigation', { name: 'Recently opened agents' })).toBeNull();
   });
 });

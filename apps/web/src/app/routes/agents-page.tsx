@@ -1,5 +1,5 @@
-import type { Agent, AgentStatus } from '@claraverse/shared';
-import { Bot, Plus, Search, Trash2 } from 'lucide-react';
+import type { Agent, AgentLastRun, AgentStatus } from '@claraverse/shared';
+import { Bot, Copy, Plus, Search, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -16,7 +16,10 @@ import { Textarea } from '../../components/ui/textarea';
 import { showToast } from '../../components/ui/toast';
 import { useCreateAgent } from '../../features/agents/api/create-agent';
 import { useDeleteAgent } from '../../features/agents/api/delete-agent';
+import { useDuplicateAgent } from '../../features/agents/api/duplicate-agent';
 import { useAgents } from '../../features/agents/api/list-agents';
+import { readRecentAgentIds } from '../../features/agents/lib/recent-agents';
+import { classNames } from '../../lib/class-names';
 import { formatDateTime } from '../../lib/format-date';
 import { describeError } from '../../lib/error-messages';
 import { fieldErrorsFromApiError } from '../../lib/form-errors';
@@ -24,6 +27,13 @@ import { useDocumentTitle } from '../use-document-title';
 
 const statusTone: Record<AgentStatus, BadgeTone> = { draft: 'neutral', active: 'success', deployed: 'accent', paused: 'warning' };
 const statusLabel: Record<AgentStatus, string> = { draft: 'Draft', active: 'Active', deployed: 'Deployed', paused: 'Paused' };
+const runTone: Record<AgentLastRun['status'], string> = {
+  running: 'text-violet-700 dark:text-violet-300',
+  completed: 'text-emerald-700 dark:text-emerald-400',
+  partial: 'text-amber-700 dark:text-amber-400',
+  failed: 'text-red-700 dark:text-red-400',
+  cancelled: 'text-zinc-600 dark:text-zinc-400',
+};
 
 /** The agents whose name or description contains every word of the search, case-insensitively. */
 function matchAgents(agents: readonly Agent[], search: string): Agent[] {
@@ -82,6 +92,7 @@ function AgentsList({ onCreate }: { onCreate: () => void }) {
   const shown = matchAgents(agents, search);
   return (
     <div className="flex flex-col gap-4">
+      {search.trim() === '' ? <RecentlyOpened agents={agents} /> : null}
       <div className="relative">
         <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
         <Input type="search" aria-label="Search agents" placeholder="Search agents" className="pl-9" value={search} onChange={(event) => setSearch(event.target.value)} />
@@ -100,7 +111,49 @@ function AgentsList({ onCreate }: { onCreate: () => void }) {
   );
 }
 
+/** Quick links to the agents opened last on this browser (when there are several agents to choose from). */
+function RecentlyOpened({ agents }: { agents: readonly Agent[] }) {
+  const byId = new Map(agents.map((agent) => [agent.id, agent]));
+  const recent = readRecentAgentIds().flatMap((id) => byId.get(id) ?? []);
+  if (recent.length === 0 || agents.length < 4) return null;
+  return (
+    <nav aria-label="Recently opened agents" className="flex flex-wrap items-center gap-2">
+      <span className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Recently opened</span>
+      {recent.map((agent) => (
+        <Link
+          key={agent.id}
+          to={`/agents/${encodeURIComponent(agent.id)}`}
+          className="inline-flex max-w-56 items-center gap-1.5 truncate rounded-full border border-zinc-200 bg-white px-3 py-1 text-sm text-zinc-800 hover:border-violet-300 hover:text-violet-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:border-violet-700 dark:hover:text-violet-300"
+        >
+          <Bot aria-hidden="true" className="size-3.5 shrink-0" />
+          <span className="truncate">{agent.name}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** "Last run completed · 3 Mar 2026, 10:30", or that it never ran. */
+function LastRun({ run }: { run: AgentLastRun | null | undefined }) {
+  if (!run) return <span>never run</span>;
+  return (
+    <span>
+      last run <span className={classNames('font-medium', runTone[run.status])}>{run.status}</span> {formatDateTime(run.startedAt)}
+    </span>
+  );
+}
+
 function AgentRow({ agent, onDelete }: { agent: Agent; onDelete: () => void }) {
+  const navigate = useNavigate();
+  const duplicateMutation = useDuplicateAgent();
+  const duplicate = () =>
+    duplicateMutation.mutate(agent.id, {
+      onSuccess: (copy) => {
+        showToast(`${copy.name} created.`);
+        void navigate(`/agents/${encodeURIComponent(copy.id)}`);
+      },
+      onError: (error) => showToast(`Could not duplicate ${agent.name}: ${describeError(error)}`),
+    });
   return (
     <li data-testid="agent-row" className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="min-w-0 flex-1">
@@ -112,10 +165,12 @@ function AgentRow({ agent, onDelete }: { agent: Agent; onDelete: () => void }) {
         </div>
         {agent.description ? <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{agent.description}</p> : null}
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          {`${agent.blockCount === 1 ? '1 block' : `${agent.blockCount} blocks`} · updated ${formatDateTime(agent.updatedAt)}`}
+          {`${agent.blockCount === 1 ? '1 block' : `${agent.blockCount} blocks`} · updated ${formatDateTime(agent.updatedAt)} · `}
+          <LastRun run={agent.lastRun} />
         </p>
       </div>
-      <Button variant="ghost" size="small" aria-label={`Delete ${agent.name}`} icon={<Trash2 aria-hidden="true" className="size-4" />} onClick={onDelete} />
+      <Button variant="ghost" size="small" aria-label={`Duplicate ${agent.name}`} title="Duplicate" isLoading={duplicateMutation.isPending} icon={<Copy aria-hidden="true" className="size-4" />} onClick={duplicate} />
+      <Button variant="ghost" size="small" aria-label={`Delete ${agent.name}`} title="Delete" icon={<Trash2 aria-hidden="true" className="size-4" />} onClick={onDelete} />
     </li>
   );
 }
