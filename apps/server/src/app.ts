@@ -38,6 +38,7 @@ import { createSessionsRepository } from './auth/sessions.repository.js';
 import type { Config } from './config/config.js';
 import { createChromiumDocumentRenderer, type ChromiumDocumentRenderer } from './documents/chromium-document-renderer.js';
 import { createFilesModule } from './files/index.js';
+import { registerExternalUploadRoute } from './files/external-upload.routes.js';
 import { healthRoutes, registerSystemEndpoints } from './health/health.routes.js';
 import type { CounterStore } from './platform/counters/counter-store.js';
 import { createMemoryCounterStore } from './platform/counters/memory-counter-store.js';
@@ -309,6 +310,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   mcp.registerBridgeSocket(http);
   // ClaraVerse's own MCP server (POST /mcp, API key scope mcp): the key owner's agents as tools.
   registerAgentsMcpServer(http, { authenticateApiKey: authenticator.authenticateApiKey, toolSource: agents.toolSource, createToolContext, version: config.version });
+  // POST /api/external/upload: a personal API key (scope upload) uploads a file, e.g. for an agent's trigger input.
+  registerExternalUploadRoute(http, {
+    uploads: files.uploads, counters, rateLimitEnabled: config.rateLimit.enabled,
+    authenticateApiKey: (presented, scope) => apiKeysService.authenticate(presented, [scope]),
+  });
   await http.ready();
   providers.startModelRefresh({ intervalMs: config.providers.modelRefreshIntervalSeconds * 1000 });
   files.startSweep();

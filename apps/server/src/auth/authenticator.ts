@@ -40,7 +40,8 @@ export function createAuthenticator(deps: { accessTokens: AccessTokens; usersRep
     },
     async authenticateOptional(request) {
       const token = bearerToken(request);
-      return token ? userForToken(token) : null;
+      // A personal API key (`Bearer clv_…`) is no session: public routes that take keys (triggers) check it themselves.
+      return token && !token.startsWith('clv_') ? userForToken(token) : null;
     },
   };
   return authenticator;

@@ -41,7 +41,8 @@ function conversationIdOf(fields: Record<string, unknown>): string | null {
   return field?.type === 'field' && typeof field.value === 'string' && field.value.trim() ? field.value.trim().slice(0, 100) : null;
 }
 
-async function receiveMultipart(request: FastifyRequest, userId: string, uploads: UploadsService) {
+/** Reads one multipart upload (field "file") for `userId` through the uploads service. @throws AppError */
+export async function receiveMultipart(request: FastifyRequest, userId: string, uploads: UploadsService) {
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file"', undefined, { connection: 'close' });
   }

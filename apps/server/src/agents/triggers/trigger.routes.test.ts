@@ -76,6 +76,32 @@ describe('POST /api/trigger/:agentId', () => {
     expect(await app.database.db.selectFrom('executions').select('id').where('user_id', '=', stranger.user.id).execute()).toEqual([]);
   });
 
+  it('takes the key as "Authorization: Bearer clv_…" too, refusing revoked and out-of-scope keys the same way', async () => {
+    const { apiKey, id } = await createApiKey(app, owner.accessToken, ['execute:*', 'read:executions']);
+    const asBearer = { authorization: `Bearer ${apiKey}` };
+    const started = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}`, headers: asBearer, payload: { input: { n: 9 } } });
+    expect(started.statusCode, started.body).toBe(202);
+    const { executionId } = triggerAcceptedSchema.parse(started.json());
+    await app.agents.runs.whenDone(executionId);
+    const polled = await app.http.inject({ url: `/api/trigger/status/${executionId}`, headers: asBearer });
+    expect(executionRecordSchema.parse(polled.json())).toMatchObject({ id: executionId, status: 'completed', output: { Result: 10 } });
+    const waited = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}?wait=true`, headers: asBearer, payload: { input: { n: 1 } } });
+    expect(executionRecordSchema.parse(waited.json())).toMatchObject({ status: 'completed', output: { Result: 2 } });
+
+    const readOnly = await createApiKey(app, owner.accessToken, ['read:executions']);
+    const outOfScope = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}`, headers: { authorization: `Bearer ${readOnly.apiKey}` }, payload: { input: { n: 1 } } });
+    expect(outOfScope.statusCode).toBe(403);
+    expect(errorOf(outOfScope).code).toBe('forbidden');
+    await app.http.inject({ method: 'POST', url: `/api/keys/${id}/revoke`, headers: bearer(owner.accessToken) });
+    for (const response of [
+      await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}`, headers: asBearer, payload: { input: { n: 1 } } }),
+      await app.http.inject({ url: `/api/trigger/status/${executionId}`, headers: asBearer }),
+    ]) {
+      expect(response.statusCode).toBe(401);
+      expect(errorOf(response)).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('revoked') });
+    }
+  });
+
   it('keeps status to read:executions keys of the owner, and refuses agents without a workflow', async () => {
     const runner = await createApiKey(app, owner.accessToken, ['execute:*']);
     const { executionId } = triggerAcceptedSchema.parse((await trigger(runner.apiKey, agentId, { input: { n: 1 } })).json());

@@ -15,7 +15,7 @@ export type TriggerOutcome = { kind: 'accepted'; body: TriggerAccepted } | { kin
  */
 export function createTriggerService(deps: { authenticate: AuthenticateApiKey; runs: AgentRunsService; executions: ExecutionsService; waitTimeoutMs: number }) {
   const caller = (presented: string | null, scopes: readonly string[]) => {
-    if (!presented) throw new UnauthenticatedError('Send a personal API key as "X-API-Key: clv_…"');
+    if (!presented) throw new UnauthenticatedError('Send a personal API key as "X-API-Key: clv_…" or "Authorization: Bearer clv_…"');
     return deps.authenticate(presented, scopes);
   };
   return {
