@@ -11,4 +11,6 @@ export const queryKeys = {
   userModels: ['models'] as const,
   providers: (scope: 'admin' | 'user') => [scope, 'providers'] as const,
   adminModels: ['admin', 'models'] as const,
+  /** The signed-in user's personal API keys (the deploy panel lists those that may run its agent). */
+  apiKeys: ['api-keys'] as const,
 };
