@@ -257,6 +257,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       credentialsFor: credentials.credentialsFor,
       http: outboundHttp, sandbox, toolTimeoutMs: config.tools.timeoutMs,
     },
+    // The builder's catalogue offers integration tools without a credential too (it reports "Setup required").
+    builder: {
+      listTools: async (userId) => (await toolRegistry.listForUser(userId, { interactive: false })).filter((tool) => tool.source !== agentsToolSourceName),
+      integrationOf: (integrationId) => {
+        const integration = integrationDirectory.find(integrationId);
+        return integration && integrationDirectory.unavailableReason(integration) === null ? { name: integration.name, category: integration.category } : undefined;
+      },
+      rateLimitPerMinute: config.rateLimit.enabled ? 20 : -1,
+    },
   });
   const chatService = createChatService({
     resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),

@@ -8,6 +8,8 @@ import type { RouteSpec } from '../platform/http/define-route.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { RealtimeHub } from '../platform/realtime/realtime-hub.js';
 import { createAgentRunsService } from './runs/agent-runs.service.js';
+import { createAgentBuilder } from './builder/index.js';
+import type { RegisteredTool } from '../tools/tool-registry.js';
 import { createAgentModels } from './as-tools/agent-models.js';
 import { createAgentsToolSource } from './as-tools/agents-tool-source.js';
 import { createAgentsRepository } from './agents.repository.js';
@@ -47,6 +49,12 @@ export interface AgentsModuleDeps {
   counters: CounterStore;
   /** How often due schedules are looked for. Default 30 s. */
   scheduleIntervalMs?: number;
+  /**
+   * The agent builder's catalogue: every non-interactive tool (integration tools without a credential too, for
+   * "Setup required"), integrations by id (undefined when the instance does not offer one), and AI requests per
+   * user and minute (-1 = unlimited). Default: the engine's usable tools, 20 per minute.
+   */
+  builder?: { listTools(userId: string): Promise<RegisteredTool[]>; integrationOf(integrationId: string): { name: string; category: string } | undefined; rateLimitPerMinute: number };
 }
 
 /** Active schedules per user when limits are on (the reference's default tier, pro). */
@@ -82,10 +90,21 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     maxActivePerUser: deps.limitsEnabled ? maxActiveSchedules : -1,
   });
   const webhooksService = createWebhooksService({ db: deps.db, cipher: deps.cipher, agentsRepository, runs, now: deps.now });
+  const builder = createAgentBuilder({
+    db: deps.db, cipher: deps.cipher, now: deps.now, agentsRepository, agentsService, engine, counters: deps.counters,
+    model: { llmClient: deps.ports.llmClient, resolveModel: deps.ports.resolveModel, listUserModels: deps.ports.listUserModels },
+    tools: {
+      listTools: deps.builder?.listTools ?? deps.ports.listTools,
+      integrationOf: deps.builder?.integrationOf ?? ((integrationId) => ({ name: integrationId, category: 'integrations' })),
+      credentialIntegrations: deps.ports.credentialIntegrations,
+    },
+    rateLimitPerMinute: deps.builder?.rateLimitPerMinute ?? 20,
+  });
   let retentionTimer: NodeJS.Timeout | undefined;
   const routes: RouteSpec[] = [
     ...agentsRoutes({ agentsService }), ...executionsRoutes({ executionsService }), ...triggerRoutes({ triggerService }), ...schedulesRoutes({ schedulesService }),
     ...webhooksRoutes({ webhooksService }),
+    ...builder.routes,
   ];
   return {
     routes,

@@ -418,3 +418,23 @@ export interface Database {
 }
 
 export type AgentWebhookRow = Selectable<AgentWebhooksTable>;
+
+/** An agent's builder conversation: its messages are one JSON array sealed with the owner's key (agents/builder). */
+export interface AgentBuilderConversationsTable {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  /** `v1:…` envelope of the JSON array of messages (recordId `builder-conversation:<id>`). */
+  sealed_messages: string;
+  message_count: number;
+  /** Incremented by every write; an append only succeeds on the revision it read. */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  agent_builder_conversations: AgentBuilderConversationsTable;
+}
+
+export type AgentBuilderConversationRow = Selectable<AgentBuilderConversationsTable>;

@@ -10,6 +10,7 @@ import * as createAgentsAndExecutions from './20261203100000-create-agents-and-e
 import * as createAgentSchedules from './20261203110000-create-agent-schedules.js';
 import * as createAgentWebhooks from './20261203120000-create-agent-webhooks.js';
 import * as addAgentRunners from './20261203130000-add-agent-runners.js';
+import * as createAgentBuilderConversations from './20261204100000-create-agent-builder-conversations.js';
 
 /**
  * Every migration, in order, by name. An explicit list (not a folder scan) so the compiled server and the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261203110000-create-agent-schedules': createAgentSchedules,
   '20261203120000-create-agent-webhooks': createAgentWebhooks,
   '20261203130000-add-agent-runners': addAgentRunners,
+  '20261204100000-create-agent-builder-conversations': createAgentBuilderConversations,
 };
