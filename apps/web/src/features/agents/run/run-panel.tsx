@@ -1,6 +1,225 @@
 import type { Agent } from '@claraverse/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { Play, Sparkles, Square } from 'lucide-react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Spinner } from '../../../components/ui/spinner';
+import { ApiError } from '../../../lib/api-client';
+import { describeError } from '../../../lib/error-messages';
+import { useSaveAgentWorkflow } from '../api/agent-workflow';
+import { agentsQueryKeys } from '../api/agents-paths';
+import { useGenerateSampleInput } from '../api/generate-sample-input';
+import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
+import { BlockResultDetails, BlockResultList } from './block-results';
+import { formatDuration } from './format-duration';
+import { RunOutput } from './output-value';
+import { draftOfInput, inputOfDraft, inputTypeOf, jsonProblem, RunInputForm, startBlockOf, type InputDraft } from './run-input-form';
+import { describeRunError, RunStatusBadge } from './run-status';
+import { attachEditor, idleRun, setDraft, showStatusesOnCanvas, takePendingRerun, updateRun, useRunStore, type AgentRun } from './run-store';
+import { cancelRun, startRun, workflowClient, workflowConnectionState } from './workflow-connection';
 
-/** Placeholder until the panel lands: Run the agent and watch each block. */
+const emptyDraft: InputDraft = { text: '' };
+
+function ConnectionBanner({ run }: { run: AgentRun }) {
+  const state = useSyncExternalStore(workflowConnectionState.subscribe, workflowConnectionState.get, workflowConnectionState.get);
+  if (state === 'reconnecting') {
+    return (
+      <Alert tone="info" title="Connection lost — reconnecting…">
+        <p>{run.phase === 'running' || run.phase === 'cancelling' ? 'The run goes on on the server; its progress shows again once the connection is back.' : 'Runs start once the connection is back.'}</p>
+      </Alert>
+    );
+  }
+  if (state === 'offline') {
+    return (
+      <Alert tone="error" title="Not connected to the server">
+        <p>Check your connection, or sign in again if your session ended.</p>
+        <Button className="mt-2" size="small" variant="secondary" onClick={() => workflowClient().connect()}>
+          Reconnect
+        </Button>
+      </Alert>
+    );
+  }
+  return null;
+}
+
+function RunSummary({ run, blockCount }: { run: AgentRun; blockCount: number }) {
+  const finished = Object.values(run.blocks).filter((block) => block.status !== 'running' && block.status !== 'pending').length;
+  if (run.phase === 'saving') return <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300"><Spinner /> Saving your changes…</p>;
+  if (run.phase === 'starting' || run.phase === 'running' || run.phase === 'cancelling') {
+    return (
+      <div className="flex flex-col gap-1.5" aria-live="polite">
+        <p className="flex items-center gap-2 text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          <Spinner />
+          {run.phase === 'starting' ? 'Starting…' : run.phase === 'cancelling' ? 'Cancelling…' : `Running · ${finished} of ${blockCount} blocks done`}
+        </p>
+        <div role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={blockCount} aria-valuenow={finished} className="h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+          <div className="h-full bg-violet-600 transition-[width] dark:bg-violet-400" style={{ width: `${blockCount === 0 ? 0 : Math.round((finished / blockCount) * 100)}%` }} />
+        </div>
+        {run.isCatchingUp ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Reading the run’s progress from the server…</p> : null}
+      </div>
+    );
+  }
+  if (run.phase !== 'ended') return null;
+  if (run.status === undefined) {
+    return (
+      <Alert tone="error" title="The run could not start">
+        <p>{run.error ? describeRunError(run.error) : 'The server refused the run.'}</p>
+      </Alert>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2" aria-live="polite">
+      <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <RunStatusBadge status={run.status} />
+        {run.durationMs === undefined ? null : <span>in {formatDuration(run.durationMs)}</span>}
+      </p>
+      {run.error && run.status !== 'cancelled' ? (
+        <Alert tone="error" title={run.status === 'partial' ? 'Some blocks failed' : 'The run failed'}>
+          <p>{describeRunError(run.error)}</p>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/** Why a save before the run failed, in the editor's words. */
+function saveProblem(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'validation_failed' && error.message) return error.message;
+  return describeError(error);
+}
+
+/**
+ * The Run tab: the input form built from the start block, a generated sample, Run (saving unsaved changes
+ * first: the run uses what the canvas shows), live block statuses on the canvas and in a list, the selected
+ * block's inputs and output, Cancel, and the run's final output.
+ */
 export function RunPanel({ agent }: { agent: Agent }) {
-  return <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400" data-agent-id={agent.id}>Run the agent and watch each block.</p>;
+  const editor = useEditorStoreApi();
+  const workflow = useEditorStore((state) => state.workflow);
+  const isDirty = useEditorStore((state) => state.isDirty);
+  const problemCount = useEditorStore((state) => state.validation.issues.length);
+  const selectedBlockId = useEditorStore((state) => state.selectedBlockIds[0]);
+  const run = useRunStore((state) => state.runs[agent.id] ?? idleRun);
+  const draft = useRunStore((state) => state.drafts[agent.id] ?? emptyDraft);
+  const saveMutation = useSaveAgentWorkflow(agent.id);
+  const sampleMutation = useGenerateSampleInput(agent.id);
+  const queryClient = useQueryClient();
+  const [saveError, setSaveError] = useState<string | undefined>();
+
+  const startBlock = startBlockOf(workflow);
+  const inputType = inputTypeOf(startBlock);
+  const isBusy = run.phase === 'saving' || run.phase === 'starting' || run.phase === 'running' || run.phase === 'cancelling';
+  const inputProblem = inputType === 'json' ? jsonProblem(draft.text) : undefined;
+
+  useEffect(() => {
+    attachEditor(agent.id, editor);
+    // Back on this tab: the canvas shows this run again (History may have shown another).
+    const current = useRunStore.getState().runs[agent.id];
+    if (current !== undefined && current.phase !== 'idle') showStatusesOnCanvas(editor, current.blocks);
+    workflowClient().connect();
+  }, [agent.id, editor]);
+
+  // The run History asked for: fill the form with its input and start it.
+  useEffect(() => {
+    const pending = takePendingRerun(agent.id);
+    if (pending === undefined) return;
+    setDraft(agent.id, draftOfInput(inputTypeOf(startBlockOf(editor.getState().workflow)), pending.input));
+    startRun(agent.id, pending.input);
+  }, [agent.id, editor]);
+
+  // A finished run is a new row in History.
+  useEffect(() => {
+    if (run.phase === 'ended' && run.status !== undefined) void queryClient.invalidateQueries({ queryKey: agentsQueryKeys.executions(agent.id) });
+  }, [agent.id, queryClient, run.phase, run.status]);
+
+  const onRun = async () => {
+    setSaveError(undefined);
+    const input = inputOfDraft(inputType, draft);
+    if (editor.getState().isDirty) {
+      const saving = editor.getState().workflow;
+      updateRun(agent.id, { phase: 'saving' });
+      try {
+        await saveMutation.mutateAsync(saving);
+      } catch (error) {
+        updateRun(agent.id, { phase: 'idle' });
+        setSaveError(saveProblem(error));
+        return;
+      }
+      if (editor.getState().workflow === saving) editor.getState().markSaved();
+    }
+    startRun(agent.id, input);
+  };
+
+  const onSample = async () => {
+    try {
+      const sample = await sampleMutation.mutateAsync();
+      setDraft(agent.id, draftOfInput(inputType, sample.input));
+    } catch {
+      // Shown from the mutation's error below.
+    }
+  };
+
+  const selectedBlock = selectedBlockId === undefined ? undefined : workflow.blocks.find((block) => block.id === selectedBlockId);
+  const hasRun = run.phase !== 'idle' && run.phase !== 'saving';
+
+  return (
+    <div className="flex flex-col gap-4 p-4">
+      <ConnectionBanner run={run} />
+      <section aria-label="Start a run" className="flex flex-col gap-3">
+        {startBlock === undefined ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">This agent has no start block, so it runs without input.</p>
+        ) : (
+          <RunInputForm type={inputType} draft={draft} onChange={(next) => setDraft(agent.id, next)} isDisabled={isBusy} />
+        )}
+        {startBlock !== undefined && inputType !== 'file' ? (
+          <Button variant="ghost" size="small" className="w-fit" icon={<Sparkles aria-hidden="true" className="size-3.5" />} isLoading={sampleMutation.isPending} disabled={isBusy} onClick={() => void onSample()}>
+            Generate sample input
+          </Button>
+        ) : null}
+        {sampleMutation.error ? <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-400">No sample input: {describeError(sampleMutation.error)}</p> : null}
+        <div className="flex items-center gap-2">
+          {isBusy && run.phase !== 'saving' ? (
+            <Button variant="danger" icon={<Square aria-hidden="true" className="size-4" />} disabled={run.phase === 'cancelling'} onClick={() => cancelRun(agent.id)}>
+              Cancel run
+            </Button>
+          ) : (
+            <Button icon={<Play aria-hidden="true" className="size-4" />} isLoading={run.phase === 'saving'} disabled={problemCount > 0 || inputProblem !== undefined} onClick={() => void onRun()}>
+              {isDirty ? 'Save and run' : 'Run'}
+            </Button>
+          )}
+          {isDirty && !isBusy ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Your changes are saved first, so the run uses what you see.</p> : null}
+        </div>
+        {problemCount > 0 ? <p className="text-xs font-medium text-amber-700 dark:text-amber-400">Fix the {problemCount === 1 ? 'problem' : `${problemCount} problems`} on the canvas before running.</p> : null}
+        {saveError ? (
+          <Alert tone="error" title="Could not save before running">
+            <p>{saveError}</p>
+          </Alert>
+        ) : null}
+      </section>
+
+      {hasRun || run.phase === 'saving' ? (
+        <section aria-label="Run progress" className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+          <RunSummary run={run} blockCount={workflow.blocks.length} />
+          {hasRun && run.status !== undefined && run.phase === 'ended' && run.output !== undefined ? (
+            <div>
+              <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Output</h3>
+              <RunOutput output={run.output} />
+            </div>
+          ) : null}
+          {hasRun && (run.status !== undefined || run.phase !== 'ended') ? (
+            <div className="flex flex-col gap-2">
+              <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Blocks</h3>
+              <BlockResultList blocks={workflow.blocks} results={run.blocks} selectedBlockId={selectedBlockId} onSelect={(blockId) => editor.getState().select({ blockIds: [blockId], connectionIds: [] })} />
+              {selectedBlock === undefined ? (
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">Select a block here or on the canvas to see its inputs and output.</p>
+              ) : (
+                <BlockResultDetails block={selectedBlock} result={run.blocks[selectedBlock.id]} />
+              )}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
 }

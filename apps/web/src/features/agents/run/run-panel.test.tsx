@@ -1,0 +1,225 @@
+import type { Workflow } from '@claraverse/engine';
+import type { Agent } from '@claraverse/shared';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Play } from 'lucide-react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SocketLike } from '../../../lib/realtime-client';
+import { useSessionStore } from '../../../stores/session-store';
+import { createFakeFetch, errorResponse, jsonResponse } from '../../../test/fake-fetch';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { AgentEditor } from '../components/agent-editor';
+import { createEditorStore } from '../stores/editor-store';
+import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
+import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
+import { RunPanel } from './run-panel';
+import { useRunStore } from './run-store';
+import { closeWorkflowClient, setSocketFactoryForTests } from './workflow-connection';
+
+/** A socket the test drives: it records what the panel sends and delivers what the "server" says. */
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: Array<{ type: string; [key: string]: unknown }> = [];
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  send(data: string) {
+    const message = JSON.parse(data) as { type: string };
+    this.sent.push(message);
+    // The hub answers the auth message with `ready`.
+    if (message.type === 'auth') queueMicrotask(() => this.receive({ type: 'ready', userId: 'user-1' }));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  receive(message: unknown) {
+    act(() => this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(message) })));
+  }
+  runs() {
+    return this.sent.filter((message) => message.type !== 'auth' && message.type !== 'ping');
+  }
+}
+
+let sockets: FakeSocket[] = [];
+const lastSocket = () => sockets.at(-1)!;
+
+beforeAll(installReactFlowStubs);
+afterAll(removeReactFlowStubs);
+beforeEach(() => {
+  sockets = [];
+  setSocketFactoryForTests(() => {
+    const socket = new FakeSocket();
+    sockets.push(socket);
+    queueMicrotask(() => {
+      socket.readyState = 1;
+      socket.onopen?.(new Event('open'));
+    });
+    return socket;
+  });
+  useSessionStore.setState({ accessToken: 'access-1' });
+  useRunStore.setState({ runs: {}, editors: {}, pendingRerun: {}, drafts: {} });
+});
+afterEach(() => {
+  closeWorkflowClient();
+  setSocketFactoryForTests(undefined);
+  vi.unstubAllGlobals();
+});
+
+const agent: Agent = {
+  id: 'agent-1', name: 'News digest', description: '', status: 'draft', settings: {}, hasWorkflow: true, blockCount: 4, workflowVersion: 3,
+  createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-02T10:30:00.000Z',
+};
+
+function textWorkflow(): Workflow {
+  return {
+    blocks: [
+      block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'text' }, { name: 'Start' }),
+      block('answer', 'transform', { expression: 'input' }, { name: 'Answer' }),
+      block('result', 'output', { value: '{{answer}}' }, { name: 'Result' }),
+    ],
+    connections: [connection('c1', 'start', 'answer'), connection('c2', 'answer', 'result')],
+    variables: [],
+  };
+}
+
+function renderRunPanel(workflow: Workflow) {
+  const api = createFakeFetch({
+    'POST /api/agents/agent-1/generate-sample-input': () => jsonResponse({ input: 'What is new in solar kettles?' }),
+    'PUT /api/agents/agent-1/workflow': (request) => jsonResponse({ agentId: 'agent-1', workflow: request.body, version: 4, updatedAt: '2026-03-03T08:00:00.000Z' }),
+  });
+  vi.stubGlobal('fetch', api.fetch);
+  const store = createEditorStore(structuredClone(workflow), { idFactory: counterIds() });
+  renderWithProviders(
+    <div style={{ width: 1280, height: 800 }}>
+      <AgentEditor
+        workflow={workflow}
+        store={store}
+        onSave={vi.fn()}
+        panels={[{ id: 'run', label: 'Run', icon: Play, keepOnSelect: true, render: () => <RunPanel agent={agent} /> }]}
+        initialPanel="run"
+      />
+    </div>,
+  );
+  return { api, store, user: userEvent.setup() };
+}
+
+const node = (name: string) => screen.getByText(name, { selector: '.react-flow__node p.font-semibold' }).closest('.react-flow__node') as HTMLElement;
+const canvasStatus = (name: string) => within(node(name)).queryByRole('img', { name: /^Status:/ })?.getAttribute('aria-label');
+
+describe('RunPanel', () => {
+  it('builds a JSON input from the start block, refuses invalid JSON and sends the parsed value', async () => {
+    const { user } = renderRunPanel(branchingWorkflow());
+    const input = screen.getByLabelText('Run input (JSON)');
+    fireEvent.change(input, { target: { value: '{ "score": ' } });
+    expect(screen.getByText(/^This is not valid JSON/)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
+
+    fireEvent.change(input, { target: { value: '{ "score": 9 }' } });
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toEqual([{ type: 'workflow.run', agentId: 'agent-1', input: { score: 9 } }]));
+  });
+
+  it('shows each block\'s status on the canvas and in the list from the socket, then the output and a block\'s result', async () => {
+    const { user } = renderRunPanel(branchingWorkflow());
+    fireEvent.change(screen.getByLabelText('Run input (JSON)'), { target: { value: '{ "score": 9 }' } });
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toHaveLength(1));
+    const socket = lastSocket();
+    socket.receive({ type: 'execution.start', executionId: 'run-1', agentId: 'agent-1' });
+    socket.receive({ type: 'execution.block', executionId: 'run-1', blockId: 'start', status: 'completed', output: { value: { score: 9 } } });
+    socket.receive({ type: 'execution.block', executionId: 'run-1', blockId: 'classify', status: 'running', inputs: { score: 9 } });
+    expect(canvasStatus('start')).toBe('Status: Completed');
+    expect(canvasStatus('classify')).toBe('Status: Running');
+    expect(screen.getByText('Running · 1 of 4 blocks done')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel run' })).toBeTruthy();
+
+    socket.receive({ type: 'execution.block', executionId: 'run-1', blockId: 'classify', status: 'completed', output: { result: true, branch: 'true' } });
+    socket.receive({ type: 'execution.block', executionId: 'run-1', blockId: 'sad', status: 'skipped' });
+    socket.receive({ type: 'execution.block', executionId: 'run-1', blockId: 'happy', status: 'completed', output: 'yes 9' });
+    socket.receive({ type: 'execution.end', executionId: 'run-1', status: 'completed', output: { happy: '## Verdict\n\nyes **9**', details: { score: 9, tags: ['a', 'b'] } }, durationMs: 1234 });
+
+    expect(canvasStatus('classify')).toBe('Status: Completed');
+    expect(canvasStatus('sad')).toBe('Status: Skipped');
+    expect(canvasStatus('happy')).toBe('Status: Completed');
+    expect(screen.getByText('Completed')).toBeTruthy();
+    expect(screen.getByText('in 1.2 s')).toBeTruthy();
+    // Markdown output, rendered by the chat's renderer once its chunk has loaded.
+    const markdown = screen.getByRole('region', { name: 'Output happy' });
+    await waitFor(() => expect(within(markdown).getByRole('heading', { name: 'Verdict' })).toBeTruthy());
+    expect(within(markdown).getByText('9').tagName).toBe('STRONG');
+    // JSON output as a tree that folds.
+    const tree = screen.getByRole('list', { name: 'Output details' });
+    expect(within(tree).getByText('"a"')).toBeTruthy();
+    await user.click(within(tree).getByRole('button', { name: /tags/ }));
+    expect(within(tree).queryByText('"a"')).toBeNull();
+    expect(within(tree).getByRole('button', { name: /tags/ }).getAttribute('aria-expanded')).toBe('false');
+
+    // Selecting a block (here in the list; the canvas does the same) shows what it received and produced.
+    await user.click(screen.getByRole('button', { name: /^classify: Done/ }));
+    const details = screen.getByRole('region', { name: 'Result of classify' });
+    expect(within(details).getByText('Inputs')).toBeTruthy();
+    expect(within(details).getByText('"true"')).toBeTruthy();
+    fireEvent.click(node('sad'));
+    expect(within(screen.getByRole('list', { name: 'Blocks of this run' })).getByRole('button', { name: 'sad: Skipped' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('cancels a running run over the socket and shows it cancelled', async () => {
+    const { user } = renderRunPanel(textWorkflow());
+    await user.type(screen.getByLabelText('Run input'), 'hello');
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toHaveLength(1));
+    const socket = lastSocket();
+    socket.receive({ type: 'execution.start', executionId: 'run-2', agentId: 'agent-1' });
+    socket.receive({ type: 'execution.block', executionId: 'run-2', blockId: 'answer', status: 'running' });
+    await user.click(screen.getByRole('button', { name: 'Cancel run' }));
+    expect(socket.runs().at(-1)).toEqual({ type: 'workflow.cancel', executionId: 'run-2' });
+    expect(screen.getByText('Cancelling…')).toBeTruthy();
+    socket.receive({ type: 'execution.block', executionId: 'run-2', blockId: 'answer', status: 'cancelled' });
+    socket.receive({ type: 'execution.end', executionId: 'run-2', status: 'cancelled', output: {}, durationMs: 40, error: { code: 'CANCELLED', message: 'The run was cancelled.' } });
+    expect(screen.getByText('Cancelled')).toBeTruthy();
+    expect(canvasStatus('Answer')).toBe('Status: Skipped');
+    expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
+  });
+
+  it('explains a refused run and a provider failure in words', async () => {
+    const { user } = renderRunPanel(textWorkflow());
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toHaveLength(1));
+    lastSocket().receive({ type: 'error', code: 'validation_failed', message: 'The start block expects a file reference.', details: { agentId: 'agent-1' } });
+    expect(screen.getByRole('alert').textContent).toContain('The run could not startThe input does not fit this agent: The start block expects a file reference.');
+
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toHaveLength(2));
+    lastSocket().receive({ type: 'execution.start', executionId: 'run-3', agentId: 'agent-1' });
+    lastSocket().receive({ type: 'execution.end', executionId: 'run-3', status: 'failed', output: {}, durationMs: 5, error: { code: 'upstream_unavailable', message: 'The provider did not answer.' } });
+    expect(screen.getByRole('alert').textContent).toContain('The AI provider did not answer: The provider did not answer. Check the provider in Admin → Providers');
+  });
+
+  it('fills the input with a generated sample', async () => {
+    const { api, user } = renderRunPanel(textWorkflow());
+    await user.click(screen.getByRole('button', { name: 'Generate sample input' }));
+    await waitFor(() => expect((screen.getByLabelText('Run input') as HTMLTextAreaElement).value).toBe('What is new in solar kettles?'));
+    expect(api.requestsTo('POST /api/agents/agent-1/generate-sample-input')).toHaveLength(1);
+  });
+
+  it('saves unsaved changes before running, and says why it cannot save', async () => {
+    const { api, store, user } = renderRunPanel(textWorkflow());
+    act(() => store.getState().renameBlock('answer', 'Reply'));
+    await user.click(screen.getByRole('button', { name: 'Save and run' }));
+    await waitFor(() => expect(lastSocket()?.runs()).toHaveLength(1));
+    const saved = api.requestsTo('PUT /api/agents/agent-1/workflow')[0]!.body as { blocks: Array<{ id: string; name: string }> };
+    expect(saved.blocks.find((item) => item.id === 'answer')?.name).toBe('Reply');
+    expect(store.getState().isDirty).toBe(false);
+    lastSocket().receive({ type: 'execution.start', executionId: 'run-4', agentId: 'agent-1' });
+    lastSocket().receive({ type: 'execution.end', executionId: 'run-4', status: 'completed', output: { Result: 'ok' }, durationMs: 5 });
+
+    vi.stubGlobal('fetch', createFakeFetch({ 'PUT /api/agents/agent-1/workflow': () => errorResponse(400, 'validation_failed', 'Block "Reply" has no expression.') }).fetch);
+    act(() => store.getState().renameBlock('answer', 'Answer again'));
+    await user.click(screen.getByRole('button', { name: 'Save and run' }));
+    expect((await screen.findByText('Could not save before running')).closest('[role="alert"]')?.textContent).toContain('Block "Reply" has no expression.');
+    expect(lastSocket().runs()).toHaveLength(1);
+    expect(store.getState().isDirty).toBe(true);
+  });
+});
