@@ -1,6 +1,7 @@
 import type { Workflow } from '@claraverse/engine';
 import type { Agent, BuilderConversationMessage, GenerationResult, SelectToolsResponse } from '@claraverse/shared';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, errorResponse, jsonResponse, type RecordedRequest } from '../../../test/fake-fetch';
@@ -89,7 +90,9 @@ function renderPanel(workflow: Workflow = emptyWorkflow) {
   const editor = createEditorStore(workflow);
   const view = renderWithProviders(
     <EditorStoreProvider workflow={workflow} store={editor}>
-      <BuilderChatPanel agent={agent} />
+      <ReactFlowProvider>
+        <BuilderChatPanel agent={agent} />
+      </ReactFlowProvider>
     </EditorStoreProvider>,
   );
   return { ...view, editor };

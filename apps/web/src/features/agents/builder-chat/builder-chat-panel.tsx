@@ -1,5 +1,6 @@
 import type { Agent, BuilderConversationMessage } from '@claraverse/shared';
 import { useQueryClient } from '@tanstack/react-query';
+import { useReactFlow } from '@xyflow/react';
 import { GitBranch, MessageCircleQuestion, Sparkles } from 'lucide-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
@@ -8,6 +9,7 @@ import { LoadingState, Spinner } from '../../../components/ui/spinner';
 import { classNames } from '../../../lib/class-names';
 import { describeError } from '../../../lib/error-messages';
 import { useCurrentBuilderConversation } from '../api/builder-conversation';
+import { fitViewOptions } from '../components/editor-canvas';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BuilderChatComposer } from './builder-chat-composer';
 import { builderChatStoreFor, type BuilderChatState } from './builder-chat-store';
@@ -83,7 +85,7 @@ function VersionChip({ version, action }: { version: number; action: 'create' | 
 function StoredMessage({ message }: { message: BuilderConversationMessage }) {
   if (message.role === 'user') return <UserBubble>{message.content}</UserBubble>;
   return (
-    <AssistantBlock label="Builder answer">
+    <AssistantBlock label={message.workflowSnapshot ? 'Builder answer' : 'Answer'}>
       {message.workflowSnapshot ? <VersionChip version={message.workflowSnapshot.version} action={message.workflowSnapshot.action} /> : null}
       <p className="text-sm leading-relaxed break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{message.content}</p>
     </AssistantBlock>
@@ -144,7 +146,8 @@ function EmptyChat({ mode, onPick }: { mode: BuilderMode; onPick: (prompt: strin
 function useBuilderChat<T>(agentId: string, selector: (state: BuilderChatState) => T): [T, BuilderChatState] {
   const editor = useEditorStoreApi();
   const queryClient = useQueryClient();
-  const [store] = useState(() => builderChatStoreFor({ agentId, editor, queryClient }));
+  const { fitView } = useReactFlow();
+  const [store] = useState(() => builderChatStoreFor({ agentId, editor, queryClient, frameWorkflow: () => void fitView({ ...fitViewOptions, duration: 200 }) }));
   return [useStore(store, selector), store.getState()];
 }
 

@@ -28,6 +28,8 @@ export interface BuilderChatDeps {
   agentId: string;
   editor: EditorStore;
   queryClient: QueryClient;
+  /** Frames the canvas on a workflow the builder put there (React Flow's fitView). */
+  frameWorkflow?: () => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface BuilderChatDeps {
  * beside the editor store (see `builderChatStoreFor`), so a generation keeps going, and lands on the canvas, while
  * the user looks at another tab of the side panel.
  */
-export function createBuilderChatStore({ agentId, editor, queryClient }: BuilderChatDeps): BuilderChatStore {
+export function createBuilderChatStore({ agentId, editor, queryClient, frameWorkflow }: BuilderChatDeps): BuilderChatStore {
   let turnCount = 0;
   const conversationKey = builderQueryKeys.currentConversation(agentId);
 
@@ -61,7 +63,7 @@ export function createBuilderChatStore({ agentId, editor, queryClient }: Builder
       }
     };
 
-    const context: TurnContext = { agentId, editor, queryClient, update, record, conversationId };
+    const context: TurnContext = { agentId, editor, queryClient, update, record, conversationId, frameWorkflow: frameWorkflow ?? (() => undefined) };
     const run = (turn: BuilderTurn): void => {
       void (turn.kind === 'generation' ? runGeneration(context, turn.id, turn.message) : runAsk(context, turn.id, turn.message));
     };

@@ -20,6 +20,8 @@ export interface TurnContext {
   record(turnId: string, messages: readonly AppendBuilderMessageBody[]): Promise<void>;
   /** The current builder conversation, once loaded. */
   conversationId(): string | undefined;
+  /** Frames the canvas on the new workflow. */
+  frameWorkflow(): void;
 }
 
 /** The workflow to send: the editor's, unsaved edits included; none for an empty canvas (the generator creates). */
@@ -38,10 +40,11 @@ function clip(text: string): string {
 }
 
 /** Puts a generated (and saved) workflow on the canvas and refreshes what changed on the server. */
-function applyResult({ agentId, editor, queryClient }: TurnContext, result: GenerationResult): void {
+function applyResult({ agentId, editor, queryClient, frameWorkflow }: TurnContext, result: GenerationResult): void {
   // The server saved the result as a version: the canvas shows it as saved (undo brings the previous one back).
   const generated = result.workflow as unknown as Workflow;
   editor.getState().replaceWorkflow(generated, { saved: true });
+  frameWorkflow();
   queryClient.setQueryData(agentsQueryKeys.workflow(agentId), { workflow: generated, version: result.version });
 }
 
