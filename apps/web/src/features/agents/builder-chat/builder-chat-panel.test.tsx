@@ -3,6 +3,7 @@ import type { Agent, BuilderConversationMessage, GenerationResult, SelectToolsRe
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, errorResponse, jsonResponse, type RecordedRequest } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
@@ -284,6 +285,40 @@ describe('BuilderChatPanel', () => {
     const answer = screen.getByRole('group', { name: 'Builder answer' });
     expect(answer.textContent).toBe('Created · version 2Created a digest that searches and summarises.');
     expect(screen.queryByRole('list', { name: 'Example prompts' })).toBeNull();
+  });
+
+  it('keeps generating while another tab is open, and shows the result when the chat comes back', async () => {
+    const workflowAnswer = deferred();
+    startFakeBuilderApi({ generate: () => workflowAnswer.promise });
+    const editor = createEditorStore(emptyWorkflow);
+    /** The side panel's tabs, reduced to the chat and another one (switching unmounts the chat, as there). */
+    function Tabs() {
+      const [isChatOpen, setChatOpen] = useState(true);
+      return (
+        <EditorStoreProvider workflow={emptyWorkflow} store={editor}>
+          <ReactFlowProvider>
+            <button type="button" onClick={() => setChatOpen(!isChatOpen)}>
+              Switch tab
+            </button>
+            {isChatOpen ? <BuilderChatPanel agent={agent} /> : <p>Another tab</p>}
+          </ReactFlowProvider>
+        </EditorStoreProvider>
+      );
+    }
+    renderWithProviders(<Tabs />);
+    await screen.findByRole('list', { name: 'Example prompts' });
+    const user = userEvent.setup();
+    await user.type(messageBox(), 'Post AI news to Discord{Enter}');
+    await waitFor(() => expect(stepSummary()[1]).toBe('running: Generating the workflow…'));
+
+    await user.click(screen.getByRole('button', { name: 'Switch tab' }));
+    expect(screen.queryByRole('region', { name: 'Builder chat' })).toBeNull();
+    await act(async () => workflowAnswer.resolve(jsonResponse(generation())));
+    await waitFor(() => expect(editor.getState().workflow.blocks).toHaveLength(3));
+
+    await user.click(screen.getByRole('button', { name: 'Switch tab' }));
+    expect(stepSummary()).toEqual(['done: Chose 2 tools', 'done: Workflow created · saved as version 2']);
+    expect(screen.getAllByText('Post AI news to Discord')).toHaveLength(1);
   });
 
   it('says when a step fails for another reason, in words, and keeps the canvas', async () => {
