@@ -1,4 +1,3 @@
-import type { Block } from '@claraverse/engine';
 import { classNames } from '../../../lib/class-names';
 import { formatDuration } from './format-duration';
 import { OutputValue } from './output-value';
@@ -10,8 +9,14 @@ function durationOf(result: BlockResult): string | undefined {
   return formatDuration(result.endedAt - result.startedAt);
 }
 
+/** What the result views need of a block (a workflow block, or one named by a recorded run). */
+export interface NamedBlock {
+  id: string;
+  name: string;
+}
+
 interface BlockResultListProps {
-  blocks: readonly Block[];
+  blocks: readonly NamedBlock[];
   results: Record<string, BlockResult>;
   selectedBlockId: string | undefined;
   onSelect: (blockId: string) => void;
@@ -48,7 +53,7 @@ export function BlockResultList({ blocks, results, selectedBlockId, onSelect }: 
 }
 
 /** What one block received, produced or failed with, and how long it took. */
-export function BlockResultDetails({ block, result }: { block: Block; result: BlockResult | undefined }) {
+export function BlockResultDetails({ block, result }: { block: NamedBlock; result: BlockResult | undefined }) {
   if (result === undefined || result.status === 'pending') {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -4,65 +4,25 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { Play } from 'lucide-react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SocketLike } from '../../../lib/realtime-client';
-import { useSessionStore } from '../../../stores/session-store';
 import { createFakeFetch, errorResponse, jsonResponse } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { AgentEditor } from '../components/agent-editor';
 import { createEditorStore } from '../stores/editor-store';
 import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
+import { installFakeWorkflowSocket, removeFakeWorkflowSocket, type FakeWorkflowSocket } from './fake-workflow-socket';
 import { RunPanel } from './run-panel';
-import { useRunStore } from './run-store';
-import { closeWorkflowClient, setSocketFactoryForTests } from './workflow-connection';
 
-/** A socket the test drives: it records what the panel sends and delivers what the "server" says. */
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: Array<{ type: string; [key: string]: unknown }> = [];
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  send(data: string) {
-    const message = JSON.parse(data) as { type: string };
-    this.sent.push(message);
-    // The hub answers the auth message with `ready`.
-    if (message.type === 'auth') queueMicrotask(() => this.receive({ type: 'ready', userId: 'user-1' }));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  receive(message: unknown) {
-    act(() => this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(message) })));
-  }
-  runs() {
-    return this.sent.filter((message) => message.type !== 'auth' && message.type !== 'ping');
-  }
-}
-
-let sockets: FakeSocket[] = [];
+let sockets: FakeWorkflowSocket[] = [];
 const lastSocket = () => sockets.at(-1)!;
 
 beforeAll(installReactFlowStubs);
 afterAll(removeReactFlowStubs);
 beforeEach(() => {
-  sockets = [];
-  setSocketFactoryForTests(() => {
-    const socket = new FakeSocket();
-    sockets.push(socket);
-    queueMicrotask(() => {
-      socket.readyState = 1;
-      socket.onopen?.(new Event('open'));
-    });
-    return socket;
-  });
-  useSessionStore.setState({ accessToken: 'access-1' });
-  useRunStore.setState({ runs: {}, editors: {}, pendingRerun: {}, drafts: {} });
+  sockets = installFakeWorkflowSocket();
 });
 afterEach(() => {
-  closeWorkflowClient();
-  setSocketFactoryForTests(undefined);
+  removeFakeWorkflowSocket();
   vi.unstubAllGlobals();
 });
 

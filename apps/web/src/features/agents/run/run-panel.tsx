@@ -117,6 +117,7 @@ export function RunPanel({ agent }: { agent: Agent }) {
     // Back on this tab: the canvas shows this run again (History may have shown another).
     const current = useRunStore.getState().runs[agent.id];
     if (current !== undefined && current.phase !== 'idle') showStatusesOnCanvas(editor, current.blocks);
+    else editor.getState().resetStatuses();
     workflowClient().connect();
   }, [agent.id, editor]);
 
