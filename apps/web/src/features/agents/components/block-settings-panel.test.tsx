@@ -81,17 +81,22 @@ describe('block settings panel', () => {
     expect(screen.getByText('{{score-check}}')).toBeTruthy();
   });
 
-  it('edits a transform expression and previews it over the sample input', async () => {
+  it('edits a transform expression and previews it over a sample built from the available paths', async () => {
     const { config, user } = renderPanel(withTransform('input'), 'shape');
+    const sample = screen.getByLabelText('Sample input') as HTMLTextAreaElement;
+    expect(JSON.parse(sample.value)).toEqual({ input: 'Sample input', start: { value: 'Sample start.value' } });
     const expression = screen.getByLabelText('JSONata expression');
     await user.clear(expression);
+    await user.type(expression, '$uppercase(start.value)');
+    expect(config()['expression']).toBe('$uppercase(start.value)');
+    expect(await screen.findByText('"SAMPLE START.VALUE"')).toBeTruthy();
+    await user.clear(expression);
     await user.type(expression, '$sum(input.items)');
-    expect(config()['expression']).toBe('$sum(input.items)');
-    expect(await screen.findByText('6')).toBeTruthy();
-    const sample = screen.getByLabelText('Sample input');
     await user.clear(sample);
-    await user.type(sample, '{{"items": [[10, 5]}');
+    await user.type(sample, '{{"input": {{"items": [[10, 5]}}');
     expect(await screen.findByText('15')).toBeTruthy();
+    await user.type(sample, ',');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^The sample is not valid JSON/);
   });
 
   it('shows the engine error for invalid JSONata, in the field and the preview, and on the block', async () => {
@@ -101,17 +106,24 @@ describe('block settings panel', () => {
     await user.type(expression, 'input.items[[');
     expect(expression.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByText(/Invalid expression/).length).toBeGreaterThanOrEqual(2);
+    // The field says where the syntax breaks.
+    expect(screen.getByText(/^Invalid expression: .+ \(at character \d+\)$/)).toBeTruthy();
     expect((await screen.findByRole('alert')).textContent).toMatch(/Invalid expression/);
     expect(store.getState().validation.byBlock.get('shape')?.[0]?.code).toBe('INVALID_CONFIG');
     expect(within(screen.getByRole('list', { name: 'Problems' })).getByText(/Invalid expression/)).toBeTruthy();
   });
 
-  it('edits a condition expression', async () => {
+  it('edits a condition expression and shows a failing evaluation with its position', async () => {
     const { config, user } = renderPanel(branchingWorkflow(), 'classify');
     const expression = screen.getByLabelText('Condition (JSONata)');
     await user.clear(expression);
-    await user.type(expression, 'input.score >= 9');
-    expect(config()['expression']).toBe('input.score >= 9');
+    await user.type(expression, '$number(input) >= 9');
+    expect(config()['expression']).toBe('$number(input) >= 9');
+    // The default sample's input is words: casting it to a number fails, and the preview says where.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Expression failed: .+ \(at character \d+\)$/);
+    const sample = screen.getByLabelText('Sample input');
+    await user.clear(sample);
+    await user.type(sample, '{{"input": "7"}');
     expect(await screen.findByText('false')).toBeTruthy();
   });
 
@@ -130,35 +142,6 @@ describe('block settings panel', () => {
     expect(first.store.getState().blocksById.get('wait')?.config).not.toHaveProperty('durationMs');
     await first.user.type(duration, '2500');
     expect(first.store.getState().blocksById.get('wait')?.config['durationMs']).toBe(2500);
-  });
-
-  it('edits an LLM block: prompts with the upstream paths as a hint, and tools as a list', async () => {
-    const workflow: Workflow = {
-      blocks: [
-        block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'text' }),
-        block('fetch', 'http_request', { method: 'GET', url: 'https://example.com' }),
-        block('writer', 'llm_inference', { userPrompt: '{{input}}' }),
-        block('unrelated', 'output', { value: 'x' }),
-      ],
-      connections: [connection('c1', 'start', 'fetch'), connection('c2', 'fetch', 'writer')],
-      variables: [],
-    };
-    const { config, user } = renderPanel(workflow, 'writer');
-    const userPrompt = screen.getByLabelText('User prompt') as HTMLTextAreaElement;
-    const hint = document.getElementById(userPrompt.getAttribute('aria-describedby')!.split(' ')[0]!)!;
-    expect(within(hint).getByRole('button', { name: '{{start.value}}' })).toBeTruthy();
-    expect(within(hint).queryByText('{{unrelated}}')).toBeNull();
-    // A path inserts itself at the cursor.
-    await user.click(userPrompt);
-    userPrompt.setSelectionRange(0, 0);
-    await user.click(within(hint).getByRole('button', { name: '{{fetch.body}}' }));
-    expect(config()['userPrompt']).toBe('{{fetch.body}}{{input}}');
-    await user.keyboard(' and ');
-    expect(config()['userPrompt']).toBe('{{fetch.body}} and {{input}}');
-    await user.type(screen.getByLabelText('System prompt'), 'Summarize.');
-    await user.type(screen.getByLabelText('Model'), 'gpt-4.1');
-    await user.type(screen.getByLabelText('Tools'), 'web_search{Enter}get_current_time{Enter}');
-    expect(config()).toMatchObject({ systemPrompt: 'Summarize.', model: 'gpt-4.1', enabledTools: ['web_search', 'get_current_time'] });
   });
 
   it('edits an HTTP request, refusing a header line without a colon', async () => {
@@ -187,12 +170,37 @@ describe('block settings panel', () => {
 
   it('sets timeout, retries and error policy (an error branch adds an error output port)', async () => {
     const { store, user } = renderPanel(branchingWorkflow(), 'happy');
+    expect(screen.getByLabelText('Timeout (s)').getAttribute('placeholder')).toBe('30');
+    expect(screen.getByLabelText('Retries').getAttribute('placeholder')).toBe('0');
+    expect(screen.queryByLabelText('First retry after (ms)')).toBeNull();
     await user.type(screen.getByLabelText('Timeout (s)'), '45');
     await user.type(screen.getByLabelText('Retries'), '3');
+    expect(screen.getByLabelText('First retry after (ms)').getAttribute('placeholder')).toBe('1000');
+    expect(screen.getByLabelText('Backoff (×)').getAttribute('placeholder')).toBe('2');
+    await user.type(screen.getByLabelText('First retry after (ms)'), '500');
+    await user.type(screen.getByLabelText('Backoff (×)'), '3');
+    expect(screen.getByText('Blocks after this one are skipped; other branches go on.')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('When it fails'), 'error-branch');
-    expect(store.getState().blocksById.get('happy')).toMatchObject({ timeoutSeconds: 45, retry: { maxRetries: 3 }, onError: 'error-branch' });
+    expect(screen.getByText(/The block gets an “error” output/)).toBeTruthy();
+    expect(store.getState().blocksById.get('happy')).toMatchObject({ timeoutSeconds: 45, retry: { maxRetries: 3, initialDelayMs: 500, backoffMultiplier: 3 }, onError: 'error-branch' });
+    await user.clear(screen.getByLabelText('First retry after (ms)'));
+    await user.clear(screen.getByLabelText('Backoff (×)'));
     await user.clear(screen.getByLabelText('Retries'));
+    expect(screen.queryByLabelText('First retry after (ms)')).toBeNull();
     expect(store.getState().blocksById.get('happy')).not.toHaveProperty('retry');
+    await user.clear(screen.getByLabelText('Timeout (s)'));
+    await user.selectOptions(screen.getByLabelText('When it fails'), 'continue');
+    expect(store.getState().blocksById.get('happy')).not.toHaveProperty('timeoutSeconds');
+    expect(store.getState().blocksById.get('happy')).not.toHaveProperty('onError');
+  });
+
+  it('shows the engine default timeout of each type (an LLM block gets at least 120 s, a loop an hour)', () => {
+    const workflow: Workflow = { blocks: [block('think', 'llm_inference', {}), block('each', 'loop', { items: '{{input}}' })], connections: [], variables: [] };
+    const { store } = renderPanel(workflow, 'think');
+    expect(screen.getByLabelText('Timeout (s)').getAttribute('placeholder')).toBe('120');
+    expect(screen.getByText('At least 120 s for this type.')).toBeTruthy();
+    act(() => store.getState().select({ blockIds: ['each'] }));
+    expect(screen.getByLabelText('Timeout (s)').getAttribute('placeholder')).toBe('3600');
   });
 
   it('edits other types as JSON and refuses invalid JSON', async () => {

@@ -1,16 +1,20 @@
-import type { ErrorPolicy } from '@claraverse/engine';
-import { useState, type ComponentType } from 'react';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useState, type ComponentType, type ReactNode } from 'react';
 import { Field } from '../../../components/ui/field';
 import { Input } from '../../../components/ui/input';
-import { Select } from '../../../components/ui/select';
 import { Textarea } from '../../../components/ui/textarea';
 import { classNames } from '../../../lib/class-names';
+import { ApiAvailability } from '../api/api-availability';
 import { availablePaths } from '../lib/available-paths';
 import { blockTypeInfo } from '../lib/block-catalog';
 import { categoryTileClasses } from '../lib/category-style';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { ConditionSettings, DelaySettings, LoopSettings, OutputSettings, TransformSettings, VariableSettings, type TypeSettingsProps } from './settings/basic-type-settings';
-import { HttpRequestSettings, JsonConfigSettings, LlmSettings } from './settings/io-type-settings';
+import { CodeBlockSettings } from './settings/code-block-settings';
+import { HttpRequestSettings } from './settings/http-request-settings';
+import { JsonConfigSettings } from './settings/io-type-settings';
+import { LlmSettings } from './settings/llm-settings';
+import { ReliabilitySettings } from './settings/reliability-settings';
 import { ConnectionDetails } from './connection-details';
 import { WorkflowProblems } from './workflow-problems';
 
@@ -22,19 +26,37 @@ const typeForms: Record<string, ComponentType<TypeSettingsProps>> = {
   output: OutputSettings,
   llm_inference: LlmSettings,
   http_request: HttpRequestSettings,
+  code_block: CodeBlockSettings,
   loop: LoopSettings,
 };
 
-const errorPolicies: { value: ErrorPolicy; label: string }[] = [
-  { value: 'continue', label: 'Continue other branches' },
-  { value: 'stop', label: 'Stop the run' },
-  { value: 'error-branch', label: 'Follow an error output' },
-];
-
 const noIssues: readonly never[] = [];
+
+/**
+ * The pickers read the API through TanStack Query; the app provides its client. A page without one (the editor's
+ * browser preview, served without a server) gets an idle private one and pickers that do not call the API.
+ */
+function WithQueryClient({ children }: { children: ReactNode }) {
+  const client = useContext(QueryClientContext);
+  const [fallback] = useState(() => (client === undefined ? new QueryClient() : undefined));
+  if (fallback === undefined) return children;
+  return (
+    <QueryClientProvider client={fallback}>
+      <ApiAvailability isAvailable={false}>{children}</ApiAvailability>
+    </QueryClientProvider>
+  );
+}
 
 /** The settings of the selected block (name, description, its type's config, timeout/retry/error policy). */
 export function BlockSettingsPanel() {
+  return (
+    <WithQueryClient>
+      <BlockSettings />
+    </WithQueryClient>
+  );
+}
+
+function BlockSettings() {
   const selected = useEditorStore((state) => (state.selectedBlockIds.length === 1 ? state.selectedBlockIds[0] : undefined));
   const count = useEditorStore((state) => state.selectedBlockIds.length);
   if (selected === undefined) {
@@ -83,7 +105,7 @@ function SelectedBlockSettings({ blockId }: { blockId: string }) {
       <div className="flex flex-col gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <TypeForm blockId={blockId} paths={paths} />
       </div>
-      <CommonSettings blockId={blockId} />
+      <ReliabilitySettings blockId={blockId} type={block.type} />
     </form>
   );
 }
@@ -120,59 +142,5 @@ function DescriptionField({ blockId, description }: { blockId: string; descripti
         />
       )}
     </Field>
-  );
-}
-
-function CommonSettings({ blockId }: { blockId: string }) {
-  const store = useEditorStoreApi();
-  const timeoutSeconds = useEditorStore((state) => state.blocksById.get(blockId)?.timeoutSeconds);
-  const retry = useEditorStore((state) => state.blocksById.get(blockId)?.retry);
-  const onError = useEditorStore((state) => state.blocksById.get(blockId)?.onError);
-  const update = store.getState().updateBlock;
-  return (
-    <fieldset className="flex flex-col gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <legend className="sr-only">Timeout, retries and errors</legend>
-      <p className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">Reliability</p>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label="Timeout (s)" hint="Empty: the type's default.">
-          {(control) => (
-            <Input
-              {...control}
-              type="number"
-              min={1}
-              max={86_400}
-              value={timeoutSeconds === undefined ? '' : String(timeoutSeconds)}
-              onChange={(event) => update(blockId, { timeoutSeconds: event.target.value === '' ? undefined : Number(event.target.value) })}
-            />
-          )}
-        </Field>
-        <Field label="Retries" hint="Transient errors only.">
-          {(control) => (
-            <Input
-              {...control}
-              type="number"
-              min={0}
-              max={10}
-              value={retry?.maxRetries === undefined ? '' : String(retry.maxRetries)}
-              onChange={(event) => {
-                const { maxRetries: _previous, ...rest } = retry ?? {};
-                const next = event.target.value === '' ? rest : { ...rest, maxRetries: Number(event.target.value) };
-                update(blockId, { retry: Object.keys(next).length === 0 ? undefined : next });
-              }}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label="When it fails">
-        {(control) => (
-          <Select
-            {...control}
-            options={errorPolicies}
-            value={onError ?? 'continue'}
-            onChange={(event) => update(blockId, { onError: event.target.value === 'continue' ? undefined : (event.target.value as ErrorPolicy) })}
-          />
-        )}
-      </Field>
-    </fieldset>
   );
 }

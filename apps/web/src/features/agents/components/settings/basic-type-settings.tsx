@@ -12,7 +12,7 @@ export interface TypeSettingsProps {
 }
 
 /** `variable`: the start block (run input as text, JSON or file) or a set of a workflow variable. */
-export function VariableSettings({ blockId }: TypeSettingsProps) {
+export function VariableSettings({ blockId, paths }: TypeSettingsProps) {
   const [operation] = useConfigValue(blockId, 'operation');
   return (
     <>
@@ -20,7 +20,7 @@ export function VariableSettings({ blockId }: TypeSettingsProps) {
       {operation === 'set' ? (
         <>
           <ConfigTextField blockId={blockId} configKey="variableName" label="Variable name" />
-          <ConfigTextArea blockId={blockId} configKey="value" label="Value" hint="A template such as {{input.email}}." />
+          <ConfigTextArea blockId={blockId} configKey="value" label="Value" hint="A template such as {{input.email}}." paths={paths} />
         </>
       ) : (
         <>
@@ -43,25 +43,25 @@ export function VariableSettings({ blockId }: TypeSettingsProps) {
 }
 
 /** `transform`: a JSONata expression with a live preview over a sample input. */
-export function TransformSettings({ blockId }: TypeSettingsProps) {
+export function TransformSettings({ blockId, paths }: TypeSettingsProps) {
   const [expression] = useConfigValue(blockId, 'expression');
   const text = typeof expression === 'string' ? expression : '';
   return (
     <>
       <ConfigTextArea blockId={blockId} configKey="expression" label="JSONata expression" isCode rows={4} error={expressionError(text)} hint="Reads input, variables and blocks by id, e.g. `fetch-feed`.body.items." />
-      <ExpressionPreview expression={text} initialSample={'{ "items": [1, 2, 3] }'} />
+      <ExpressionPreview key={blockId} expression={text} paths={paths} />
     </>
   );
 }
 
 /** `condition`: a JSONata expression; its truthiness picks the `true` or `false` output. */
-export function ConditionSettings({ blockId }: TypeSettingsProps) {
+export function ConditionSettings({ blockId, paths }: TypeSettingsProps) {
   const [expression] = useConfigValue(blockId, 'expression');
   const text = typeof expression === 'string' ? expression : '';
   return (
     <>
       <ConfigTextArea blockId={blockId} configKey="expression" label="Condition (JSONata)" isCode rows={3} error={expressionError(text)} hint="True sends the run down the true output, false down the false output." />
-      <ExpressionPreview expression={text} initialSample={'{ "score": 7 }'} />
+      <ExpressionPreview key={blockId} expression={text} paths={paths} />
     </>
   );
 }
@@ -106,9 +106,12 @@ export function LoopSettings({ blockId, paths }: TypeSettingsProps) {
         )}
       </Field>
       {usesExpression ? (
-        <ConfigTextArea blockId={blockId} configKey="itemsExpression" label="Items expression" isCode error={expressionError(itemsExpression)} />
+        <>
+          <ConfigTextArea blockId={blockId} configKey="itemsExpression" label="Items expression" isCode error={expressionError(itemsExpression)} />
+          <ExpressionPreview key={blockId} expression={typeof itemsExpression === 'string' ? itemsExpression : ''} paths={paths} />
+        </>
       ) : (
-        <ConfigTextField blockId={blockId} configKey="items" label="Items" hint={<PathHint paths={paths} />} />
+        <ConfigTextField blockId={blockId} configKey="items" label="Items" hint={<PathHint paths={paths} />} paths={paths} />
       )}
       <div className="grid grid-cols-2 gap-3">
         <ConfigNumberField blockId={blockId} configKey="concurrency" label="At once" min={1} max={10} />

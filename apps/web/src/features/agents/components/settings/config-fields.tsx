@@ -4,6 +4,7 @@ import { Field } from '../../../../components/ui/field';
 import { Input } from '../../../../components/ui/input';
 import { Select, type SelectOption } from '../../../../components/ui/select';
 import { Textarea } from '../../../../components/ui/textarea';
+import { TemplateInput, TemplateTextArea } from '../../pickers/template-controls';
 import { useEditorStore, useEditorStoreApi } from '../../stores/editor-store-context';
 
 /** The props every config field takes: which block and which config key it edits. */
@@ -24,12 +25,18 @@ export function useConfigValue(blockId: string, configKey: string): [unknown, (v
 
 const asText = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
 
-/** A one-line text config value. */
-export function ConfigTextField({ blockId, configKey, label, hint, error, placeholder }: ConfigFieldProps & { placeholder?: string }) {
+/** A one-line text config value; with `paths`, a template with `{{…}}` autocomplete. */
+export function ConfigTextField({ blockId, configKey, label, hint, error, placeholder, paths }: ConfigFieldProps & { placeholder?: string; paths?: readonly string[] }) {
   const [value, setValue] = useConfigValue(blockId, configKey);
   return (
     <Field label={label} hint={hint} error={error}>
-      {(control) => <Input {...control} value={asText(value)} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />}
+      {(control) =>
+        paths === undefined ? (
+          <Input {...control} value={asText(value)} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />
+        ) : (
+          <TemplateInput control={control} value={asText(value)} placeholder={placeholder} paths={paths} onChange={setValue} />
+        )
+      }
     </Field>
   );
 }
@@ -38,7 +45,7 @@ interface ConfigTextAreaProps extends ConfigFieldProps {
   placeholder?: string;
   rows?: number;
   isCode?: boolean;
-  /** Template paths offered under the field; clicking one inserts `{{path}}` at the cursor. */
+  /** Template paths: typing `{{` offers them, and the hint under the field lists them (a click inserts one at the cursor). */
   paths?: readonly string[];
 }
 
@@ -58,10 +65,14 @@ export function ConfigTextArea({ blockId, configKey, label, hint, error, placeho
     element?.setSelectionRange(start + placeholderText.length, start + placeholderText.length);
   };
   return (
-    <Field label={label} hint={paths === undefined ? hint : <PathHint paths={paths} onInsert={insert} />} error={error}>
-      {(control) => (
-        <Textarea {...control} ref={textarea} rows={rows} isCode={isCode} spellCheck={!isCode} value={text} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />
-      )}
+    <Field label={label} hint={paths === undefined ? hint : <WithPaths hint={hint} paths={paths} onInsert={insert} />} error={error}>
+      {(control) =>
+        paths === undefined ? (
+          <Textarea {...control} ref={textarea} rows={rows} isCode={isCode} spellCheck={!isCode} value={text} placeholder={placeholder} onChange={(event) => setValue(event.target.value)} />
+        ) : (
+          <TemplateTextArea control={control} textareaRef={textarea} rows={rows} isCode={isCode} value={text} placeholder={placeholder} paths={paths} onChange={setValue} />
+        )
+      }
     </Field>
   );
 }
@@ -96,12 +107,21 @@ export function ConfigSelect({ blockId, configKey, label, hint, options, fallbac
   );
 }
 
+function WithPaths({ hint, paths, onInsert }: { hint: ReactNode; paths: readonly string[]; onInsert: (path: string) => void }) {
+  return (
+    <>
+      {hint ? <span className="mb-1 block">{hint}</span> : null}
+      <PathHint paths={paths} onInsert={onInsert} />
+    </>
+  );
+}
+
 /** The `{{…}}` paths a template can use here, as a hint under prompt and template fields (buttons with onInsert). */
 export function PathHint({ paths, onInsert }: { paths: readonly string[]; onInsert?: (path: string) => void }) {
   const chip = 'rounded bg-zinc-100 px-1 py-px font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300';
   return (
     <span>
-      {onInsert === undefined ? 'Available:' : 'Insert:'}{' '}
+      {onInsert === undefined ? 'Type {{ for a path:' : 'Type {{ or insert:'}{' '}
       {paths.map((path, index) => (
         <span key={path}>
           {index > 0 ? ' ' : null}

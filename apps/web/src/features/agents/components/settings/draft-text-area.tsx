@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Field } from '../../../../components/ui/field';
 import { Textarea } from '../../../../components/ui/textarea';
+import { TemplateTextArea } from '../../pickers/template-controls';
 import { useConfigValue } from './config-fields';
 
 interface DraftTextAreaProps<T> {
@@ -13,36 +14,36 @@ interface DraftTextAreaProps<T> {
   format: (value: unknown) => string;
   /** Text → config value, or an error sentence when the text does not parse. */
   parse: (text: string) => { value: T } | { error: string };
+  /** Template paths offered after `{{` (headers, argument mappings). */
+  paths?: readonly string[];
 }
 
 /**
  * A text area over a structured config value (a list, headers, JSON): the text is kept as typed while it does not
  * parse, and the config is written each time it does. Mount it with `key={blockId}` so another block starts fresh.
  */
-export function DraftTextArea<T>({ blockId, configKey, label, hint, rows = 3, format, parse }: DraftTextAreaProps<T>) {
+export function DraftTextArea<T>({ blockId, configKey, label, hint, rows = 3, format, parse, paths }: DraftTextAreaProps<T>) {
   const [value, setValue] = useConfigValue(blockId, configKey);
   const [draft, setDraft] = useState(() => format(value));
   const [error, setError] = useState<string | undefined>();
+  const change = (text: string) => {
+    setDraft(text);
+    const parsed = parse(text);
+    if ('error' in parsed) setError(parsed.error);
+    else {
+      setError(undefined);
+      setValue(parsed.value);
+    }
+  };
   return (
     <Field label={label} hint={hint} error={error}>
-      {(control) => (
-        <Textarea
-          {...control}
-          rows={rows}
-          isCode
-          spellCheck={false}
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            const parsed = parse(event.target.value);
-            if ('error' in parsed) setError(parsed.error);
-            else {
-              setError(undefined);
-              setValue(parsed.value);
-            }
-          }}
-        />
-      )}
+      {(control) =>
+        paths === undefined ? (
+          <Textarea {...control} rows={rows} isCode spellCheck={false} value={draft} onChange={(event) => change(event.target.value)} />
+        ) : (
+          <TemplateTextArea control={control} rows={rows} isCode value={draft} paths={paths} onChange={change} />
+        )
+      }
     </Field>
   );
 }
@@ -66,6 +67,21 @@ export const headerLines = {
       headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
     }
     return { value: headers };
+  },
+};
+
+/** A JSON object whose values may be templates (a tool call's arguments); empty text removes it. */
+export const jsonObjectText = {
+  format: (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 2)),
+  parse: (text: string): { value: Record<string, unknown> | undefined } | { error: string } => {
+    if (text.trim() === '') return { value: undefined };
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: 'The arguments must be a JSON object: { "name": "value or {{path}}" }.' };
+      return { value: parsed as Record<string, unknown> };
+    } catch (error) {
+      return { error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    }
   },
 };
 

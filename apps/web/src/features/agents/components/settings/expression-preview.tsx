@@ -3,24 +3,29 @@ import { useEffect, useState } from 'react';
 import { Field } from '../../../../components/ui/field';
 import { Textarea } from '../../../../components/ui/textarea';
 import { useDebouncedValue } from '../../../../lib/use-debounced-value';
+import { sampleScope } from '../../pickers/sample-scope';
+import { describeExpressionError } from './expression-error';
 
 type Preview = { state: 'ok' | 'error'; text: string; expression: string } | { state: 'idle' };
 
-/** Parses the sample as JSON, or keeps it as text when it is not JSON (a text start block's input). */
-function parseSample(sample: string): unknown {
+/** Parses the sample: the scope must be a JSON object (input, variables, blocks by id). */
+function parseSample(sample: string): Record<string, unknown> {
+  let parsed: unknown;
   try {
-    return JSON.parse(sample) as unknown;
-  } catch {
-    return sample;
+    parsed = JSON.parse(sample) as unknown;
+  } catch (error) {
+    throw new Error(`The sample is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('The sample must be a JSON object: { "input": …, "<block id>": … }.');
+  return parsed as Record<string, unknown>;
 }
 
 /**
- * A sample `input` and the result of a JSONata expression over `{ input, variables }`, evaluated with the engine's
- * compileExpression (so syntax errors read exactly as validation reports them).
+ * A sample scope (editable JSON, by default built from the paths the block can use) and the result of a JSONata
+ * expression over it, evaluated with the engine's compileExpression (errors read as validation and runs report them).
  */
-export function ExpressionPreview({ expression, initialSample }: { expression: string; initialSample: string }) {
-  const [sample, setSample] = useState(initialSample);
+export function ExpressionPreview({ expression, paths }: { expression: string; paths: readonly string[] }) {
+  const [sample, setSample] = useState(() => JSON.stringify(sampleScope(paths), null, 2));
   const debouncedExpression = useDebouncedValue(expression, 150);
   const debouncedSample = useDebouncedValue(sample, 150);
   const [computed, setPreview] = useState<Preview>({ state: 'idle' });
@@ -32,10 +37,11 @@ export function ExpressionPreview({ expression, initialSample }: { expression: s
     if (debouncedExpression.trim() === '') return;
     const run = async (): Promise<Preview> => {
       try {
-        const result = await compileExpression(debouncedExpression).evaluate({ input: parseSample(debouncedSample), variables: {} });
+        const scope = parseSample(debouncedSample);
+        const result = await compileExpression(debouncedExpression).evaluate(scope);
         return { state: 'ok', text: result === undefined ? '(nothing)' : JSON.stringify(result, null, 2), expression: debouncedExpression };
       } catch (error) {
-        return { state: 'error', text: error instanceof Error ? error.message : String(error), expression: debouncedExpression };
+        return { state: 'error', text: describeExpressionError(error), expression: debouncedExpression };
       }
     };
     void run().then((next) => {
@@ -48,8 +54,8 @@ export function ExpressionPreview({ expression, initialSample }: { expression: s
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-950">
-      <Field label="Sample input" hint="JSON (or text) used as input for the preview.">
-        {(control) => <Textarea {...control} rows={3} isCode value={sample} onChange={(event) => setSample(event.target.value)} />}
+      <Field label="Sample input" hint="What the expression reads: input, variables and upstream blocks by id (JSON).">
+        {(control) => <Textarea {...control} rows={5} isCode spellCheck={false} value={sample} onChange={(event) => setSample(event.target.value)} />}
       </Field>
       <div>
         <p className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Preview</p>
