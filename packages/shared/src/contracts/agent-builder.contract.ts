@@ -136,7 +136,13 @@ export type GenerationV2Result = z.infer<typeof generationV2ResultSchema>;
 /** One reason a generated workflow is not valid (422 `generation_failed` details). */
 export const generationProblemSchema = z.object({ blockId: z.string().optional(), message: z.string() });
 export type GenerationProblem = z.infer<typeof generationProblemSchema>;
-export const generationFailedDetailsSchema = z.object({ problems: z.array(generationProblemSchema) });
+export const generationFailedDetailsSchema = z.object({
+  problems: z.array(generationProblemSchema),
+  /** `generate-workflow-v2` only: step 1 completed, step 2 failed. */
+  steps: z.array(generationStepSchema).optional(),
+  /** `generate-workflow-v2` only: what step 1 chose. */
+  selectedTools: z.array(selectedToolSchema).optional(),
+});
 export type GenerationFailedDetails = z.infer<typeof generationFailedDetailsSchema>;
 
 /** `POST /api/agents/:agentId/generate-sample-input`. */

@@ -183,6 +183,21 @@ describe('reading and repairing what the model returns', () => {
     expect(workflowVersionsResponseSchema.parse((await call('GET', `/api/agents/${agentId}/workflow/versions`)).json()).versions).toEqual([]);
   });
 
+  it('reports the steps with a 422 from the two-step generator', async () => {
+    const agentId = await newAgent('Two steps fail');
+    scriptAnswers(harness.double, [
+      JSON.stringify({ selectedTools: [{ toolId: 'calculate_math', reason: 'sums' }], reasoning: 'Maths.' }),
+      generationAnswer(broken['unknown block type'].workflow), generationAnswer(broken['unknown block type'].workflow),
+    ]);
+    const response = await call('POST', `/api/agents/${agentId}/generate-workflow-v2`, { message: 'Add numbers' });
+    expect(response.statusCode).toBe(422);
+    const details = generationFailedDetailsSchema.parse(apiErrorSchema.parse(response.json()).error.details);
+    expect(details.problems).toEqual([{ blockId: 'research', message: expect.stringContaining('magic_ai') as string }]);
+    expect(details.steps?.map((step) => [step.stepNumber, step.status])).toEqual([[1, 'completed'], [2, 'failed']]);
+    expect(details.selectedTools?.map((tool) => tool.toolId)).toEqual(['calculate_math']);
+    expect((await workflowOf(agentId)).version).toBe(0);
+  });
+
   it('422s an answer that is not JSON at all, after asking once more', async () => {
     const agentId = await newAgent('Prose');
     const script = scriptAnswers(harness.double, ['I would build a workflow that searches the web.', 'Really, a search workflow.']);

@@ -4,7 +4,7 @@ import {
   type SelectToolsBody, type SelectToolsResponse, type SelectedTool, type WorkflowDocument,
 } from '@claraverse/shared';
 import type { Engine } from '@claraverse/engine';
-import { NotFoundError } from '../../platform/errors/app-error.js';
+import { AppError, NotFoundError } from '../../platform/errors/app-error.js';
 import type { AgentRow } from '../../platform/database/tables.js';
 import type { AgentsRepository } from '../agents.repository.js';
 import type { AgentsService } from '../agents.service.js';
@@ -31,6 +31,9 @@ interface Context {
   tools: Map<string, BuilderTool>;
   history: BuilderTurn[];
 }
+
+/** The selected tools in detail (step 2). */
+const detailed = (tools: BuilderTool[]) => ({ section: formatToolDetails(tools), heading: 'id — description — parameters' });
 
 const isDefaultName = (name: string) => defaultAgentNames.some((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
 const hasBlocks = (workflow: { blocks: unknown[] } | undefined): workflow is WorkflowDocument => workflow !== undefined && workflow.blocks.length > 0;
@@ -59,6 +62,26 @@ function readSelection(answer: string, tools: Map<string, BuilderTool>): SelectT
   return { selectedTools, reasoning, repairs };
 }
 
+/** Saves a generated workflow as a new version, names a still-unnamed agent, lists missing credentials. */
+async function saveGenerated(deps: AgentGeneratorDeps, userId: string, context: Context, generated: GeneratedWorkflow, action: 'create' | 'modify', repairs: string[]): Promise<GenerationResult> {
+  const saved = await deps.agentsService.saveWorkflow(userId, context.agent.id, {
+    ...generated.workflow, createVersion: true, versionDescription: generated.explanation.slice(0, 500),
+  });
+  if (action === 'create' && isDefaultName(context.agent.name) && generated.suggestedName) {
+    await deps.agentsService.update(userId, context.agent.id, {
+      name: generated.suggestedName.slice(0, 200),
+      ...(context.agent.description.trim() === '' && generated.suggestedDescription ? { description: generated.suggestedDescription } : {}),
+    });
+  }
+  return {
+    workflow: saved.workflow, explanation: generated.explanation, action, version: saved.version,
+    repairs: [...repairs, ...generated.repairs],
+    setupRequired: await setupRequiredFor(deps.tools, userId, saved.workflow, context.tools),
+    ...(generated.suggestedName ? { suggestedName: generated.suggestedName } : {}),
+    ...(generated.suggestedDescription ? { suggestedDescription: generated.suggestedDescription } : {}),
+  };
+}
+
 /**
  * The natural-language generator (reference §3.7): tool selection (step 1), generation with the selected tools
  * (step 2), both in one call (v2) or the one-step variant over the whole catalogue. A valid result is saved as a
@@ -84,33 +107,13 @@ export function createAgentGenerator(deps: AgentGeneratorDeps) {
     return readSelection(answer, context.tools);
   };
 
-  /** Saves a generated workflow as a new version, names a still-unnamed agent, lists missing credentials. */
-  const save = async (userId: string, context: Context, generated: GeneratedWorkflow, action: 'create' | 'modify', repairs: string[]): Promise<GenerationResult> => {
-    const saved = await deps.agentsService.saveWorkflow(userId, context.agent.id, {
-      ...generated.workflow, createVersion: true, versionDescription: generated.explanation.slice(0, 500),
-    });
-    if (action === 'create' && isDefaultName(context.agent.name) && generated.suggestedName) {
-      await deps.agentsService.update(userId, context.agent.id, {
-        name: generated.suggestedName.slice(0, 200),
-        ...(context.agent.description.trim() === '' && generated.suggestedDescription ? { description: generated.suggestedDescription } : {}),
-      });
-    }
-    return {
-      workflow: saved.workflow, explanation: generated.explanation, action, version: saved.version,
-      repairs: [...repairs, ...generated.repairs],
-      setupRequired: await setupRequiredFor(deps.tools, userId, saved.workflow, context.tools),
-      ...(generated.suggestedName ? { suggestedName: generated.suggestedName } : {}),
-      ...(generated.suggestedDescription ? { suggestedDescription: generated.suggestedDescription } : {}),
-    };
-  };
-
-  const generateAndSave = async (userId: string, context: Context, body: GenerateWorkflowBody, toolsSection: string, repairs: string[]): Promise<GenerationResult> => {
+  const generateAndSave = async (userId: string, context: Context, body: GenerateWorkflowBody, tools: { section: string; heading: string }, repairs: string[]): Promise<GenerationResult> => {
     const action = hasBlocks(body.currentWorkflow) ? 'modify' : 'create';
     const generated = await generateWorkflow({ complete: deps.complete, engine: deps.engine }, {
-      userId, modelId: body.modelId, message: body.message, history: context.history, toolsSection,
+      userId, modelId: body.modelId, message: body.message, history: context.history, toolsSection: tools.section, toolsHeading: tools.heading,
       knownTools: new Set(context.tools.keys()), ...(action === 'modify' ? { currentWorkflow: body.currentWorkflow } : {}),
     });
-    return save(userId, context, generated, action, repairs);
+    return saveGenerated(deps, userId, context, generated, action, repairs);
   };
 
   return {
@@ -130,13 +133,13 @@ export function createAgentGenerator(deps: AgentGeneratorDeps) {
         if (tool) selected.push(tool);
         else repairs.push(`Dropped the selected tool "${toolId}": no such tool.`);
       }
-      return generateAndSave(userId, context, body, formatToolDetails(selected), repairs);
+      return generateAndSave(userId, context, body, detailed(selected), repairs);
     },
 
     /** One step: the model sees the whole catalogue and picks tools while it writes the workflow. */
     async generateWorkflow(userId: string, agentId: string, body: GenerateWorkflowBody): Promise<GenerationResult> {
       const context = await contextOf(userId, agentId, body.conversationId);
-      return generateAndSave(userId, context, body, formatCatalogue(context.tools.values()), []);
+      return generateAndSave(userId, context, body, { section: formatCatalogue(context.tools.values()), heading: 'by category, id: what it does; choose the ones the workflow needs' }, []);
     },
 
     /** Both steps in one call, with the steps reported. */
@@ -149,7 +152,15 @@ export function createAgentGenerator(deps: AgentGeneratorDeps) {
         description: toolIds.length > 0 ? `Chose ${toolIds.join(', ')}. ${selection.reasoning}`.trim() : `No tools needed. ${selection.reasoning}`.trim(),
       }];
       const selected = toolIds.map((toolId) => context.tools.get(toolId)).filter((tool): tool is BuilderTool => tool !== undefined);
-      const result = await generateAndSave(userId, context, body, formatToolDetails(selected), selection.repairs);
+      let result: GenerationResult;
+      try {
+        result = await generateAndSave(userId, context, body, detailed(selected), selection.repairs);
+      } catch (error) {
+        // The 422 also reports the steps, so the builder can show that step 1 worked and what it chose.
+        if (!(error instanceof AppError) || error.code !== 'generation_failed') throw error;
+        const failed: GenerationStep = { stepNumber: 2, name: 'Generate workflow', status: 'failed', description: error.message };
+        throw new AppError('generation_failed', error.message, { ...(error.details as object), steps: [...steps, failed], selectedTools: selection.selectedTools });
+      }
       steps.push({ stepNumber: 2, name: 'Generate workflow', status: 'completed', description: `${result.action === 'create' ? 'Created' : 'Modified'} the workflow (${result.workflow.blocks.length} blocks), saved as version ${result.version}.` });
       return { ...result, steps, selectedTools: selection.selectedTools };
     },

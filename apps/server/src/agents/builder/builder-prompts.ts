@@ -74,8 +74,8 @@ const answerFormatSection = `Answer with ONE JSON object and nothing else (no pr
  "suggestedName": "<short agent name, ≤ 40 characters>",
  "suggestedDescription": "<one sentence>"}`;
 
-/** Step 2: write (or change) the workflow with the given tools only. */
-export function generationSystemPrompt(options: { tools: string; currentWorkflow?: string }): string {
+/** Step 2: write (or change) the workflow with the given tools only (`toolsHeading` says how they are listed). */
+export function generationSystemPrompt(options: { tools: string; toolsHeading: string; currentWorkflow?: string }): string {
   const task = options.currentWorkflow
     ? `You change an existing workflow ("agent") as the user asks. Keep every block, id and setting the request does not
 touch, so the user's work stays; return the whole changed workflow.
@@ -89,7 +89,7 @@ ${workflowRulesSection}
 
 ${blockTypesSection}
 
-Available tools (id — description — parameters):
+Available tools (${options.toolsHeading}):
 ${options.tools || '(none: use llm_inference blocks without tools)'}
 
 ${answerFormatSection}`;

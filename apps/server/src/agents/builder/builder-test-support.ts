@@ -25,7 +25,7 @@ export function scriptAnswers(double: OpenAiDouble, answers: string[]): { prompt
 
 /** The tool ids listed in the tools section of a step-2 (generation) system prompt. */
 export function toolsInGenerationPrompt(system: string): string[] {
-  const section = system.split('Available tools (id — description — parameters):\n')[1]?.split('\n\nAnswer with ONE JSON')[0] ?? '';
+  const section = system.split(/Available tools \([^\n]*\):\n/)[1]?.split('\n\nAnswer with ONE JSON')[0] ?? '';
   return [...section.matchAll(/^- ([\w-]+)/gm)].map((match) => match[1] ?? '');
 }
 

@@ -20,8 +20,9 @@ export interface GenerateWorkflowRequest {
   message: string;
   /** Earlier builder-conversation turns. */
   history: BuilderTurn[];
-  /** The tools section of the prompt (only the tools the model may use). */
+  /** The tools section of the prompt (only the tools the model may use) and how it lists them. */
   toolsSection: string;
+  toolsHeading: string;
   /** Tool names that exist for the user (unknown ones in the answer are repaired or reported). */
   knownTools: ReadonlySet<string>;
   /** Present for `modify`. */
@@ -73,7 +74,7 @@ function check(answer: string, request: GenerateWorkflowRequest, engine: Pick<En
  */
 export async function generateWorkflow(deps: { complete: BuilderModel; engine: Pick<Engine, 'validate'> }, request: GenerateWorkflowRequest): Promise<GeneratedWorkflow> {
   const system = generationSystemPrompt({
-    tools: request.toolsSection,
+    tools: request.toolsSection, toolsHeading: request.toolsHeading,
     ...(request.currentWorkflow === undefined ? {} : { currentWorkflow: JSON.stringify(request.currentWorkflow, null, 1) }),
   });
   const messages: BuilderTurn[] = [...request.history, { role: 'user', content: request.message }];
