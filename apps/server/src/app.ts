@@ -246,6 +246,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const agents = createAgentsModule({
     db, cipher, logger, now, hub: realtimeHub, limitsEnabled: config.limits.enabled, counters,
     authenticateApiKey: (presented, scopes) => apiKeysService.authenticate(presented, scopes),
+    // A run whose start block takes a file may only name one of the user's live uploads.
+    checkUpload: (userId, fileId) => files.uploads.status(userId, fileId),
     ports: {
       llmClient,
       resolveModel: (userId, modelId) => providers.service.resolveModel(userId, modelId),

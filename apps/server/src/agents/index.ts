@@ -21,6 +21,7 @@ import { executionsRoutes } from './runs/executions.routes.js';
 import { createExecutionsService } from './runs/executions.service.js';
 import { createCompletionCallback } from './triggers/completion-callback.js';
 import { createAgentWebhookSecrets } from './triggers/webhook-signature.js';
+import type { CheckUpload } from './runs/run-guards.js';
 import { createSchedulesRepository } from './triggers/schedules.repository.js';
 import { schedulesRoutes } from './triggers/schedules.routes.js';
 import { createSchedulesService } from './triggers/schedules.service.js';
@@ -49,6 +50,8 @@ export interface AgentsModuleDeps {
   counters: CounterStore;
   /** How often due schedules are looked for. Default 30 s. */
   scheduleIntervalMs?: number;
+  /** The files domain's check that an upload named by a file input is the user's and live (runs of `file` start blocks). */
+  checkUpload?: CheckUpload;
   /**
    * The agent builder's catalogue: every non-interactive tool (integration tools without a credential too, for
    * "Setup required"), integrations by id (undefined when the instance does not offer one), and AI requests per
@@ -81,6 +84,7 @@ export function createAgentsModule(deps: AgentsModuleDeps) {
     engine, agentsRepository, executionsRepository, logger: deps.logger, now: deps.now, counters: deps.counters,
     maxExecutionsPerDay: deps.limitsEnabled ? maxExecutionsPerDay : -1,
     onRunRecorded: createCompletionCallback({ agentWebhookSecret, http: deps.ports.http, logger: deps.logger, now: deps.now }),
+    ...(deps.checkUpload ? { checkUpload: deps.checkUpload } : {}),
   });
   const agentsService = createAgentsService({ agentsRepository, engine, now: deps.now });
   const executionsService = createExecutionsService({ agentsRepository, executionsRepository });

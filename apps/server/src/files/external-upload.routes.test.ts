@@ -2,7 +2,7 @@ import { apiErrorSchema, executionRecordSchema, uploadSchema, type SessionRespon
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgentWithWorkflow, createApiKey } from '../agents/agents-test-support.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin } from '../test/factories.js';
+import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
 import { multipartBody, tinyPng } from './test-support.js';
 
 let app: TestApp;
@@ -48,6 +48,18 @@ describe('POST /api/external/upload', () => {
     const run = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}?wait=true`, headers: { authorization: `Bearer ${apiKey}` }, payload: { input } });
     expect(run.statusCode, run.body).toBe(200);
     expect(executionRecordSchema.parse(run.json())).toMatchObject({ status: 'completed', trigger: 'api', output: { Got: input } });
+
+    // Another user cannot run their agent on this file, and an expired upload is refused before any run.
+    await setRegistrationMode(app, owner.accessToken, 'open');
+    const stranger = (await registerUser(app)).json<SessionResponse>();
+    const strangerKey = await createApiKey(app, stranger.accessToken, ['execute:*']);
+    const strangerAgent = await createAgentWithWorkflow(app, stranger.accessToken, fileAgent, 'Peeker');
+    const foreign = await app.http.inject({ method: 'POST', url: `/api/trigger/${strangerAgent}`, headers: { 'x-api-key': strangerKey.apiKey }, payload: { input } });
+    expect(errorOf(foreign)).toMatchObject({ status: 404, code: 'not_found', message: `No upload with id ${uploaded.fileId}` });
+    await app.database.db.updateTable('files').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', uploaded.fileId).execute();
+    const expired = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}`, headers: { 'x-api-key': apiKey }, payload: { input } });
+    expect(errorOf(expired)).toMatchObject({ status: 400, code: 'validation_failed', message: expect.stringContaining('has expired') });
+    expect(await app.database.db.selectFrom('executions').select('id').execute()).toHaveLength(1);
   });
 
   it('answers a browser’s preflight from any origin', async () => {

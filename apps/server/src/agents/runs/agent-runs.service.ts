@@ -9,7 +9,7 @@ import type { AgentsRepository } from '../agents.repository.js';
 import { blockRow, presentExecutionRecord, toStoredJson } from './execution-records.js';
 import type { ExecutionsRepository } from './executions.repository.js';
 import { createExecutionWriter, type ExecutionWriter } from './execution-writer.js';
-import { createDailyRunLimit, createWorkflowLoader } from './run-guards.js';
+import { checkFileInput, createDailyRunLimit, createWorkflowLoader, type CheckUpload } from './run-guards.js';
 import { createRunnerRegistry } from './runner-registry.js';
 
 /** Who hears about a run as it goes (the WebSocket that started it). Called synchronously; must not throw. */
@@ -119,6 +119,8 @@ export function createAgentRunsService(deps: {
   maxExecutionsPerDay: number;
   /** Called once a top-level run is recorded (the completion callback); must not throw. */
   onRunRecorded?(agent: AgentRow, record: ExecutionRecord): Promise<void>;
+  /** The files domain's check of an upload a file input names (absent: not checked). */
+  checkUpload?: CheckUpload;
 }) {
   const running = new Map<string, RunningEntry>();
   const runner = createRunnerRegistry({ executionsRepository: deps.executionsRepository, logger: deps.logger, now: deps.now });
@@ -134,6 +136,7 @@ export function createAgentRunsService(deps: {
     const prepared = loadWorkflow(agent);
     const inputError = deps.engine.checkInput(prepared, input);
     if (inputError) throw new AppError('validation_failed', inputError.message, { agentId, code: inputError.code });
+    await checkFileInput(prepared, userId, input, deps.checkUpload);
     if ((options.depth ?? 0) === 0) await countToday(userId);
 
     const executionId = randomUUID();
@@ -157,7 +160,7 @@ export function createAgentRunsService(deps: {
   }
 
   return {
-    /** Starts a run. @throws NotFoundError (unknown or another user's agent), validation_failed (no workflow, bad input) */
+    /** Starts a run. @throws NotFoundError (unknown or another user's agent or upload), validation_failed (no workflow, bad input, expired upload) */
     start,
 
     /** Cancels a running execution of this user; false when it is not running here. */

@@ -1,6 +1,6 @@
 import type { Engine, PreparedWorkflow, Workflow } from '@claraverse/engine';
 import type { CounterStore } from '../../platform/counters/counter-store.js';
-import { AppError, RateLimitedError } from '../../platform/errors/app-error.js';
+import { AppError, RateLimitedError, ValidationError } from '../../platform/errors/app-error.js';
 
 /**
  * The compiled workflow of an agent's current version: parsed once per `<agentId>:<version>` and compiled once
@@ -36,4 +36,23 @@ export function createDailyRunLimit(deps: { counters: CounterStore; now: () => D
       throw new RateLimitedError(`You have used your ${deps.maxPerDay} agent runs for today; more are possible from 00:00 UTC`, secondsToMidnight);
     }
   };
+}
+
+/** The state of one of the user's uploads (the files service's `status`). @throws NotFoundError when not theirs or unknown */
+export type CheckUpload = (userId: string, fileId: string) => Promise<{ status: 'ready' | 'expired' }>;
+
+/**
+ * The upload a run input names when the agent's start block takes a file (`{ file_id | fileId, … }`): it must be
+ * one of the user's live uploads, so a run cannot refer to another user's file and fails early on an expired one.
+ * Nothing to check for other start blocks. @throws NotFoundError (not the user's upload), ValidationError (expired)
+ */
+export async function checkFileInput(prepared: PreparedWorkflow, userId: string, input: unknown, checkUpload: CheckUpload | undefined): Promise<void> {
+  if (checkUpload === undefined || input === null || typeof input !== 'object') return;
+  const takesFile = prepared.workflow.blocks.some((block) =>
+    block.type === 'variable' && (block.config['operation'] ?? 'read') === 'read' && block.config['variableName'] === 'input' && block.config['inputType'] === 'file');
+  if (!takesFile) return;
+  const reference = input as Record<string, unknown>;
+  const fileId = reference['file_id'] ?? reference['fileId'];
+  if (typeof fileId !== 'string') return;
+  if ((await checkUpload(userId, fileId)).status === 'expired') throw new ValidationError(`The uploaded file ${fileId} has expired; upload it again`);
 }
