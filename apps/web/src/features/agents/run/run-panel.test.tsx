@@ -103,7 +103,7 @@ describe('RunPanel', () => {
     expect(canvasStatus('classify')).toBe('Status: Completed');
     expect(canvasStatus('sad')).toBe('Status: Skipped');
     expect(canvasStatus('happy')).toBe('Status: Completed');
-    expect(screen.getByText('Completed')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Run completed' }).textContent).toBe('Completedin 1.2 s');
     expect(screen.getByText('in 1.2 s')).toBeTruthy();
     // Markdown output, rendered by the chat's renderer once its chunk has loaded.
     const markdown = screen.getByRole('region', { name: 'Output happy' });
@@ -138,7 +138,8 @@ describe('RunPanel', () => {
     expect(screen.getByText('Cancelling…')).toBeTruthy();
     socket.receive({ type: 'execution.block', executionId: 'run-2', blockId: 'answer', status: 'cancelled' });
     socket.receive({ type: 'execution.end', executionId: 'run-2', status: 'cancelled', output: {}, durationMs: 40, error: { code: 'CANCELLED', message: 'The run was cancelled.' } });
-    expect(screen.getByText('Cancelled')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Run cancelled' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Run progress' })).queryByRole('heading', { name: 'Output' })).toBeNull();
     expect(canvasStatus('Answer')).toBe('Status: Skipped');
     expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
   });

@@ -15,7 +15,7 @@ import { BlockResultDetails, BlockResultList } from './block-results';
 import { formatDuration } from './format-duration';
 import { RunOutput } from './output-value';
 import { draftOfInput, inputOfDraft, inputTypeOf, jsonProblem, RunInputForm, startBlockOf, type InputDraft } from './run-input-form';
-import { describeRunError, RunStatusBadge } from './run-status';
+import { describeRunError, RunStatusBadge, runStatusLabel } from './run-status';
 import { attachEditor, idleRun, setDraft, showStatusesOnCanvas, takePendingRerun, updateRun, useRunStore, type AgentRun } from './run-store';
 import { cancelRun, startRun, workflowClient, workflowConnectionState } from './workflow-connection';
 
@@ -69,8 +69,8 @@ function RunSummary({ run, blockCount }: { run: AgentRun; blockCount: number }) 
     );
   }
   return (
-    <div className="flex flex-col gap-2" aria-live="polite">
-      <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+    <div className="flex flex-col gap-2">
+      <p role="status" aria-label={`Run ${runStatusLabel(run.status).toLowerCase()}`} className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
         <RunStatusBadge status={run.status} />
         {run.durationMs === undefined ? null : <span>in {formatDuration(run.durationMs)}</span>}
       </p>
@@ -81,6 +81,13 @@ function RunSummary({ run, blockCount }: { run: AgentRun; blockCount: number }) 
       ) : null}
     </div>
   );
+}
+
+/** Whether an ended run has an output to show (a cancelled or failed run usually has none). */
+function hasOutput(run: AgentRun): boolean {
+  if (run.status === undefined || run.output === undefined || run.output === null) return false;
+  if (run.status === 'completed') return true;
+  return typeof run.output !== 'object' || Object.keys(run.output).length > 0;
 }
 
 /** Why a save before the run failed, in the editor's words. */
@@ -202,7 +209,7 @@ export function RunPanel({ agent }: { agent: Agent }) {
       {hasRun || run.phase === 'saving' ? (
         <section aria-label="Run progress" className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <RunSummary run={run} blockCount={workflow.blocks.length} />
-          {hasRun && run.status !== undefined && run.phase === 'ended' && run.output !== undefined ? (
+          {hasRun && run.phase === 'ended' && hasOutput(run) ? (
             <div>
               <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Output</h3>
               <RunOutput output={run.output} />
