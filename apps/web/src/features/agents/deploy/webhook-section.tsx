@@ -148,7 +148,7 @@ function CallbackUrlForm({ agent }: { agent: Agent }) {
         value={value}
         onValueChange={setValue}
         error={error}
-        hint="When a run ends, ClaraVerse POSTs { executionId, agentId, status, output, error, durationMs } here — signed like the webhook when it has a secret. Leave empty for none."
+        hint="When a run ends, ClaraVerse POSTs { executionId, agentId, status, output, error, durationMs } here — signed with the webhook's secret when it has one (X-Claraverse-Timestamp, and X-Claraverse-Signature: sha256=HMAC-SHA256 of “timestamp.body”). Leave empty for none."
       />
       <div className="flex items-center justify-end gap-2">
         {done ? (
