@@ -62,6 +62,12 @@ function deferred() {
   return { promise, resolve };
 }
 
+const capabilities = { tools: true, vision: false, streaming: true, reasoning: false, structuredOutput: true };
+const models = [
+  { id: 'model-fast', name: 'fast', displayName: 'Fast model', providerId: 'p1', providerName: 'Local', capabilities, tier: 1, contextLength: 8192, isOwn: false },
+  { id: 'model-smart', name: 'smart', displayName: 'Smart model', providerId: 'p1', providerName: 'Local', capabilities, tier: 2, contextLength: 8192, isOwn: false },
+];
+
 interface FakeBuilderApi {
   selectTools?: (request: RecordedRequest) => Response | Promise<Response>;
   generate?: (request: RecordedRequest) => Response | Promise<Response>;
@@ -82,6 +88,7 @@ function startFakeBuilderApi({ selectTools, generate, ask, history = [] }: FakeB
     'POST /api/agents/agent-1/select-tools': selectTools ?? (() => jsonResponse(selection)),
     'POST /api/agents/agent-1/generate-with-tools': generate ?? (() => jsonResponse(generation())),
     'POST /api/agents/agent-1/ask': ask ?? (() => jsonResponse({ answer: 'It has no blocks yet.' })),
+    'GET /api/models': () => jsonResponse({ models }),
   });
   vi.stubGlobal('fetch', api.fetch);
   return api;
@@ -168,12 +175,16 @@ describe('BuilderChatPanel', () => {
     const edited = editor.getState().workflow;
 
     const user = userEvent.setup();
+    // The model picker offers the default (the first model) and each model; the chosen one goes with both steps.
+    const picker = await screen.findByRole('combobox', { name: 'Model' });
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Default (Fast model)', 'Fast model · Local', 'Smart model · Local']);
+    await user.selectOptions(picker, 'model-smart');
     await user.type(messageBox(), 'add a Slack message at the end{Enter}');
     await waitFor(() => expect(stepSummary()[1]).toBe('done: Workflow changed · saved as version 5'));
 
     const sent = { blocks: edited.blocks, connections: edited.connections, variables: edited.variables };
-    expect(api.requestsTo('POST /api/agents/agent-1/select-tools')[0]!.body).toEqual({ message: 'add a Slack message at the end', currentWorkflow: sent });
-    expect(api.requestsTo('POST /api/agents/agent-1/generate-with-tools')[0]!.body).toMatchObject({ currentWorkflow: sent, conversationId: 'conv-1' });
+    expect(api.requestsTo('POST /api/agents/agent-1/select-tools')[0]!.body).toEqual({ message: 'add a Slack message at the end', currentWorkflow: sent, modelId: 'model-smart' });
+    expect(api.requestsTo('POST /api/agents/agent-1/generate-with-tools')[0]!.body).toMatchObject({ currentWorkflow: sent, modelId: 'model-smart', conversationId: 'conv-1' });
     expect(screen.getByText('Your unsaved edits were included and saved with this version.')).toBeTruthy();
     expect(editor.getState().isDirty).toBe(false);
     expect(screen.queryByRole('note')).toBeNull();

@@ -12,6 +12,7 @@ import { useCurrentBuilderConversation } from '../api/builder-conversation';
 import { fitViewOptions } from '../components/editor-canvas';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BuilderChatComposer } from './builder-chat-composer';
+import { BuilderModelSelect } from './builder-model-select';
 import { builderChatStoreFor, type BuilderChatState } from './builder-chat-store';
 import { isTurnRunning, type BuilderMode, type BuilderTurn } from './builder-turn';
 import { GenerationTurnView, TurnFailureView } from './generation-turn-view';
@@ -157,7 +158,7 @@ function useBuilderChat<T>(agentId: string, selector: (state: BuilderChatState) 
  * loaded on open; a generation keeps running while another tab is open.
  */
 export function BuilderChatPanel({ agent }: { agent: Agent }) {
-  const [{ mode, draft, turns, recordedMessageIds }, actions] = useBuilderChat(agent.id, (state) => state);
+  const [{ mode, draft, modelId, turns, recordedMessageIds }, actions] = useBuilderChat(agent.id, (state) => state);
   const conversation = useCurrentBuilderConversation(agent.id);
   const hasWorkflow = useEditorStore((state) => state.workflow.blocks.length > 0);
   const isDirty = useEditorStore((state) => state.isDirty);
@@ -182,7 +183,10 @@ export function BuilderChatPanel({ agent }: { agent: Agent }) {
   return (
     <section aria-label="Builder chat" className="flex h-full min-h-0 flex-col">
       <header className="flex flex-col gap-1.5 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <ModeSwitch mode={mode} onChange={actions.setMode} />
+        <div className="flex items-center justify-between gap-3">
+          <ModeSwitch mode={mode} onChange={actions.setMode} />
+          <BuilderModelSelect value={modelId} onChange={actions.setModelId} />
+        </div>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{modes.find((candidate) => candidate.value === mode)?.description}</p>
       </header>
 

@@ -10,11 +10,14 @@ import { runAsk, runGeneration, type TurnContext } from './builder-turn-runners'
 export interface BuilderChatState {
   mode: BuilderMode;
   draft: string;
+  /** The model chosen for the builder; undefined = the instance default. */
+  modelId: string | undefined;
   /** This session's turns, oldest first (earlier sessions come from the stored conversation). */
   turns: readonly BuilderTurn[];
   /** Ids of stored messages this session's turns appended, so the history does not show them twice. */
   recordedMessageIds: ReadonlySet<string>;
   setMode(mode: BuilderMode): void;
+  setModelId(modelId: string | undefined): void;
   setDraft(draft: string): void;
   /** Sends the draft in the current mode; ignored while a turn runs or when the draft is blank. */
   send(): void;
@@ -63,7 +66,7 @@ export function createBuilderChatStore({ agentId, editor, queryClient, frameWork
       }
     };
 
-    const context: TurnContext = { agentId, editor, queryClient, update, record, conversationId, frameWorkflow: frameWorkflow ?? (() => undefined) };
+    const context: TurnContext = { agentId, editor, queryClient, update, record, conversationId, modelId: () => get().modelId, frameWorkflow: frameWorkflow ?? (() => undefined) };
     const run = (turn: BuilderTurn): void => {
       void (turn.kind === 'generation' ? runGeneration(context, turn.id, turn.message) : runAsk(context, turn.id, turn.message));
     };
@@ -71,10 +74,14 @@ export function createBuilderChatStore({ agentId, editor, queryClient, frameWork
     return {
       mode: 'builder',
       draft: '',
+      modelId: undefined,
       turns: [],
       recordedMessageIds: new Set(),
       setMode(mode) {
         set({ mode });
+      },
+      setModelId(modelId) {
+        set({ modelId });
       },
       setDraft(draft) {
         set({ draft });

@@ -20,6 +20,8 @@ export interface TurnContext {
   record(turnId: string, messages: readonly AppendBuilderMessageBody[]): Promise<void>;
   /** The current builder conversation, once loaded. */
   conversationId(): string | undefined;
+  /** The model chosen for the builder (undefined: the instance default). */
+  modelId(): string | undefined;
   /** Frames the canvas on the new workflow. */
   frameWorkflow(): void;
 }
@@ -70,12 +72,13 @@ export async function runGeneration(context: TurnContext, turnId: string, messag
   const { agentId, editor, update } = context;
   const { workflow, isDirty } = editor.getState();
   const currentWorkflow = currentWorkflowOf(workflow);
-  const withWorkflow = currentWorkflow === undefined ? {} : { currentWorkflow };
+  const modelId = context.modelId();
+  const requestOptions = { ...(currentWorkflow === undefined ? {} : { currentWorkflow }), ...(modelId === undefined ? {} : { modelId }) };
   update(turnId, { status: 'selecting', includedUnsavedEdits: isDirty && currentWorkflow !== undefined, selection: undefined, result: undefined, failure: undefined, failedStep: undefined });
 
   let selection: SelectToolsResponse;
   try {
-    selection = await selectTools(agentId, { message, ...withWorkflow });
+    selection = await selectTools(agentId, { message, ...requestOptions });
   } catch (error) {
     return update(turnId, { status: 'failed', failedStep: 'select', failure: describeTurnFailure(error) });
   }
@@ -87,7 +90,7 @@ export async function runGeneration(context: TurnContext, turnId: string, messag
     result = await generateWithTools(agentId, {
       message,
       selectedToolIds: selection.selectedTools.map((tool) => tool.toolId),
-      ...withWorkflow,
+      ...requestOptions,
       ...(conversationId === undefined ? {} : { conversationId }),
     });
   } catch (error) {
@@ -115,7 +118,8 @@ export async function runAsk(context: TurnContext, turnId: string, message: stri
   let answer: string;
   try {
     const conversationId = context.conversationId();
-    answer = await askAgent(agentId, { message, ...(conversationId === undefined ? {} : { conversationId }) });
+    const modelId = context.modelId();
+    answer = await askAgent(agentId, { message, ...(modelId === undefined ? {} : { modelId }), ...(conversationId === undefined ? {} : { conversationId }) });
   } catch (error) {
     return update(turnId, { status: 'failed', failure: describeTurnFailure(error) });
   }
