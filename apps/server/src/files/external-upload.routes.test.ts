@@ -72,10 +72,13 @@ describe('POST /api/external/upload', () => {
     expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
   });
 
-  it('refuses missing, revoked and out-of-scope keys and bad files in the one error format, storing nothing', async () => {
+  it('refuses missing, revoked, expired and out-of-scope keys and bad files in the one error format, storing nothing', async () => {
     const executeOnly = await createApiKey(app, owner.accessToken, ['execute:*']);
     const revoked = await createApiKey(app, owner.accessToken, ['upload']);
     await app.http.inject({ method: 'POST', url: `/api/keys/${revoked.id}/revoke`, headers: bearer(owner.accessToken) });
+    const expired = await createApiKey(app, owner.accessToken, ['upload'], { expiresInDays: 1 });
+    await app.database.db.updateTable('api_keys').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expired.id).execute();
+    expect(errorOf(await upload({ authorization: `Bearer ${expired.apiKey}` }))).toMatchObject({ status: 401, code: 'unauthenticated', message: expect.stringContaining('expired') });
     expect(errorOf(await upload({}))).toMatchObject({ status: 401, code: 'unauthenticated', message: expect.stringContaining('"upload" scope') });
     expect(errorOf(await upload({ 'x-api-key': revoked.apiKey }))).toMatchObject({ status: 401, code: 'unauthenticated' });
     expect(errorOf(await upload({ authorization: `Bearer ${executeOnly.apiKey}` }))).toMatchObject({ status: 403, code: 'forbidden', message: expect.stringContaining('"upload"') });

@@ -87,4 +87,20 @@ describe('POST /mcp (ClaraVerse as an MCP server)', () => {
     expect(((await chatOnly.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     await expect(connect({ 'x-api-key': await createKey(owner, ['mcp-bridge']) })).rejects.toThrow();
   });
+
+  it('refuses revoked and expired keys (401, the one error format)', async () => {
+    const keys = await Promise.all([0, 1].map(async () => {
+      const response = await app.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(owner.accessToken), payload: { name: 'mcp', scopes: ['mcp'], expiresInDays: 1 } });
+      return response.json<{ apiKey: string; key: { id: string } }>();
+    }));
+    const [revoked, expired] = keys as [(typeof keys)[0], (typeof keys)[0]];
+    expect((await initialize({ authorization: `Bearer ${revoked.apiKey}` })).status).toBe(200);
+    await app.http.inject({ method: 'POST', url: `/api/keys/${revoked.key.id}/revoke`, headers: bearer(owner.accessToken) });
+    await app.database.db.updateTable('api_keys').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expired.key.id).execute();
+    for (const key of [revoked, expired]) {
+      const refused = await initialize({ authorization: `Bearer ${key.apiKey}` });
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('revoked or expired') });
+    }
+  });
 });
