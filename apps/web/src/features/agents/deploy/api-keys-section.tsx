@@ -151,7 +151,9 @@ function CreateKeyForm({ agent, onCreated }: { agent: Agent; onCreated: (key: Cr
       <p className="text-sm font-medium text-zinc-900 dark:text-zinc-50">New key</p>
       <TextField label="Key name" value={name} onValueChange={setName} maxLength={100} error={error} />
       <div className="flex flex-col gap-2">
-        <Checkbox label="Run this agent" description={`Always included: execute:${agent.id}`} isChecked onChange={() => undefined} />
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Can run this agent <span className="text-xs text-zinc-500 dark:text-zinc-400">(always; scope execute:{agent.id})</span>
+        </p>
         <Checkbox label="Read executions" description="Poll a run's status and result (read:executions)." isChecked={canRead} onChange={setCanRead} />
         <Checkbox label="Upload files" description="Send files as run input (upload)." isChecked={canUpload} onChange={setCanUpload} />
       </div>

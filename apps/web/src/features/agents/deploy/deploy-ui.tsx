@@ -39,7 +39,7 @@ export function CodeBox({ code, label, copyLabel }: { code: string; label: strin
         <span>{label}</span>
         <CopyButton text={code} label={copyLabel} />
       </div>
-      <pre aria-label={label} className="overflow-x-auto p-2.5 font-mono text-[12px] leading-5 text-zinc-800 dark:text-zinc-200">
+      <pre aria-label={label} className="p-2.5 font-mono text-[12px] leading-5 [overflow-wrap:anywhere] whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
         {code}
       </pre>
     </div>

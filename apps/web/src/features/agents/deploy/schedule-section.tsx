@@ -113,7 +113,7 @@ function ScheduleForm({ agentId, schedule, usage }: { agentId: string; schedule:
       <CronBuilderFields schedule={draft.schedule} onChange={(next) => update({ schedule: next })} />
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         {problem === undefined ? describeCronSchedule(draft.schedule) : 'Not a valid schedule yet'} ·{' '}
-        <code aria-label="Cron expression" className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+        <code aria-label="Cron expression" className="whitespace-nowrap rounded bg-zinc-100 px-1 py-0.5 font-mono text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
           {expression || '—'}
         </code>
       </p>

@@ -1,4 +1,4 @@
-import { webhookSignatureHeader, type Agent } from '@claraverse/shared';
+import type { Agent } from '@claraverse/shared';
 import { TriangleAlert } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
@@ -78,7 +78,7 @@ export function WebhookSection({ agent }: { agent: Agent }) {
           {webhook.signed ? (
             <>
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                Each call must carry <code className="font-mono">{webhookSignatureHeader}: sha256=&lt;hex HMAC-SHA256 of the raw body with the secret&gt;</code>; calls without a
+                Each call must carry <code className="font-mono">X-Claraverse-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body with the secret&gt;</code>; calls without a
                 valid signature are refused with 401.
               </p>
               <CodeBox code={signingExample(url)} label="Signed call (shell)" copyLabel="Copy signed call" />

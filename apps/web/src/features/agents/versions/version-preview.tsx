@@ -8,6 +8,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { LoadingState } from '../../../components/ui/spinner';
+import { formatDateTime } from '../../../lib/format-date';
 import { isDarkTheme, useUiPreferencesStore } from '../../../stores/ui-preferences-store';
 import { toFlowEdges, toFlowNodes } from '../lib/to-flow-elements';
 import { BlockNode } from '../nodes/block-node';
@@ -126,7 +127,7 @@ export function VersionPreview({ version, description, createdAt, workflow, diff
               <Badge tone="warning">Read-only</Badge>
             </h2>
             <p className="truncate text-sm text-zinc-700 dark:text-zinc-300">
-              {description || 'No description'} · saved {new Date(createdAt).toLocaleString()} — this is an old version, not the workflow you are editing.
+              {description || 'No description'} · saved {formatDateTime(createdAt)} — this is an old version, not the workflow you are editing.
             </p>
           </div>
           <Button icon={<RotateCcw aria-hidden="true" className="size-4" />} onClick={onRestore} isLoading={isRestoring} disabled={workflow === undefined}>

@@ -1,5 +1,6 @@
 import type { Workflow } from '@claraverse/engine';
 import type { Agent } from '@claraverse/shared';
+import { useReactFlow } from '@xyflow/react';
 import { Eye, GitBranch, RotateCcw, Save } from 'lucide-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
@@ -24,6 +25,7 @@ import { diffWorkflows } from './workflow-diff';
  */
 export function VersionsPanel({ agent }: { agent: Agent }) {
   const store = useEditorStoreApi();
+  const { fitView } = useReactFlow();
   const currentWorkflow = useEditorStore((state) => state.workflow);
   const versionsQuery = useWorkflowVersions(agent.id);
   const restore = useRestoreWorkflowVersion(agent.id);
@@ -39,6 +41,8 @@ export function VersionsPanel({ agent }: { agent: Agent }) {
     try {
       const response = await restore.mutateAsync(version);
       store.getState().replaceWorkflow(response.workflow as unknown as Workflow, { saved: true });
+      // Frame the restored blocks once React Flow has them.
+      requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
       setPreviewed(undefined);
       setMessage({ tone: 'success', text: `Restored version ${version}; it is now the current workflow (version ${response.version}).` });
     } catch (error) {
