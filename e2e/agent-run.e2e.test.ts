@@ -47,6 +47,12 @@ async function waitForStillViewport(page: Page): Promise<void> {
   );
 }
 
+/** Frames the blocks with the canvas's own Fit View control (its default leaves room for the minimap). */
+async function frameCanvas(page: Page): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await waitForStillViewport(page);
+}
+
 /** Adds start → AI agent → condition → two outputs from the palette, connects and configures them. */
 async function buildAgentFromPalette(page: Page): Promise<void> {
   await page.getByText('0 blocks').waitFor();
@@ -72,9 +78,12 @@ async function buildAgentFromPalette(page: Page): Promise<void> {
   await node(page, 'Output 2').click();
   await page.getByLabel('Value', { exact: true }).fill('No verdict.');
   await page.getByText('Ready to run').waitFor();
+  // Top to bottom suits the canvas beside the 26 rem run panel better than a long row.
+  await page.getByRole('button', { name: 'Flow runs left to right; switch to top to bottom' }).click();
+  await page.getByRole('tab', { name: 'Run' }).click();
   await page.getByRole('button', { name: 'Tidy up' }).click();
   await waitForStillViewport(page);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('5 blocks', { exact: true }).waitFor();
 }
 
@@ -113,6 +122,7 @@ describe('running an agent in a real browser against the provider double', () =>
       await node(page, 'Condition').click();
       const conditionResult = runPanel(page).getByRole('region', { name: 'Result of Condition' });
       await poll(() => conditionResult.getByText('"true"').count()).toBeGreaterThan(0);
+      await frameCanvas(page);
       await screenshot(page, 'agent-run-finished-light');
 
       // A second run whose model hangs: Cancel ends it cancelled, and the double sees its request closed.
@@ -161,6 +171,7 @@ describe('running an agent in a real browser against the provider double', () =>
       await poll(() => runPanel(page).getByRole('status', { name: 'Run completed' }).count(), 20_000).toBe(1);
       await poll(() => runPanel(page).getByRole('region', { name: 'Output Output' }).getByRole('heading', { name: 'Verdict' }).count()).toBe(1);
       await node(page, 'AI agent').click();
+      await frameCanvas(page);
       await screenshot(page, 'agent-run-finished-dark');
       await page.getByRole('tab', { name: 'History' }).click();
       await poll(() => page.getByRole('list', { name: 'Runs' }).getByRole('button').count()).toBe(3);
