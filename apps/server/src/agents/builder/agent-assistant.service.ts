@@ -19,6 +19,10 @@ export interface AgentAssistantDeps {
   countRequest(userId: string): Promise<void>;
 }
 
+/** The longest workflow JSON given to the model as context; longer is cut with a marker. */
+const maxWorkflowContextChars = 100_000;
+const clipped = (text: string) => (text.length > maxWorkflowContextChars ? `${text.slice(0, maxWorkflowContextChars)}\n… (workflow truncated: ${text.length} characters in all)` : text);
+
 const workflowOf = (agent: AgentRow): WorkflowDocument => (agent.workflow === null ? { blocks: [], connections: [], variables: [] } : (JSON.parse(agent.workflow) as WorkflowDocument));
 
 /** The start block's config (`variable`, read of `input`), if the workflow has one. */
@@ -62,7 +66,7 @@ export function createAgentAssistant(deps: AgentAssistantDeps) {
       const answer = await deps.complete(userId, {
         modelId: body.modelId, temperature: 0.7, messages: [{ role: 'user', content: 'Write the sample input now.' }],
         system: sampleInputSystemPrompt({
-          inputType: inputType === 'json' ? 'json' : 'text', jsonSchema, agentName: agent.name, agentDescription: agent.description, workflow: JSON.stringify(workflow.blocks),
+          inputType: inputType === 'json' ? 'json' : 'text', jsonSchema, agentName: agent.name, agentDescription: agent.description, workflow: clipped(JSON.stringify(workflow.blocks)),
         }),
       });
       if (inputType !== 'json') return { input: cleanText(answer) };
@@ -80,7 +84,7 @@ export function createAgentAssistant(deps: AgentAssistantDeps) {
       const answer = await deps.complete(userId, {
         modelId: body.modelId, temperature: 0.4, messages: [...history, { role: 'user', content: body.message }],
         system: askSystemPrompt({
-          agentName: agent.name, agentDescription: agent.description, workflow: JSON.stringify(workflowOf(agent), null, 1),
+          agentName: agent.name, agentDescription: agent.description, workflow: clipped(JSON.stringify(workflowOf(agent), null, 1)),
           tools: formatCatalogue(tools.values()), deployExample: deploySnippets(origin, agent.id).curl,
         }),
       });

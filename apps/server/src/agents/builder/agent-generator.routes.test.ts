@@ -233,6 +233,16 @@ describe('generator requests', () => {
     expect((await call('POST', '/api/agents/no-such-agent/generate-workflow', { message: 'x' })).statusCode).toBe(404);
   });
 
+  it('refuse a current workflow too large for the model, before calling it', async () => {
+    const agentId = await newAgent('Huge');
+    const script = scriptAnswers(harness.double, []);
+    const blocks = Array.from({ length: 1_500 }, (_, index) => ({ id: `b${index}`, normalizedId: `b${index}`, type: 'delay', name: `Wait ${index}`, description: 'x'.repeat(150), config: { durationMs: 1 } }));
+    const response = await call('POST', `/api/agents/${agentId}/generate-with-tools`, { message: 'Tidy up', selectedToolIds: [], currentWorkflow: { blocks, connections: [] } });
+    expect(response.statusCode).toBe(400);
+    expect(apiErrorSchema.parse(response.json()).error.message).toMatch(/too large for the AI builder/);
+    expect(script.prompts()).toEqual([]);
+  });
+
   it('give the model the builder conversation as context when conversationId is given', async () => {
     const agentId = await newAgent('With history');
     const conversation = (await call('GET', `/api/agents/${agentId}/conversations/current`)).json<{ conversation: { id: string } }>().conversation;

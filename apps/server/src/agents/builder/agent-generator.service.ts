@@ -13,7 +13,7 @@ import type { BuilderModel, BuilderTurn } from './builder-model.js';
 import { toolSelectionSystemPrompt } from './builder-prompts.js';
 import { formatCatalogue, formatToolDetails, listBuilderTools, presentSelectedTool, setupRequiredFor, type BuilderTool, type BuilderToolsDeps } from './builder-tools.js';
 import { extractJson } from './extract-json.js';
-import { generateWorkflow, type GeneratedWorkflow } from './generate-workflow.js';
+import { currentWorkflowText, generateWorkflow, type GeneratedWorkflow } from './generate-workflow.js';
 
 export interface AgentGeneratorDeps {
   agentsRepository: Pick<AgentsRepository, 'findOfUser'>;
@@ -145,6 +145,7 @@ export function createAgentGenerator(deps: AgentGeneratorDeps) {
     /** Both steps in one call, with the steps reported. */
     async generateWorkflowV2(userId: string, agentId: string, body: GenerateWorkflowBody): Promise<GenerationV2Result> {
       const context = await contextOf(userId, agentId, body.conversationId);
+      if (hasBlocks(body.currentWorkflow)) currentWorkflowText(body.currentWorkflow);
       const selection = await selectWith(userId, context, body);
       const toolIds = selection.selectedTools.map((tool) => tool.toolId);
       const steps: GenerationStep[] = [{

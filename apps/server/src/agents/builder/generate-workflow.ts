@@ -29,6 +29,19 @@ export interface GenerateWorkflowRequest {
   currentWorkflow?: unknown;
 }
 
+/** The largest current workflow sent to the model (about 50k tokens). */
+const maxCurrentWorkflowChars = 200_000;
+
+/** The current workflow as the prompt shows it. @throws AppError validation_failed when it is too large for the model */
+export function currentWorkflowText(workflow: unknown): string | undefined {
+  if (workflow === undefined) return undefined;
+  const text = JSON.stringify(workflow, null, 1);
+  if (text.length > maxCurrentWorkflowChars) {
+    throw new AppError('validation_failed', `The workflow is too large for the AI builder to change (${Math.round(text.length / 1000)}k characters, at most ${maxCurrentWorkflowChars / 1000}k); edit it in the editor instead`);
+  }
+  return text;
+}
+
 interface Attempt {
   generated?: GeneratedWorkflow;
   problems: GenerationProblem[];
@@ -73,9 +86,10 @@ function check(answer: string, request: GenerateWorkflowRequest, engine: Pick<En
  * nothing. @throws AppError `generation_failed` (422) with `details.problems` when it stays invalid
  */
 export async function generateWorkflow(deps: { complete: BuilderModel; engine: Pick<Engine, 'validate'> }, request: GenerateWorkflowRequest): Promise<GeneratedWorkflow> {
+  const current = currentWorkflowText(request.currentWorkflow);
   const system = generationSystemPrompt({
     tools: request.toolsSection, toolsHeading: request.toolsHeading,
-    ...(request.currentWorkflow === undefined ? {} : { currentWorkflow: JSON.stringify(request.currentWorkflow, null, 1) }),
+    ...(current === undefined ? {} : { currentWorkflow: current }),
   });
   const messages: BuilderTurn[] = [...request.history, { role: 'user', content: request.message }];
   const first = await deps.complete(request.userId, { modelId: request.modelId, system, messages, temperature: 0.3 });
