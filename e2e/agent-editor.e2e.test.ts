@@ -4,6 +4,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startAgentEnvironment } from './support/agent-setup.js';
 import { launchBrowser, screenshotsDir, watchConsole } from './support/browser.js';
 
 const webRoot = fileURLToPath(new URL('../apps/web', import.meta.url));
@@ -58,13 +59,22 @@ afterAll(async () => {
 
 describe('agent editor in Chromium', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`draws a ten-block agent readably at 1280×800 (${colorScheme})`, async () => {
+    it(`draws a ten-block agent readably at 1280×800 in the app (${colorScheme})`, async () => {
       const browser = await launchBrowser({ colorScheme });
+      const environment = await startAgentEnvironment({ emailPrefix: `editor-${colorScheme}` });
       try {
         const { page } = browser;
         const problems = watchConsole(page);
+        // The ten-block fixture, laid out as "Tidy up" does, comes from the preview page; it is saved on a real
+        // agent (its LLM blocks on the instance's model) and opened in the app, with the shell and side panel.
         await page.goto(`${baseUrl}${previewPath}`);
+        const workflow = await page.evaluate(() => (window as unknown as { previewWorkflow: { blocks: Array<{ type: string; config: Record<string, unknown> }> } }).previewWorkflow);
+        for (const block of workflow.blocks) if (block.type === 'llm_inference') block.config.model = environment.modelId;
+        const agentId = await environment.createAgent(workflow, 'News digest');
+        await environment.signIn(page);
+        await page.goto(`${environment.server.baseUrl}/agents/${agentId}`);
         await page.locator('.react-flow__node').nth(9).waitFor();
+        await waitForStillViewport(page);
         await page.locator('.react-flow__node', { hasText: 'Summarize' }).click();
         await page.getByRole('form', { name: 'Settings of Summarize' }).waitFor();
         // Selecting by a click is no edit.
@@ -75,18 +85,23 @@ describe('agent editor in Chromium', () => {
         expect(await page.locator('.react-flow__node').count()).toBe(10);
         expect(await page.locator('.react-flow__edge').count()).toBe(9);
         expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark');
-        // Every block is inside the canvas, drawn large enough to read (names at least 9 px high), none overlapping.
+        // Every block is inside the canvas, drawn large enough to read (at least 70 % of full size, names at least
+        // 9 px high), none overlapping.
         expect(await allNodesInsidePane(page)).toBe(true);
         const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect));
         for (const [index, box] of boxes.entries()) {
-          expect(box.width).toBeGreaterThanOrEqual(150);
+          expect(box.width).toBeGreaterThanOrEqual(140);
           for (const other of boxes.slice(index + 1)) expect(box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top).toBe(true);
         }
         const nameHeights = await page.locator('.react-flow__node p.font-semibold').evaluateAll((names) => names.map((name) => name.getBoundingClientRect().height));
         expect(Math.min(...nameHeights)).toBeGreaterThanOrEqual(9);
+        // The page uses the window's width: the canvas is not squeezed into the reading column.
+        const canvas = await page.locator('.react-flow').evaluate((element) => element.getBoundingClientRect().width);
+        expect(canvas).toBeGreaterThan(500);
         expect(problems).toEqual([]);
       } finally {
         await browser.close();
+        await environment.stop();
       }
     });
   }

@@ -49,7 +49,7 @@ describe('AgentEditorPage', () => {
     renderEditorPage();
     expect(screen.getByRole('status').textContent).toContain('Loading the agent…');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('News digest');
-    expect(screen.getByRole('link', { name: 'Agents' }).getAttribute('href')).toBe('/agents');
+    expect(screen.getByRole('link', { name: 'Back to agents' }).getAttribute('href')).toBe('/agents');
 
     const user = userEvent.setup();
     clickNode('happy');

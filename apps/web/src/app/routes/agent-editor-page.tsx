@@ -89,16 +89,20 @@ export function AgentEditorPage() {
   if (!agentQuery.data || !workflowQuery.data) return <LoadingState label="Loading the agent…" />;
 
   return (
-    // The shell's header is 3.5 rem and its main area pads 1.5 rem above and below: the editor fills the rest.
-    <div className="flex h-[calc(100dvh-6.5rem)] min-h-[28rem] flex-col gap-2">
-      <div className="flex min-w-0 items-center gap-3">
-        {backLink}
-        <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-700">/</span>
-        <h1 className="min-w-0 truncate text-base font-semibold text-zinc-900 dark:text-zinc-50">{agentQuery.data.name}</h1>
-      </div>
-      <div className="min-h-0 flex-1 overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800">
-        <AgentEditor key={agentId} workflow={workflowQuery.data.workflow} title={agentQuery.data.name} onSave={save} panels={agentPanels(agentQuery.data)} />
-      </div>
+    // The shell's header is 3.5 rem and a full-width page's margins 0.5 rem above and below: the editor fills the rest.
+    <div className="h-[calc(100dvh-4.5rem)] min-h-[28rem] overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800">
+      <AgentEditor
+        key={agentId}
+        workflow={workflowQuery.data.workflow}
+        title={agentQuery.data.name}
+        onSave={save}
+        panels={agentPanels(agentQuery.data)}
+        toolbarLeading={
+          <Link to="/agents" aria-label="Back to agents" title="Back to agents" className="rounded-md p-1 text-zinc-600 hover:bg-zinc-100 hover:text-violet-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-violet-300">
+            <ArrowLeft aria-hidden="true" className="size-4" />
+          </Link>
+        }
+      />
     </div>
   );
 }

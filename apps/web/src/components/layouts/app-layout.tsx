@@ -15,7 +15,10 @@ interface AppLayoutProps {
   navigationItems: readonly NavigationItem[];
   /** Rendered at the right of the top bar: the account menu. */
   accountMenu: ReactNode;
-  /** Pages that use the whole width (a canvas) instead of the readable column; tested on each path. */
+  /**
+   * Pages that use the whole window (a canvas) instead of the readable column, tested on each path: the sidebar
+   * shrinks to a rail of icons and the page's margins to a few pixels.
+   */
   isFullWidthPath?: (pathname: string) => boolean;
   children: ReactNode;
 }
@@ -30,6 +33,7 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
   const [drawerPath, setDrawerPath] = useState<string | null>(null);
   const isNavigationOpen = drawerPath === location.pathname;
   const setIsNavigationOpen = (isOpen: boolean) => setDrawerPath(isOpen ? location.pathname : null);
+  const isFullWidth = isFullWidthPath?.(location.pathname) ?? false;
 
   useEffect(() => {
     if (!isNavigationOpen) return;
@@ -40,15 +44,17 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
     return () => document.removeEventListener('keydown', handleKeyDown);
   }, [isNavigationOpen]);
 
-  const navigation = (
-    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+  const renderNavigation = (isRail: boolean) => (
+    <nav aria-label="Main" className={classNames('flex flex-col gap-1', isRail ? 'p-2' : 'p-3')}>
       {navigationItems.map(({ to, label, icon: Icon }) => (
         <NavLink
           key={to}
           to={to}
+          title={isRail ? label : undefined}
           className={({ isActive }) =>
             classNames(
-              'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+              'flex items-center gap-3 rounded-lg py-2 text-sm font-medium transition-colors',
+              isRail ? 'justify-center px-2' : 'px-3',
               isActive
                 ? 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-100'
                 : 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50',
@@ -56,7 +62,7 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
           }
         >
           <Icon aria-hidden="true" className="size-4.5 shrink-0" />
-          {label}
+          <span className={isRail ? 'sr-only' : undefined}>{label}</span>
         </NavLink>
       ))}
     </nav>
@@ -70,11 +76,11 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
       >
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="flex h-14 items-center border-b border-zinc-200 px-4 dark:border-zinc-800">
-          <BrandMark instanceName={instanceName} />
+      <aside className={classNames('hidden shrink-0 flex-col border-r border-zinc-200 bg-white md:flex dark:border-zinc-800 dark:bg-zinc-900', isFullWidth ? 'w-14' : 'w-60')}>
+        <div className={classNames('flex h-14 items-center border-b border-zinc-200 dark:border-zinc-800', isFullWidth ? 'justify-center' : 'px-4')}>
+          <BrandMark instanceName={instanceName} compact={isFullWidth} />
         </div>
-        {navigation}
+        {renderNavigation(isFullWidth)}
       </aside>
 
       {isNavigationOpen ? (
@@ -95,7 +101,7 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
                 <X aria-hidden="true" className="size-5" />
               </button>
             </div>
-            {navigation}
+            {renderNavigation(false)}
           </div>
         </div>
       ) : null}
@@ -117,8 +123,8 @@ export function AppLayout({ instanceName, navigationItems, accountMenu, isFullWi
           </div>
           <div className="ml-auto">{accountMenu}</div>
         </header>
-        <main id="main-content" tabIndex={-1} className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
-          <div className={classNames('mx-auto w-full', isFullWidthPath?.(location.pathname) ? '' : 'max-w-5xl')}>{children}</div>
+        <main id="main-content" tabIndex={-1} className={classNames('flex-1', isFullWidth ? 'p-2' : 'px-4 py-6 sm:px-6 lg:px-8')}>
+          <div className={classNames('mx-auto w-full', isFullWidth ? '' : 'max-w-5xl')}>{children}</div>
         </main>
       </div>
     </div>

@@ -47,6 +47,8 @@ export interface AgentEditorProps {
   panels?: readonly EditorPanel[];
   /** The tab shown first (default "block"). */
   initialPanel?: string;
+  /** Shown before the title in the toolbar (the page's way back). */
+  toolbarLeading?: ReactNode;
 }
 
 /**
@@ -54,11 +56,11 @@ export interface AgentEditorProps {
  * per instance. Keyboard: Delete/Backspace removes the selection, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or +Y)
  * redoes, Ctrl/Cmd+C/V copy and paste blocks — except while typing in a field.
  */
-export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions, store, panels = [], initialPanel = 'block' }: AgentEditorProps) {
+export function AgentEditor({ workflow, onSave, title = 'Workflow', storeOptions, store, panels = [], initialPanel = 'block', toolbarLeading }: AgentEditorProps) {
   return (
     <EditorStoreProvider workflow={workflow} {...(storeOptions === undefined ? {} : { options: storeOptions })} {...(store === undefined ? {} : { store })}>
       <ReactFlowProvider>
-        <EditorLayout title={title} onSave={onSave} panels={panels} initialPanel={initialPanel} />
+        <EditorLayout title={title} onSave={onSave} panels={panels} initialPanel={initialPanel} toolbarLeading={toolbarLeading} />
       </ReactFlowProvider>
     </EditorStoreProvider>
   );
@@ -74,9 +76,10 @@ interface EditorLayoutProps {
   onSave: AgentEditorProps['onSave'];
   panels: readonly EditorPanel[];
   initialPanel: string;
+  toolbarLeading: ReactNode;
 }
 
-function EditorLayout({ title, onSave, panels, initialPanel }: EditorLayoutProps) {
+function EditorLayout({ title, onSave, panels, initialPanel, toolbarLeading }: EditorLayoutProps) {
   const store = useEditorStoreApi();
   const notice = useEditorStore((state) => state.notice);
 
@@ -110,7 +113,7 @@ function EditorLayout({ title, onSave, panels, initialPanel }: EditorLayoutProps
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-zinc-50 dark:bg-zinc-950" onKeyDown={onKeyDown}>
-      <EditorToolbar title={title} onSave={save} />
+      <EditorToolbar title={title} onSave={save} leading={toolbarLeading} />
       <div className="flex min-h-0 flex-1">
         <aside aria-label="Block palette" className="w-56 shrink-0 overflow-y-auto border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <BlockPalette />
@@ -159,7 +162,7 @@ function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; i
       aria-label="Side panel"
       className={classNames('flex shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900', active.id === 'block' ? 'w-80' : 'w-[26rem]')}
     >
-      <div role="tablist" aria-label="Editor panels" className="flex shrink-0 gap-0.5 overflow-x-auto border-b border-zinc-200 px-1.5 pt-1.5 dark:border-zinc-800">
+      <div role="tablist" aria-label="Editor panels" className="flex shrink-0 border-b border-zinc-200 px-1 dark:border-zinc-800">
         {tabs.map(({ id, label, icon: Icon }) => (
           <button
             key={id}
@@ -170,13 +173,13 @@ function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; i
             aria-controls={`editor-panel-${id}`}
             onClick={() => setChoice({ id, selection: selectedBlockIds })}
             className={classNames(
-              '-mb-px flex items-center gap-1.5 rounded-t-md border-b-2 px-2.5 py-2 text-xs font-medium whitespace-nowrap transition-colors',
+              '-mb-px flex min-w-0 flex-1 flex-col items-center gap-0.5 border-b-2 px-1 pt-1.5 pb-1 text-[11px] font-medium whitespace-nowrap transition-colors',
               id === active.id
                 ? 'border-violet-600 text-violet-700 dark:border-violet-400 dark:text-violet-300'
                 : 'border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100',
             )}
           >
-            <Icon aria-hidden="true" className="size-3.5" />
+            <Icon aria-hidden="true" className="size-4" />
             {label}
           </button>
         ))}

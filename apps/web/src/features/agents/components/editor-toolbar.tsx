@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowRight, CircleAlert, CircleCheck, LayoutGrid, Redo2, Save, Undo2 } from 'lucide-react';
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import type { LayoutDirection } from '../lib/auto-layout';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
@@ -10,7 +10,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 /** Undo/redo, automatic layout, the validation summary and Save (refused while the workflow has problems). */
-export function EditorToolbar({ title, onSave }: { title: string; onSave: () => Promise<void> | void }) {
+export function EditorToolbar({ title, onSave, leading }: { title: string; onSave: () => Promise<void> | void; leading?: ReactNode }) {
   const store = useEditorStoreApi();
   const canUndo = useEditorStore((state) => state.past.length > 0);
   const canRedo = useEditorStore((state) => state.future.length > 0);
@@ -38,12 +38,15 @@ export function EditorToolbar({ title, onSave }: { title: string; onSave: () => 
 
   return (
     <div className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mr-auto min-w-0">
-        <h2 className="truncate text-sm font-semibold text-zinc-900 dark:text-zinc-50">{title}</h2>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          {blockCount === 1 ? '1 block' : `${blockCount} blocks`}
-          {isDirty ? ' · unsaved changes' : ''}
-        </p>
+      <div className="mr-auto flex min-w-0 items-center gap-3">
+        {leading}
+        <div className="min-w-0">
+          <h1 className="truncate text-sm font-semibold text-zinc-900 dark:text-zinc-50">{title}</h1>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {blockCount === 1 ? '1 block' : `${blockCount} blocks`}
+            {isDirty ? ' · unsaved changes' : ''}
+          </p>
+        </div>
       </div>
       <div role="group" aria-label="History" className="flex items-center gap-1">
         <Button variant="ghost" size="small" icon={<Undo2 aria-hidden="true" className="size-4" />} disabled={!canUndo} onClick={() => store.getState().undo()} title={`Undo (${mod}Z)`} aria-label="Undo" />

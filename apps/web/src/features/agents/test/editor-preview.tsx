@@ -16,7 +16,8 @@ const positions = layoutBlocks(workflow.blocks, workflow.connections, 'TB');
 for (const block of workflow.blocks) block.position = positions.get(block.id) ?? block.position;
 // Saving records the workflow where the browser test can read it.
 const saved: unknown[] = [];
-Object.assign(window, { savedWorkflows: saved });
+// The laid-out workflow is readable too: the app-page browser test saves it on a real agent.
+Object.assign(window, { savedWorkflows: saved, previewWorkflow: workflow });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
