@@ -43,8 +43,9 @@ function textWorkflow(): Workflow {
   };
 }
 
-function renderRunPanel(workflow: Workflow) {
+function renderRunPanel(workflow: Workflow, moreRoutes: Parameters<typeof createFakeFetch>[0] = {}) {
   const api = createFakeFetch({
+    ...moreRoutes,
     'POST /api/agents/agent-1/generate-sample-input': () => jsonResponse({ input: 'What is new in solar kettles?' }),
     'PUT /api/agents/agent-1/workflow': (request) => jsonResponse({ agentId: 'agent-1', workflow: request.body, version: 4, updatedAt: '2026-03-03T08:00:00.000Z' }),
   });
@@ -182,5 +183,34 @@ describe('RunPanel', () => {
     expect((await screen.findByText('Could not save before running')).closest('[role="alert"]')?.textContent).toContain('Block "Reply" has no expression.');
     expect(lastSocket().runs()).toHaveLength(1);
     expect(store.getState().isDirty).toBe(true);
+  });
+
+  it('reconnects after the socket drops and reads the run\'s progress back from the server', async () => {
+    const record = {
+      id: 'run-5', agentId: 'agent-1', trigger: 'manual', status: 'completed', workflowVersion: 3, input: 'hello', output: { Result: 'all done' }, error: null,
+      startedAt: '2026-03-04T10:00:00.000Z', completedAt: '2026-03-04T10:00:01.000Z', durationMs: 1000,
+      blocks: Object.fromEntries(['start', 'answer', 'result'].map((blockId) => [blockId, {
+        blockId, name: blockId, type: 'x', status: 'completed', inputs: null, output: 'ok', error: null,
+        startedAt: '2026-03-04T10:00:00.000Z', completedAt: '2026-03-04T10:00:00.500Z', attempts: 1, retryHistory: [],
+      }])),
+    };
+    const { api, user } = renderRunPanel(textWorkflow(), { 'GET /api/executions/run-5': () => jsonResponse(record) });
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toHaveLength(1));
+    const first = lastSocket();
+    first.receive({ type: 'execution.start', executionId: 'run-5', agentId: 'agent-1' });
+    first.receive({ type: 'execution.block', executionId: 'run-5', blockId: 'start', status: 'running' });
+    act(() => {
+      first.readyState = 3;
+      first.onclose?.(new CloseEvent('close', { code: 1006 }));
+    });
+    expect(screen.getByText('Connection lost — reconnecting…')).toBeTruthy();
+    // The client reconnects after its backoff; `ready` on the new socket makes the panel read the record.
+    await waitFor(() => expect(sockets).toHaveLength(2), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Run completed' })).toBeTruthy());
+    expect(api.requestsTo('GET /api/executions/run-5').length).toBeGreaterThan(0);
+    expect(canvasStatus('Result')).toBe('Status: Completed');
+    expect(within(screen.getByRole('region', { name: 'Output Result' })).getByText('all done')).toBeTruthy();
+    expect(screen.queryByText('Connection lost — reconnecting…')).toBeNull();
   });
 });
