@@ -1,7 +1,7 @@
 import { Minus, Pencil, Plus } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { blockTypeInfo } from '../lib/block-catalog';
-import { describeField, type WorkflowDiff } from './workflow-diff';
+import { describeField, shortValue, type WorkflowDiff } from './workflow-diff';
 
 function Section({ title, tone, children }: { title: string; tone: 'added' | 'removed' | 'changed'; children: ReactNode }) {
   const Icon = tone === 'added' ? Plus : tone === 'removed' ? Minus : Pencil;
@@ -52,7 +52,22 @@ export function VersionDiffList({ diff, version }: { diff: WorkflowDiff; version
             <li key={change.blockId}>
               <span className="font-medium">{change.name}</span>
               {change.previousName === change.name ? null : <span className="text-zinc-500 dark:text-zinc-400"> (was {change.previousName})</span>}
-              <span className="block text-xs text-zinc-600 dark:text-zinc-400">{change.fields.map(describeField).join(', ')}</span>
+              <ul className="mt-0.5 flex flex-col gap-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+                {change.changes.map(({ field, before, after }) => {
+                  const [was, now] = [shortValue(before), shortValue(after)];
+                  return (
+                    <li key={field} className="break-words">
+                      <span className="font-medium text-zinc-700 dark:text-zinc-300">{describeField(field)}</span>
+                      {was !== undefined && now !== undefined && field !== 'name' ? (
+                        <>
+                          : <code className="font-mono text-red-700 line-through decoration-red-400/60 dark:text-red-400">{was}</code> →{' '}
+                          <code className="font-mono text-emerald-700 dark:text-emerald-400">{now}</code>
+                        </>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
             </li>
           ))}
         </Section>

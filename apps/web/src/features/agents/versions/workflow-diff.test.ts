@@ -1,7 +1,7 @@
 import type { Workflow } from '@claraverse/engine';
 import { describe, expect, it } from 'vitest';
 import { block, branchingWorkflow, connection } from '../test/workflow-fixtures';
-import { describeField, diffWorkflows } from './workflow-diff';
+import { describeField, diffWorkflows, fieldChanges, shortValue } from './workflow-diff';
 
 describe('diffWorkflows', () => {
   it('finds nothing between a workflow and a copy of it, whatever the key order of the configs', () => {
@@ -28,8 +28,11 @@ describe('diffWorkflows', () => {
     expect(diff.addedBlocks.map((item) => item.id)).toEqual(['log']);
     expect(diff.removedBlocks.map((item) => item.id)).toEqual(['sad']);
     expect(diff.changedBlocks).toEqual([
-      { blockId: 'classify', name: 'Score check', previousName: 'classify', type: 'condition', fields: ['name', 'config.expression'] },
-      { blockId: 'happy', name: 'happy', previousName: 'happy', type: 'output', fields: ['position'] },
+      {
+        blockId: 'classify', name: 'Score check', previousName: 'classify', type: 'condition', fields: ['name', 'config.expression'],
+        changes: [{ field: 'name', before: 'classify', after: 'Score check' }, { field: 'config.expression', before: 'input.score > 5', after: 'input.score > 7' }],
+      },
+      { blockId: 'happy', name: 'happy', previousName: 'happy', type: 'output', fields: ['position'], changes: [{ field: 'position', before: { x: 0, y: 0 }, after: { x: 40, y: 0 } }] },
     ]);
     // c2 got a new id but the same wiring: not a change.
     expect(diff.addedConnections.map((item) => item.label)).toEqual(['Score check (false) → Log']);
@@ -42,6 +45,21 @@ describe('diffWorkflows', () => {
     const before: Workflow = { blocks: [block('a', 'llm_inference', { model: 'm', temperature: 0.2 })], connections: [], variables: [] };
     const after: Workflow = { blocks: [block('a', 'llm_inference', { model: 'm', systemPrompt: 'Be brief' })], connections: [], variables: [] };
     expect(diffWorkflows(before, after).changedBlocks[0]?.fields).toEqual(['config.systemPrompt', 'config.temperature']);
+  });
+});
+
+describe('fieldChanges and shortValue', () => {
+  it('reads the old and new value of each changed field, short enough to show inline', () => {
+    const before = block('a', 'llm_inference', { model: 'm', systemPrompt: 'Be brief' });
+    const after = { ...block('a', 'llm_inference', { model: 'm', systemPrompt: 'Answer in one sentence, citing the source of every claim you make.' }), name: 'Writer' };
+    expect(fieldChanges(before, after, ['name', 'config.systemPrompt'])).toEqual([
+      { field: 'name', before: 'a', after: 'Writer' },
+      { field: 'config.systemPrompt', before: 'Be brief', after: 'Answer in one sentence, citing the source of every claim you make.' },
+    ]);
+    expect(shortValue('Answer in one sentence, citing the source of every claim you make.', 20)).toBe('Answer in one sente…');
+    expect(shortValue(undefined)).toBe('none');
+    expect(shortValue(0.2)).toBe('0.2');
+    expect(shortValue({ x: 1 })).toBeUndefined();
   });
 });
 

@@ -8,6 +8,15 @@ export interface ChangedBlock {
   previousName: string;
   type: string;
   fields: string[];
+  /** The old and new value of each field in `fields`. */
+  changes: FieldChange[];
+}
+
+/** One changed field of a block with its old and new value (read from the blocks, for the list to show). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
 }
 
 /** A connection as a person reads it: `Start → Summarize`, with the port when it is not the default one. */
@@ -92,7 +101,7 @@ export function diffWorkflows(from: Workflow, to: Workflow): WorkflowDiff {
     const before = fromBlocks.get(after.id);
     if (before === undefined) continue;
     const fields = changedBlockFields(before, after);
-    if (fields.length > 0) changedBlocks.push({ blockId: after.id, name: after.name, previousName: before.name, type: after.type, fields });
+    if (fields.length > 0) changedBlocks.push({ blockId: after.id, name: after.name, previousName: before.name, type: after.type, fields, changes: fieldChanges(before, after, fields) });
   }
 
   const fromKeys = new Set(from.connections.map(connectionKey));
@@ -110,6 +119,26 @@ export function diffWorkflows(from: Workflow, to: Workflow): WorkflowDiff {
     variablesChanged,
     isEmpty: addedBlocks.length + removedBlocks.length + changedBlocks.length + addedConnections.length + removedConnections.length === 0 && !variablesChanged,
   };
+}
+
+function fieldValue(block: Block, field: string): unknown {
+  if (field === 'position') return block.position;
+  if (field.startsWith('config.')) return block.config[field.slice('config.'.length)];
+  return block[field as keyof Block];
+}
+
+/** The old and new values of each changed field of a block present in both workflows. */
+export function fieldChanges(before: Block, after: Block, fields: readonly string[]): FieldChange[] {
+  return fields.map((field) => ({ field, before: fieldValue(before, field), after: fieldValue(after, field) }));
+}
+
+/** A value short enough to show inline ("{{shout}}", 0.2, "none"), or undefined for objects and long text. */
+export function shortValue(value: unknown, limit = 48): string | undefined {
+  if (value === undefined || value === null || value === '') return 'none';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const line = value.replace(/\s+/g, ' ');
+  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
 }
 
 /** A field name as shown in the diff list: `config.systemPrompt` → `system prompt`, `position` → `moved`. */
