@@ -107,7 +107,14 @@ describe('versions and deploy in a real browser', () => {
       await poll(() => keys.getByRole('list', { name: 'API keys for this agent' }).innerText()).toContain('Deploy test key');
       await screenshot(page, 'agent-deploy-panel-light');
 
-      const curl = await page.getByRole('region', { name: 'Code snippets' }).getByLabel('curl snippet').innerText();
+      // The copy button puts exactly the snippet shown on the clipboard; that is what gets run.
+      const snippets = page.getByRole('region', { name: 'Code snippets' });
+      const shown = await snippets.getByLabel('curl snippet').innerText();
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: environment.server.baseUrl });
+      await snippets.getByRole('button', { name: 'Copy snippet' }).click();
+      await poll(() => snippets.getByRole('button', { name: 'Copy snippet' }).innerText()).toBe('Copied');
+      const curl = await page.evaluate(() => navigator.clipboard.readText());
+      expect(curl.trim()).toBe(shown.trim());
       expect(curl).toContain(`X-API-Key: ${apiKey}`);
       expect(curl).toContain(`${environment.server.baseUrl}/api/trigger/${agentId}?wait=true`);
       const { stdout } = await run('/bin/sh', ['-c', curl], { timeout: 60_000 });
