@@ -109,6 +109,7 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
     const problems = watchConsole(page);
     try {
       await openBuildTab(page, agentId);
+      await screenshot(page, 'agent-builder-chat-empty-light');
       await generateFromSentence(page, agentId, 'light');
 
       // Saved: a version with the explanation, the agent renamed from its default name, no unsaved changes.

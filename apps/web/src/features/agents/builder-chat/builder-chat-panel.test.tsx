@@ -177,7 +177,7 @@ describe('BuilderChatPanel', () => {
     const user = userEvent.setup();
     // The model picker offers the default (the first model) and each model; the chosen one goes with both steps.
     const picker = await screen.findByRole('combobox', { name: 'Model' });
-    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Default (Fast model)', 'Fast model · Local', 'Smart model · Local']);
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual(['Fast model (default)', 'Fast model · Local', 'Smart model · Local']);
     await user.selectOptions(picker, 'model-smart');
     await user.type(messageBox(), 'add a Slack message at the end{Enter}');
     await waitFor(() => expect(stepSummary()[1]).toBe('done: Workflow changed · saved as version 5'));
@@ -263,8 +263,12 @@ describe('BuilderChatPanel', () => {
     await screen.findByRole('list', { name: 'Example prompts' });
     const user = userEvent.setup();
 
-    await user.click(screen.getByRole('radio', { name: 'Ask' }));
+    // The mode is a radio group: one tab stop, arrow keys switch.
+    await user.click(screen.getByRole('radio', { name: 'Builder' }));
+    await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('radio', { name: 'Ask' }).getAttribute('aria-checked')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Ask' }));
+    expect(screen.getByRole('radio', { name: 'Builder' }).tabIndex).toBe(-1);
     expect(screen.getByText('Ask about this agent; nothing changes.')).toBeTruthy();
     // Shift+Enter is a new line, not a send.
     await user.type(messageBox(), 'What does it do?{Shift>}{Enter}{/Shift}Briefly.');

@@ -2,7 +2,7 @@ import type { Agent, BuilderConversationMessage } from '@claraverse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
 import { GitBranch, MessageCircleQuestion, Sparkles } from 'lucide-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../../components/ui/button';
 import { LoadingState, Spinner } from '../../../components/ui/spinner';
@@ -32,15 +32,27 @@ const examplePrompts: Record<BuilderMode, readonly string[]> = {
   ask: ['What does this agent do, step by step?', 'Which tools does it use, and do they need credentials?', 'How do I call this agent from my own code?'],
 };
 
+/** Builder | Ask as a radio group: one tab stop, arrow keys move the choice (the ARIA radio group pattern). */
 function ModeSwitch({ mode, onChange }: { mode: BuilderMode; onChange: (mode: BuilderMode) => void }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const index = modes.findIndex((candidate) => candidate.value === mode);
+    const next = modes[(index + step + modes.length) % modes.length]!;
+    onChange(next.value);
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-mode="${next.value}"]`)?.focus();
+  };
   return (
-    <div role="radiogroup" aria-label="Chat mode" className="inline-flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
+    <div role="radiogroup" aria-label="Chat mode" onKeyDown={onKeyDown} className="inline-flex shrink-0 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
       {modes.map(({ value, label }) => (
         <button
           key={value}
           type="button"
           role="radio"
+          data-mode={value}
           aria-checked={mode === value}
+          tabIndex={mode === value ? 0 : -1}
           onClick={() => onChange(value)}
           className={classNames(
             'inline-flex items-center gap-1.5 rounded-md px-3 py-1 text-xs font-medium transition-colors',

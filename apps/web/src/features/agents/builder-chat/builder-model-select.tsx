@@ -1,5 +1,5 @@
 import type { UserModel } from '@claraverse/shared';
-import { ChevronDown } from 'lucide-react';
+import { ChevronDown, Cpu } from 'lucide-react';
 import { useId } from 'react';
 import { useAgentModels } from '../api/list-agent-models';
 
@@ -21,17 +21,19 @@ export function BuilderModelSelect({ value, onChange }: { value: string | undefi
   const chosen = list.find((model) => model.id === value);
   return (
     <div className="flex min-w-0 items-center gap-1.5">
-      <label htmlFor={id} className="text-xs text-zinc-500 dark:text-zinc-400">
+      <label htmlFor={id} className="sr-only">
         Model
       </label>
+      <Cpu aria-hidden="true" className="size-3.5 shrink-0 text-zinc-500 dark:text-zinc-400" />
       <span className="relative inline-flex min-w-0">
         <select
           id={id}
+          title="The model the builder writes with"
           value={chosen?.id ?? defaultValue}
           onChange={(event) => onChange(event.target.value === defaultValue ? undefined : event.target.value)}
           className="h-7 max-w-[14rem] min-w-0 appearance-none truncate rounded-md border border-zinc-300 bg-white pr-7 pl-2 text-xs text-zinc-800 focus-visible:border-violet-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
         >
-          <option value={defaultValue}>{`Default (${list[0]!.displayName})`}</option>
+          <option value={defaultValue}>{`${list[0]!.displayName} (default)`}</option>
           {list.map((model) => (
             <option key={model.id} value={model.id}>
               {optionLabel(model)}
