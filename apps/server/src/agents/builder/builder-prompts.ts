@@ -66,7 +66,20 @@ Rules:
 - Layout: Start at x 250, y 50; each next step 150 px lower; parallel branches side by side (300 px apart).
 - Timeouts: 30 s, llm_inference 120 s.
 - Credentials are attached automatically; never ask for webhook URLs or API keys in prompts.
-- Use only the tools listed below, by their exact id.`;
+- News, "today", "latest": let the first LLM step call get_current_time when it is listed below.
+- Use only the tools listed below, by their exact id.
+
+Example (a support ticket triage, no tools):
+{"blocks": [
+  {"id": "start", "normalizedId": "start", "type": "variable", "name": "Start", "config": {"operation": "read", "variableName": "input", "inputType": "json"}, "position": {"x": 250, "y": 50}},
+  {"id": "classify", "normalizedId": "classify", "type": "llm_inference", "name": "Classify", "config": {"systemPrompt": "Classify the ticket. Urgent means data loss or an outage.", "userPrompt": "{{input.subject}}\\n{{input.body}}", "temperature": 0.3, "outputSchema": {"type": "object", "properties": {"urgent": {"type": "boolean"}, "summary": {"type": "string"}}, "required": ["urgent", "summary"], "additionalProperties": false}}, "position": {"x": 250, "y": 200}},
+  {"id": "is-urgent", "normalizedId": "is-urgent", "type": "condition", "name": "Is urgent", "config": {"expression": "classify.data.urgent = true"}, "position": {"x": 250, "y": 350}},
+  {"id": "escalate", "normalizedId": "escalate", "type": "output", "name": "Escalate", "config": {"value": "URGENT: {{classify.data.summary}}"}, "position": {"x": 100, "y": 500}},
+  {"id": "queue", "normalizedId": "queue", "type": "output", "name": "Queue", "config": {"value": "{{classify.data.summary}}"}, "position": {"x": 400, "y": 500}}],
+ "connections": [
+  {"id": "c1", "sourceBlockId": "start", "targetBlockId": "classify"}, {"id": "c2", "sourceBlockId": "classify", "targetBlockId": "is-urgent"},
+  {"id": "c3", "sourceBlockId": "is-urgent", "sourceOutput": "true", "targetBlockId": "escalate"}, {"id": "c4", "sourceBlockId": "is-urgent", "sourceOutput": "false", "targetBlockId": "queue"}],
+ "variables": []}`;
 
 const answerFormatSection = `Answer with ONE JSON object and nothing else (no prose, no code fence):
 {"workflow": {"blocks": […], "connections": […], "variables": []},
