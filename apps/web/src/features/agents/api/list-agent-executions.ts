@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
 import { agentExecutionsPath, agentsQueryKeys } from './agents-paths';
 
+/** How often a list or run that is still running is read again. */
+export const runningRefetchMilliseconds = 3_000;
+
 export type ExecutionsPage = z.infer<typeof executionsPageSchema>;
 
 export interface ExecutionFilters {
@@ -24,5 +27,7 @@ export function useAgentExecutions(agentId: string, filters: ExecutionFilters) {
     queryFn: () => listAgentExecutions(agentId, filters),
     // Paging keeps the previous page on screen until the next one is there.
     placeholderData: keepPreviousData,
+    // Runs still going (a schedule, the API, another tab) are read again until they end.
+    refetchInterval: (query) => (query.state.data?.executions.some((execution) => execution.status === 'running') ? runningRefetchMilliseconds : false),
   });
 }

@@ -10,6 +10,7 @@ import { describeError } from '../../../lib/error-messages';
 import { useSaveAgentWorkflow } from '../api/agent-workflow';
 import { agentsQueryKeys } from '../api/agents-paths';
 import { useGenerateSampleInput } from '../api/generate-sample-input';
+import type { EditorStore } from '../stores/editor-store';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BlockResultDetails, BlockResultList } from './block-results';
 import { formatDuration } from './format-duration';
@@ -96,6 +97,140 @@ function saveProblem(error: unknown): string {
   return describeError(error);
 }
 
+/** Keeps the panel and the canvas in step with the agent's run: statuses back on the canvas, a re-run from History, History refreshed. */
+function useRunPanelSync(agentId: string, editor: EditorStore, run: AgentRun): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    attachEditor(agentId, editor);
+    // Back on this tab: the canvas shows this run again (History may have shown another).
+    const current = useRunStore.getState().runs[agentId];
+    if (current !== undefined && current.phase !== 'idle') showStatusesOnCanvas(editor, current.blocks);
+    else editor.getState().resetStatuses();
+    workflowClient().connect();
+  }, [agentId, editor]);
+
+  // The run History asked for: fill the form with its input and start it.
+  useEffect(() => {
+    const pending = takePendingRerun(agentId);
+    if (pending === undefined) return;
+    setDraft(agentId, draftOfInput(inputTypeOf(startBlockOf(editor.getState().workflow)), pending.input));
+    startRun(agentId, pending.input);
+  }, [agentId, editor]);
+
+  // A finished run is a new row in History.
+  useEffect(() => {
+    if (run.phase === 'ended' && run.status !== undefined) void queryClient.invalidateQueries({ queryKey: agentsQueryKeys.executions(agentId) });
+  }, [agentId, queryClient, run.phase, run.status]);
+}
+
+/** The input form, the sample button and Run / Cancel; unsaved changes are saved before the run starts. */
+function RunStarter({ agentId, run }: { agentId: string; run: AgentRun }) {
+  const editor = useEditorStoreApi();
+  const workflow = useEditorStore((state) => state.workflow);
+  const isDirty = useEditorStore((state) => state.isDirty);
+  const problemCount = useEditorStore((state) => state.validation.issues.length);
+  const draft = useRunStore((state) => state.drafts[agentId] ?? emptyDraft);
+  const saveMutation = useSaveAgentWorkflow(agentId);
+  const sampleMutation = useGenerateSampleInput(agentId);
+  const [saveError, setSaveError] = useState<string | undefined>();
+  const startBlock = startBlockOf(workflow);
+  const inputType = inputTypeOf(startBlock);
+  const isBusy = run.phase === 'saving' || run.phase === 'starting' || run.phase === 'running' || run.phase === 'cancelling';
+  const inputProblem = inputType === 'json' ? jsonProblem(draft.text) : undefined;
+
+  const onRun = async () => {
+    setSaveError(undefined);
+    const input = inputOfDraft(inputType, draft);
+    if (editor.getState().isDirty) {
+      const saving = editor.getState().workflow;
+      updateRun(agentId, { phase: 'saving' });
+      try {
+        await saveMutation.mutateAsync(saving);
+      } catch (error) {
+        updateRun(agentId, { phase: 'idle' });
+        setSaveError(saveProblem(error));
+        return;
+      }
+      if (editor.getState().workflow === saving) editor.getState().markSaved();
+    }
+    startRun(agentId, input);
+  };
+
+  const onSample = async () => {
+    try {
+      const sample = await sampleMutation.mutateAsync();
+      setDraft(agentId, draftOfInput(inputType, sample.input));
+    } catch {
+      // Shown from the mutation's error below.
+    }
+  };
+
+  return (
+    <section aria-label="Start a run" className="flex flex-col gap-3">
+      {startBlock === undefined ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">This agent has no start block, so it runs without input.</p>
+      ) : (
+        <RunInputForm type={inputType} draft={draft} onChange={(next) => setDraft(agentId, next)} isDisabled={isBusy} />
+      )}
+      {startBlock !== undefined && inputType !== 'file' ? (
+        <Button variant="ghost" size="small" className="w-fit" icon={<Sparkles aria-hidden="true" className="size-3.5" />} isLoading={sampleMutation.isPending} disabled={isBusy} onClick={() => void onSample()}>
+          Generate sample input
+        </Button>
+      ) : null}
+      {sampleMutation.error ? <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-400">No sample input: {describeError(sampleMutation.error)}</p> : null}
+      <div className="flex items-center gap-2">
+        {isBusy && run.phase !== 'saving' ? (
+          <Button variant="danger" icon={<Square aria-hidden="true" className="size-4" />} disabled={run.phase === 'cancelling'} onClick={() => cancelRun(agentId)}>
+            Cancel run
+          </Button>
+        ) : (
+          <Button icon={<Play aria-hidden="true" className="size-4" />} isLoading={run.phase === 'saving'} disabled={problemCount > 0 || inputProblem !== undefined} onClick={() => void onRun()}>
+            {isDirty ? 'Save and run' : 'Run'}
+          </Button>
+        )}
+        {isDirty && !isBusy ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Your changes are saved first, so the run uses what you see.</p> : null}
+      </div>
+      {problemCount > 0 ? <p className="text-xs font-medium text-amber-700 dark:text-amber-400">Fix the {problemCount === 1 ? 'problem' : `${problemCount} problems`} on the canvas before running.</p> : null}
+      {saveError ? (
+        <Alert tone="error" title="Could not save before running">
+          <p>{saveError}</p>
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
+/** The run's status, output, and each block's result (the block selected here or on the canvas). */
+function RunProgress({ run }: { run: AgentRun }) {
+  const editor = useEditorStoreApi();
+  const blocks = useEditorStore((state) => state.workflow.blocks);
+  const selectedBlockId = useEditorStore((state) => state.selectedBlockIds[0]);
+  const selectedBlock = selectedBlockId === undefined ? undefined : blocks.find((block) => block.id === selectedBlockId);
+  const hasRun = run.phase !== 'idle' && run.phase !== 'saving';
+  return (
+    <section aria-label="Run progress" className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <RunSummary run={run} blockCount={blocks.length} />
+      {hasRun && run.phase === 'ended' && hasOutput(run) ? (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Output</h3>
+          <RunOutput output={run.output} />
+        </div>
+      ) : null}
+      {hasRun && (run.status !== undefined || run.phase !== 'ended') ? (
+        <div className="flex flex-col gap-2">
+          <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Blocks</h3>
+          <BlockResultList blocks={blocks} results={run.blocks} selectedBlockId={selectedBlockId} onSelect={(blockId) => editor.getState().select({ blockIds: [blockId], connectionIds: [] })} />
+          {selectedBlock === undefined ? (
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">Select a block here or on the canvas to see its inputs and output.</p>
+          ) : (
+            <BlockResultDetails block={selectedBlock} result={run.blocks[selectedBlock.id]} />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * The Run tab: the input form built from the start block, a generated sample, Run (saving unsaved changes
  * first: the run uses what the canvas shows), live block statuses on the canvas and in a list, the selected
@@ -103,131 +238,13 @@ function saveProblem(error: unknown): string {
  */
 export function RunPanel({ agent }: { agent: Agent }) {
   const editor = useEditorStoreApi();
-  const workflow = useEditorStore((state) => state.workflow);
-  const isDirty = useEditorStore((state) => state.isDirty);
-  const problemCount = useEditorStore((state) => state.validation.issues.length);
-  const selectedBlockId = useEditorStore((state) => state.selectedBlockIds[0]);
   const run = useRunStore((state) => state.runs[agent.id] ?? idleRun);
-  const draft = useRunStore((state) => state.drafts[agent.id] ?? emptyDraft);
-  const saveMutation = useSaveAgentWorkflow(agent.id);
-  const sampleMutation = useGenerateSampleInput(agent.id);
-  const queryClient = useQueryClient();
-  const [saveError, setSaveError] = useState<string | undefined>();
-
-  const startBlock = startBlockOf(workflow);
-  const inputType = inputTypeOf(startBlock);
-  const isBusy = run.phase === 'saving' || run.phase === 'starting' || run.phase === 'running' || run.phase === 'cancelling';
-  const inputProblem = inputType === 'json' ? jsonProblem(draft.text) : undefined;
-
-  useEffect(() => {
-    attachEditor(agent.id, editor);
-    // Back on this tab: the canvas shows this run again (History may have shown another).
-    const current = useRunStore.getState().runs[agent.id];
-    if (current !== undefined && current.phase !== 'idle') showStatusesOnCanvas(editor, current.blocks);
-    else editor.getState().resetStatuses();
-    workflowClient().connect();
-  }, [agent.id, editor]);
-
-  // The run History asked for: fill the form with its input and start it.
-  useEffect(() => {
-    const pending = takePendingRerun(agent.id);
-    if (pending === undefined) return;
-    setDraft(agent.id, draftOfInput(inputTypeOf(startBlockOf(editor.getState().workflow)), pending.input));
-    startRun(agent.id, pending.input);
-  }, [agent.id, editor]);
-
-  // A finished run is a new row in History.
-  useEffect(() => {
-    if (run.phase === 'ended' && run.status !== undefined) void queryClient.invalidateQueries({ queryKey: agentsQueryKeys.executions(agent.id) });
-  }, [agent.id, queryClient, run.phase, run.status]);
-
-  const onRun = async () => {
-    setSaveError(undefined);
-    const input = inputOfDraft(inputType, draft);
-    if (editor.getState().isDirty) {
-      const saving = editor.getState().workflow;
-      updateRun(agent.id, { phase: 'saving' });
-      try {
-        await saveMutation.mutateAsync(saving);
-      } catch (error) {
-        updateRun(agent.id, { phase: 'idle' });
-        setSaveError(saveProblem(error));
-        return;
-      }
-      if (editor.getState().workflow === saving) editor.getState().markSaved();
-    }
-    startRun(agent.id, input);
-  };
-
-  const onSample = async () => {
-    try {
-      const sample = await sampleMutation.mutateAsync();
-      setDraft(agent.id, draftOfInput(inputType, sample.input));
-    } catch {
-      // Shown from the mutation's error below.
-    }
-  };
-
-  const selectedBlock = selectedBlockId === undefined ? undefined : workflow.blocks.find((block) => block.id === selectedBlockId);
-  const hasRun = run.phase !== 'idle' && run.phase !== 'saving';
-
+  useRunPanelSync(agent.id, editor, run);
   return (
     <div className="flex flex-col gap-4 p-4">
       <ConnectionBanner run={run} />
-      <section aria-label="Start a run" className="flex flex-col gap-3">
-        {startBlock === undefined ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">This agent has no start block, so it runs without input.</p>
-        ) : (
-          <RunInputForm type={inputType} draft={draft} onChange={(next) => setDraft(agent.id, next)} isDisabled={isBusy} />
-        )}
-        {startBlock !== undefined && inputType !== 'file' ? (
-          <Button variant="ghost" size="small" className="w-fit" icon={<Sparkles aria-hidden="true" className="size-3.5" />} isLoading={sampleMutation.isPending} disabled={isBusy} onClick={() => void onSample()}>
-            Generate sample input
-          </Button>
-        ) : null}
-        {sampleMutation.error ? <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-400">No sample input: {describeError(sampleMutation.error)}</p> : null}
-        <div className="flex items-center gap-2">
-          {isBusy && run.phase !== 'saving' ? (
-            <Button variant="danger" icon={<Square aria-hidden="true" className="size-4" />} disabled={run.phase === 'cancelling'} onClick={() => cancelRun(agent.id)}>
-              Cancel run
-            </Button>
-          ) : (
-            <Button icon={<Play aria-hidden="true" className="size-4" />} isLoading={run.phase === 'saving'} disabled={problemCount > 0 || inputProblem !== undefined} onClick={() => void onRun()}>
-              {isDirty ? 'Save and run' : 'Run'}
-            </Button>
-          )}
-          {isDirty && !isBusy ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Your changes are saved first, so the run uses what you see.</p> : null}
-        </div>
-        {problemCount > 0 ? <p className="text-xs font-medium text-amber-700 dark:text-amber-400">Fix the {problemCount === 1 ? 'problem' : `${problemCount} problems`} on the canvas before running.</p> : null}
-        {saveError ? (
-          <Alert tone="error" title="Could not save before running">
-            <p>{saveError}</p>
-          </Alert>
-        ) : null}
-      </section>
-
-      {hasRun || run.phase === 'saving' ? (
-        <section aria-label="Run progress" className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-          <RunSummary run={run} blockCount={workflow.blocks.length} />
-          {hasRun && run.phase === 'ended' && hasOutput(run) ? (
-            <div>
-              <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Output</h3>
-              <RunOutput output={run.output} />
-            </div>
-          ) : null}
-          {hasRun && (run.status !== undefined || run.phase !== 'ended') ? (
-            <div className="flex flex-col gap-2">
-              <h3 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Blocks</h3>
-              <BlockResultList blocks={workflow.blocks} results={run.blocks} selectedBlockId={selectedBlockId} onSelect={(blockId) => editor.getState().select({ blockIds: [blockId], connectionIds: [] })} />
-              {selectedBlock === undefined ? (
-                <p className="text-xs text-zinc-600 dark:text-zinc-400">Select a block here or on the canvas to see its inputs and output.</p>
-              ) : (
-                <BlockResultDetails block={selectedBlock} result={run.blocks[selectedBlock.id]} />
-              )}
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      <RunStarter agentId={agent.id} run={run} />
+      {run.phase !== 'idle' ? <RunProgress run={run} /> : null}
     </div>
   );
 }
