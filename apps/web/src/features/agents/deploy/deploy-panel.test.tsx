@@ -29,6 +29,8 @@ function startFakeDeployApi() {
     keyRecord('k4', 'Old one', ['execute:agent-1'], { revokedAt: '2026-03-02T09:00:00.000Z' }),
   ];
   const endpoint = 'http://127.0.0.1:8080/api/trigger/agent-1';
+  let webhook: { hookId: string; path: string; signed: boolean; createdAt: string } | undefined;
+  let hookCount = 0;
   return createFakeFetch({
     'GET /api/agents/agent-1/schedule': () => errorResponse(404, 'not_found', 'schedule of agent agent-1 not found'),
     'POST /api/agents/agent-1/schedule': (request) => {
@@ -52,7 +54,17 @@ function startFakeDeployApi() {
         javascript: `await fetch('${endpoint}?wait=true', { headers: { 'X-API-Key': 'clv_YOUR_API_KEY' } });`,
         go: `req, _ := http.NewRequest("POST", "${endpoint}?wait=true", body)`,
       }),
-    'GET /api/agents/agent-1/webhook': () => errorResponse(404, 'not_found', 'webhook of agent agent-1 not found'),
+    'GET /api/agents/agent-1/webhook': () => (webhook ? jsonResponse({ webhook }) : errorResponse(404, 'not_found', 'webhook of agent agent-1 not found')),
+    'POST /api/agents/agent-1/webhook': (request) => {
+      const { signed } = request.body as { signed: boolean };
+      webhook = { hookId: `hook${(hookCount += 1)}`, path: `/api/hooks/hook${hookCount}`, signed, createdAt: agent.createdAt };
+      return jsonResponse({ webhook, secret: signed ? `whsec_secret${hookCount}` : null }, 201);
+    },
+    'DELETE /api/agents/agent-1/webhook': () => {
+      webhook = undefined;
+      return jsonResponse(null, 204);
+    },
+    'PUT /api/agents/agent-1': (request) => jsonResponse({ agent: { ...agent, ...(request.body as object) } }),
   });
 }
 
@@ -150,5 +162,38 @@ describe('DeployPanel', () => {
     expect(api.requestsTo('POST /api/agents/agent-1/schedule')[0]?.body).toEqual({ cronExpression: '*/10 * * * *', timezone: 'UTC', inputTemplate: { topic: 'news' }, enabled: true });
     await waitFor(() => expect(within(section).getByRole('button', { name: 'Save schedule' })).toBeTruthy());
     expect(within(section).getByLabelText('Schedule status').textContent).toContain('0 total');
+  });
+
+  it('creates a signed webhook whose secret is shown once, and saves the completion callback URL', async () => {
+    const api = startFakeDeployApi();
+    vi.stubGlobal('fetch', api.fetch);
+    renderPanel();
+    const user = userEvent.setup();
+
+    const section = await screen.findByRole('region', { name: 'Webhook' });
+    await user.click(await within(section).findByRole('button', { name: 'Create webhook' }));
+    expect(api.requestsTo('POST /api/agents/agent-1/webhook')[0]?.body).toEqual({ signed: true });
+    expect(within(section).getByLabelText('Webhook URL').textContent).toBe(`${window.location.origin}/api/hooks/hook1`);
+    expect(within(section).getByRole('status', { name: 'Signing secret' }).textContent).toContain('whsec_secret1');
+    expect(within(section).getByLabelText('Signed call (shell)').textContent).toContain('X-Claraverse-Signature: sha256=$SIG');
+
+    // Unsigned replacement: a new URL, no secret, and the old secret is gone from the page.
+    await user.click(within(section).getByLabelText('Sign calls to the new URL'));
+    await user.click(within(section).getByRole('button', { name: /^Replace/ }));
+    await waitFor(() => expect(within(section).getByLabelText('Webhook URL').textContent).toContain('/api/hooks/hook2'));
+    expect(within(section).queryByRole('status', { name: 'Signing secret' })).toBeNull();
+    expect(document.body.textContent).not.toContain('whsec_secret1');
+    expect(within(section).getByText('Not signed')).toBeTruthy();
+
+    const callback = within(section).getByLabelText('Completion callback URL');
+    await user.type(callback, 'not a url');
+    await user.click(within(section).getByRole('button', { name: 'Save callback' }));
+    expect(within(section).getByText(/Enter a full http\(s\) URL/)).toBeTruthy();
+    expect(api.requestsTo('PUT /api/agents/agent-1')).toHaveLength(0);
+    await user.clear(callback);
+    await user.type(callback, 'https://example.com/done');
+    await user.click(within(section).getByRole('button', { name: 'Save callback' }));
+    expect(await within(section).findByText('Saved')).toBeTruthy();
+    expect(api.requestsTo('PUT /api/agents/agent-1')[0]?.body).toEqual({ settings: { callbackUrl: 'https://example.com/done' } });
   });
 });

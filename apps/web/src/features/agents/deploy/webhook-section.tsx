@@ -140,7 +140,7 @@ function CallbackUrlForm({ agent }: { agent: Agent }) {
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+    <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
       <TextField
         label="Completion callback URL"
         type="url"
