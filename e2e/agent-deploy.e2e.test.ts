@@ -96,6 +96,10 @@ describe('versions and deploy in a real browser', () => {
       await poll(() => schedule.getByText('Schedule created.').count()).toBe(1);
       const saved = await environment.api<{ schedule: { cronExpression: string; timezone: string; enabled: boolean } }>('GET', `/api/agents/${agentId}/schedule`);
       expect(saved.schedule).toMatchObject({ cronExpression: '30 8 * * 1-4', timezone: 'Europe/Berlin', enabled: true });
+      // "Run now" starts a scheduled run at once, with the schedule's input template ({} here: the message is missing).
+      await schedule.getByRole('button', { name: 'Run now' }).click();
+      await poll(() => schedule.getByText('Started a run now with the input template.').count()).toBe(1);
+      await poll(async () => (await environment.api<{ executions: { trigger: string }[] }>('GET', `/api/executions?agentId=${agentId}`)).executions.map((item) => item.trigger)).toEqual(['schedule']);
 
       // An API key for this agent, shown once; the curl snippet carries it.
       const keys = page.getByRole('region', { name: 'API keys' });
