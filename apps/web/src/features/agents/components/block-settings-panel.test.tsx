@@ -1,7 +1,9 @@
 import type { Workflow } from '@claraverse/engine';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { createFakePickerApi } from '../pickers/fake-picker-api';
 import { createEditorStore } from '../stores/editor-store';
 import { EditorStoreProvider } from '../stores/editor-store-context';
 import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
@@ -212,5 +214,122 @@ describe('block settings panel', () => {
     expect(screen.getByText(/Not valid JSON/)).toBeTruthy();
     await user.type(editor, '}');
     expect(config()).toEqual({ mode: 'first' });
+  });
+});
+
+describe('block settings panel with the API (pickers)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function renderWithApi(workflow: Workflow, selectedId: string, api = createFakePickerApi()) {
+    vi.stubGlobal('fetch', api.fetch);
+    const store = createEditorStore(structuredClone(workflow), { idFactory: counterIds() });
+    store.getState().select({ blockIds: [selectedId] });
+    renderWithProviders(
+      <EditorStoreProvider workflow={workflow} store={store}>
+        <BlockSettingsPanel />
+      </EditorStoreProvider>,
+    );
+    const config = () => store.getState().blocksById.get(selectedId)!.config;
+    return { api, store, config, user: userEvent.setup() };
+  }
+
+  const llmWorkflow = (): Workflow => ({
+    blocks: [
+      block('start', 'variable', { operation: 'read', variableName: 'input', inputType: 'text' }),
+      block('fetch', 'http_request', { method: 'GET', url: 'https://example.com' }),
+      block('writer', 'llm_inference', { userPrompt: '{{input}}' }, { name: 'News writer' }),
+      block('unrelated', 'output', { value: 'x' }),
+    ],
+    connections: [connection('c1', 'start', 'fetch'), connection('c2', 'fetch', 'writer')],
+    variables: [],
+  });
+
+  it('edits an LLM block: model, prompts with {{…}} autocomplete and the path hint', async () => {
+    const { config, user } = renderWithApi(llmWorkflow(), 'writer');
+    const model = screen.getByRole('combobox', { name: 'Model' });
+    await screen.findByRole('option', { name: 'Llama 3.2 3B · Ollama (yours)' });
+    await user.selectOptions(model, 'model-llama');
+    expect(config()['model']).toBe('model-llama');
+    const system = screen.getByRole('combobox', { name: 'System prompt' });
+    await user.type(system, 'Summarize {{{{fe');
+    expect(within(screen.getByRole('listbox', { name: 'Available paths' })).getAllByRole('option').map((option) => option.textContent)).toEqual(['{{fetch.status}}', '{{fetch.body}}']);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(config()['systemPrompt']).toBe('Summarize {{fetch.body}}');
+    const userPrompt = screen.getByRole('combobox', { name: 'User prompt' }) as HTMLTextAreaElement;
+    const hint = document.getElementById(userPrompt.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(within(hint).getByRole('button', { name: '{{start.value}}' })).toBeTruthy();
+    expect(within(hint).queryByText('{{unrelated}}')).toBeNull();
+    // A path from the hint inserts itself at the cursor.
+    await user.click(userPrompt);
+    userPrompt.setSelectionRange(0, 0);
+    await user.click(within(hint).getByRole('button', { name: '{{fetch.body}}' }));
+    expect(config()['userPrompt']).toBe('{{fetch.body}}{{input}}');
+  });
+
+  it('edits an LLM block: tools with recommendations, required tools, and the credential an integration tool needs', async () => {
+    const { api, config, user } = renderWithApi(llmWorkflow(), 'writer');
+    await user.type(screen.getByRole('combobox', { name: 'System prompt' }), 'Find the news');
+    const searchRow = (await screen.findByRole('checkbox', { name: 'Search the Web' })).closest('li')!;
+    expect(await within(searchRow).findByText('Recommended')).toBeTruthy();
+    // The block's words are sent once typing pauses.
+    await vi.waitFor(() => expect(api.requestsTo('POST /api/tools/recommend').at(-1)?.body).toEqual({ name: 'News writer', description: '', systemPrompt: 'Find the news', userPrompt: '{{input}}' }));
+    await user.click(within(searchRow).getByRole('checkbox', { name: 'Search the Web' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Required: Search the Web' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Send Slack Message' }));
+    expect(config()).toMatchObject({ enabledTools: ['search_web', 'send_slack_message'], requiredTools: ['search_web'] });
+    // Slack needs a credential: the user has one, offered alone in its picker.
+    const slack = await screen.findByRole('combobox', { name: 'Slack credential' });
+    await screen.findByRole('option', { name: 'Team Slack · cred…' });
+    expect(within(slack).getAllByRole('option').map((option) => option.textContent)).toEqual(['None', 'Team Slack · cred…']);
+    await user.selectOptions(slack, 'cred-slack');
+    expect(config()['credentials']).toEqual(['cred-slack']);
+    await user.selectOptions(slack, '');
+    expect(config()).not.toHaveProperty('credentials');
+    await user.click(screen.getByRole('checkbox', { name: 'Send Slack Message' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Search the Web' }));
+    expect(config()).not.toHaveProperty('enabledTools');
+    expect(config()).not.toHaveProperty('requiredTools');
+    expect(screen.queryByRole('combobox', { name: 'Slack credential' })).toBeNull();
+  });
+
+  it('edits an LLM block: structured output from the schema editor', async () => {
+    const { config, user } = renderWithApi(llmWorkflow(), 'writer');
+    await user.click(screen.getByRole('checkbox', { name: 'Structured output' }));
+    await user.type(within(screen.getByRole('group', { name: 'Field answer' })).getByLabelText('Field description'), ' in one line');
+    expect(config()['outputSchema']).toEqual({ type: 'object', properties: { answer: { type: 'string', description: 'The result in one line' } }, required: ['answer'], additionalProperties: false });
+  });
+
+  it('edits an HTTP request: URL autocomplete and a REST API or webhook credential, with a link to add one', async () => {
+    const workflow: Workflow = { blocks: [block('start', 'variable', { operation: 'read' }), block('call', 'http_request', { method: 'GET', url: '' })], connections: [connection('c1', 'start', 'call')], variables: [] };
+    const { config, user } = renderWithApi(workflow, 'call');
+    await user.type(screen.getByRole('combobox', { name: 'URL' }), 'https://api.example.com/items/{{{{st');
+    await user.keyboard('{Enter}');
+    expect(config()['url']).toBe('https://api.example.com/items/{{start.value}}');
+    const credential = screen.getByRole('combobox', { name: 'Credential' });
+    await screen.findByRole('option', { name: 'Billing API · cred…' });
+    expect(within(credential).getAllByRole('option').map((option) => option.textContent)).toEqual(['None', 'Billing API · cred…']);
+    expect(screen.getByRole('link', { name: 'Add a REST API or webhook credential' }).getAttribute('href')).toBe('/credentials');
+    await user.selectOptions(credential, 'cred-rest');
+    expect(config()['credentialId']).toBe('cred-rest');
+  });
+
+  it('edits a tool call block: one tool, its arguments as templates, and its credential', async () => {
+    const workflow: Workflow = { blocks: [block('start', 'variable', { operation: 'read' }), block('notify', 'code_block', { toolName: 'search_web' })], connections: [connection('c1', 'start', 'notify')], variables: [] };
+    const { config, user } = renderWithApi(workflow, 'notify');
+    expect(((await screen.findByRole('radio', { name: 'Search the Web' })) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: 'Send Slack Message' }));
+    expect(config()['toolName']).toBe('send_slack_message');
+    const args = screen.getByRole('combobox', { name: 'Arguments (JSON)' });
+    await user.type(args, '[[1]');
+    expect(screen.getByText(/^The arguments must be a JSON object/)).toBeTruthy();
+    await user.clear(args);
+    await user.type(args, '{{"text": "{{{{inp');
+    await user.keyboard('{Enter}');
+    await user.type(args, '"}');
+    expect(config()['argumentMapping']).toEqual({ text: '{{input}}' });
+    const slack = await screen.findByRole('combobox', { name: 'Slack credential' });
+    await screen.findByRole('option', { name: 'Team Slack · cred…' });
+    await user.selectOptions(slack, 'cred-slack');
+    expect(config()['credentials']).toEqual(['cred-slack']);
   });
 });
