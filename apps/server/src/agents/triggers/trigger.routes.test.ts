@@ -102,6 +102,24 @@ describe('POST /api/trigger/:agentId', () => {
     }
   });
 
+  it('may be called by browsers on any origin (CORS *, no cookies), preflight included', async () => {
+    const { apiKey } = await createApiKey(app, owner.accessToken, ['execute:*', 'read:executions']);
+    const origin = 'https://partner.example';
+    for (const [url, method] of [[`/api/trigger/${agentId}`, 'POST'], ['/api/trigger/status/some-id', 'GET']] as const) {
+      const preflight = await app.http.inject({ method: 'OPTIONS', url, headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'x-api-key, content-type' } });
+      expect(preflight.statusCode, url).toBe(204);
+      expect(preflight.headers['access-control-allow-origin'], url).toBe('*');
+      expect(preflight.headers['access-control-allow-credentials'], url).toBeUndefined();
+      expect(String(preflight.headers['access-control-allow-headers']), url).toContain('x-api-key');
+    }
+    const response = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}?wait=true`, headers: { origin, 'x-api-key': apiKey }, payload: { input: { n: 2 } } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    // Routes for the app itself stay closed to other origins.
+    const closed = await app.http.inject({ method: 'OPTIONS', url: '/api/agents', headers: { origin, 'access-control-request-method': 'GET' } });
+    expect(closed.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('keeps status to read:executions keys of the owner, and refuses agents without a workflow', async () => {
     const runner = await createApiKey(app, owner.accessToken, ['execute:*']);
     const { executionId } = triggerAcceptedSchema.parse((await trigger(runner.apiKey, agentId, { input: { n: 1 } })).json());

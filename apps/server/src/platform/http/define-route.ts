@@ -48,6 +48,8 @@ export interface RouteSpec<
   apiKeyScope?: string;
   /** Requests per minute per IP for this route (stricter than the global limit). */
   rateLimitPerMinute?: number;
+  /** Browsers on any origin may call it (CORS `*`, no cookies): routes authenticated by an API key, for other sites. */
+  corsAnyOrigin?: boolean;
   handler(context: RouteContext<TBody, TQuery, TParams, TAuth>): Promise<unknown>;
 }
 

@@ -22,14 +22,22 @@ export interface MountOptions {
 
 /** Registers route specs on Fastify: auth → input parsing → handler → (optional) response check. */
 export function mountRoutes(app: FastifyInstance, routes: RouteSpec[], options: MountOptions): void {
+  const preflightUrls = new Set<string>();
   for (const spec of routes) {
     const defaultStatus = Number(Object.keys(spec.responses)[0] ?? 200);
+    // The CORS plugin reads a route's `config.cors`; the preflight needs a route of its own to carry it.
+    const cors = spec.corsAnyOrigin ? { cors: { origin: '*', credentials: false } } : {};
+    if (spec.corsAnyOrigin && !preflightUrls.has(spec.url)) {
+      preflightUrls.add(spec.url);
+      app.options(spec.url, { config: cors }, (_request, reply) => reply.status(204).send());
+    }
     app.route({
       method: spec.method,
       url: spec.url,
-      config: spec.rateLimitPerMinute && options.rateLimitEnabled
-        ? { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: '1 minute' } }
-        : {},
+      config: {
+        ...(spec.rateLimitPerMinute && options.rateLimitEnabled ? { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: '1 minute' } } : {}),
+        ...cors,
+      },
       handler: async (request, reply) => {
         const user =
           spec.auth === 'public'
