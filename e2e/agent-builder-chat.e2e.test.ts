@@ -165,6 +165,14 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
       await poll(() => page.getByRole('group', { name: 'Builder answer' }).count()).toBe(2);
       expect(await page.getByRole('group', { name: 'Builder answer' }).first().innerText()).toContain('Created · version 1');
       expect(await page.getByText(askAnswer).count()).toBe(1);
+
+      // Starting over: a new, empty conversation becomes the current one; the workflow stays.
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await poll(() => page.getByRole('list', { name: 'Example prompts' }).count()).toBe(1);
+      const fresh = builderConversationResponseSchema.parse(await environment.api('GET', `/api/agents/${agentId}/conversations/current`)).conversation;
+      expect(fresh.id).not.toBe(stored.id);
+      expect(fresh.messages).toEqual([]);
+      expect(await canvasBlockNames(page)).toEqual(['Start', 'Research', 'Result', 'Digest note']);
       expect(problems.filter((text) => !isExpectedHttpError(text))).toEqual([]);
     } finally {
       await browser.close();

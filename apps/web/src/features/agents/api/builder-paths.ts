@@ -13,6 +13,11 @@ export function agentBuilderPath(agentId: string, action: 'select-tools' | 'gene
   return `${agentPath(agentId)}/${action}`;
 }
 
+/** The agent's builder conversations (`POST` starts a new one, which becomes the current one). */
+export function builderConversationsPath(agentId: string): string {
+  return `${agentPath(agentId)}/conversations`;
+}
+
 /** The agent's current builder conversation (made on first use). */
 export function currentBuilderConversationPath(agentId: string): string {
   return `${agentPath(agentId)}/conversations/current`;

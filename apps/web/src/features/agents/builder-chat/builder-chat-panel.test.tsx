@@ -89,6 +89,8 @@ function startFakeBuilderApi({ selectTools, generate, ask, history = [] }: FakeB
     'POST /api/agents/agent-1/generate-with-tools': generate ?? (() => jsonResponse(generation())),
     'POST /api/agents/agent-1/ask': ask ?? (() => jsonResponse({ answer: 'It has no blocks yet.' })),
     'GET /api/models': () => jsonResponse({ models }),
+    'POST /api/agents/agent-1/conversations': () =>
+      jsonResponse({ conversation: { id: 'conv-2', agentId: 'agent-1', messages: [], createdAt: '2026-03-03T08:00:00.000Z', updatedAt: '2026-03-03T08:00:00.000Z' } }, 201),
   });
   vi.stubGlobal('fetch', api.fetch);
   return api;
@@ -300,6 +302,29 @@ describe('BuilderChatPanel', () => {
     const answer = screen.getByRole('group', { name: 'Builder answer' });
     expect(answer.textContent).toBe('Created · version 2Created a digest that searches and summarises.');
     expect(screen.queryByRole('list', { name: 'Example prompts' })).toBeNull();
+  });
+
+  it('starts a new conversation: the chat is empty again and the next exchange goes to it', async () => {
+    const api = startFakeBuilderApi({
+      history: [{ id: 'm1', role: 'user', content: 'Make a news digest', createdAt: agent.createdAt }],
+      ask: () => jsonResponse({ answer: 'A fresh answer.' }),
+    });
+    renderPanel();
+    await screen.findByText('Make a news digest');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Ask' }));
+    await user.type(messageBox(), 'First question{Enter}');
+    await screen.findByText('A fresh answer.');
+
+    await user.click(screen.getByRole('button', { name: 'New conversation' }));
+    await screen.findByRole('list', { name: 'Example prompts' });
+    expect(screen.queryByText('Make a news digest')).toBeNull();
+    expect(screen.queryByText('A fresh answer.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New conversation' })).toBeNull();
+
+    await user.type(messageBox(), 'Second question{Enter}');
+    await waitFor(() => expect(api.requestsTo('POST /api/agents/agent-1/conversations/conv-2/messages')).toHaveLength(2));
+    expect(api.requestsTo('POST /api/agents/agent-1/ask').at(-1)!.body).toEqual({ message: 'Second question', conversationId: 'conv-2' });
   });
 
   it('keeps generating while another tab is open, and shows the result when the chat comes back', async () => {

@@ -1,7 +1,7 @@
 import type { Agent, BuilderConversationMessage } from '@claraverse/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
-import { GitBranch, MessageCircleQuestion, Sparkles } from 'lucide-react';
+import { GitBranch, MessageCircleQuestion, MessageSquarePlus, Sparkles } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../../components/ui/button';
@@ -9,6 +9,7 @@ import { LoadingState, Spinner } from '../../../components/ui/spinner';
 import { classNames } from '../../../lib/class-names';
 import { describeError } from '../../../lib/error-messages';
 import { useCurrentBuilderConversation } from '../api/builder-conversation';
+import { useStartBuilderConversation } from '../api/start-builder-conversation';
 import { fitViewOptions } from '../components/editor-canvas';
 import { useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
 import { BuilderChatComposer } from './builder-chat-composer';
@@ -156,6 +157,50 @@ function EmptyChat({ mode, onPick }: { mode: BuilderMode; onPick: (prompt: strin
   );
 }
 
+interface ChatHeaderProps {
+  agentId: string;
+  mode: BuilderMode;
+  modelId: string | undefined;
+  /** The chat has messages: it can start over with a new conversation (not while a turn runs). */
+  showStartOver: boolean;
+  canStartOver: boolean;
+  actions: Pick<BuilderChatState, 'setMode' | 'setModelId' | 'clearTurns'>;
+}
+
+/** Mode, model, what the mode does, and "New conversation". */
+function ChatHeader({ agentId, mode, modelId, showStartOver, canStartOver, actions }: ChatHeaderProps) {
+  const startConversation = useStartBuilderConversation(agentId);
+  return (
+    <header className="flex flex-col gap-1.5 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <div className="flex items-center justify-between gap-3">
+        <ModeSwitch mode={mode} onChange={actions.setMode} />
+        <BuilderModelSelect value={modelId} onChange={actions.setModelId} />
+      </div>
+      <div className="flex items-start justify-between gap-3">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{modes.find((candidate) => candidate.value === mode)?.description}</p>
+        {showStartOver ? (
+          <Button
+            variant="ghost"
+            size="small"
+            className="-my-1 -mr-2"
+            icon={<MessageSquarePlus aria-hidden="true" className="size-3.5" />}
+            isLoading={startConversation.isPending}
+            disabled={!canStartOver}
+            onClick={() => startConversation.mutate(undefined, { onSuccess: () => actions.clearTurns() })}
+          >
+            New conversation
+          </Button>
+        ) : null}
+      </div>
+      {startConversation.isError ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          A new conversation could not be started: {describeError(startConversation.error)}
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
 function useBuilderChat<T>(agentId: string, selector: (state: BuilderChatState) => T): [T, BuilderChatState] {
   const editor = useEditorStoreApi();
   const queryClient = useQueryClient();
@@ -194,13 +239,7 @@ export function BuilderChatPanel({ agent }: { agent: Agent }) {
 
   return (
     <section aria-label="Builder chat" className="flex h-full min-h-0 flex-col">
-      <header className="flex flex-col gap-1.5 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <div className="flex items-center justify-between gap-3">
-          <ModeSwitch mode={mode} onChange={actions.setMode} />
-          <BuilderModelSelect value={modelId} onChange={actions.setModelId} />
-        </div>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{modes.find((candidate) => candidate.value === mode)?.description}</p>
-      </header>
+      <ChatHeader agentId={agent.id} mode={mode} modelId={modelId} canStartOver={!isEmpty && !isRunning} showStartOver={!isEmpty} actions={actions} />
 
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
         {conversation.isPending ? <LoadingState label="Loading the conversation…" /> : null}

@@ -23,6 +23,8 @@ export interface BuilderChatState {
   send(): void;
   /** Runs a failed turn again with the same words (and the editor's workflow as it is now). */
   retry(turnId: string): void;
+  /** Forgets this session's turns (a new conversation started); ignored while a turn runs. */
+  clearTurns(): void;
 }
 
 export type BuilderChatStore = StoreApi<BuilderChatState>;
@@ -102,6 +104,10 @@ export function createBuilderChatStore({ agentId, editor, queryClient, frameWork
         const turn = turns.find((candidate) => candidate.id === turnId);
         if (turn === undefined || turn.status !== 'failed' || turns.some(isTurnRunning)) return;
         run(turn);
+      },
+      clearTurns() {
+        if (get().turns.some(isTurnRunning)) return;
+        set({ turns: [], recordedMessageIds: new Set() });
       },
     };
   });
