@@ -25,4 +25,9 @@ describe('describeTurnFailure', () => {
     const refused = new ApiError({ code: 'validation_failed', message: 'Invalid body', status: 400, details: [{ path: 'body.message', message: 'Describe what the agent should do' }] });
     expect(describeTurnFailure(refused).message).toBe('Describe what the agent should do');
   });
+
+  it('shows the server\'s sentence when nothing can generate', () => {
+    const noModel = new ApiError({ code: 'validation_failed', message: 'No model is available to generate with: an administrator must add a provider first', status: 400 });
+    expect(describeTurnFailure(noModel).message).toBe('No model is available to generate with: an administrator must add a provider first');
+  });
 });

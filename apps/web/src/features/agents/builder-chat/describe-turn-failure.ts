@@ -18,7 +18,10 @@ export function describeTurnFailure(error: unknown): TurnFailure {
     return { message: `The builder could not make a valid workflow: ${named}${rest}. Nothing was changed.`, problems };
   }
   if (error instanceof ApiError && error.code === 'validation_failed') {
-    return { message: error.fieldErrors['message'] ?? describeError(error), problems: [] };
+    // A refused message names its field; otherwise the server's sentence says what is missing (no model yet…).
+    const fieldErrors = error.fieldErrors;
+    const message = fieldErrors['message'] ?? Object.values(fieldErrors)[0] ?? (error.message || describeError(error));
+    return { message, problems: [] };
   }
   return { message: describeError(error), problems: [] };
 }
