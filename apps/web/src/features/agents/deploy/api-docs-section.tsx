@@ -1,7 +1,7 @@
 import type { Block, Workflow } from '@claraverse/engine';
 import type { Agent } from '@claraverse/shared';
 import { useMemo } from 'react';
-import { useDeploySnippets } from '../api/deploy-snippets';
+import { useDeploySnippets } from '../api/get-deploy-snippets';
 import { useEditorStore } from '../stores/editor-store-context';
 import { CodeBox, DeploySection } from './deploy-ui';
 

@@ -11,7 +11,9 @@ import { LoadingState } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import { describeError } from '../../../lib/error-messages';
 import { formatDate } from '../../../lib/format-date';
-import { canExecuteAgent, useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/agent-api-keys';
+import { useCreateApiKey } from '../api/create-api-key';
+import { canExecuteAgent, useApiKeys } from '../api/list-api-keys';
+import { useRevokeApiKey } from '../api/revoke-api-key';
 import { CopyButton, DeploySection, describeDeployError } from './deploy-ui';
 
 const expiryOptions = [

@@ -11,7 +11,11 @@ import { LoadingState } from '../../../components/ui/spinner';
 import { Textarea } from '../../../components/ui/textarea';
 import { describeError } from '../../../lib/error-messages';
 import { formatDateTime } from '../../../lib/format-date';
-import { useAgentSchedule, useDeleteAgentSchedule, useRunScheduleNow, useSaveAgentSchedule, useScheduleUsage, type ScheduleUsage } from '../api/agent-schedule';
+import { useDeleteAgentSchedule } from '../api/delete-agent-schedule';
+import { useAgentSchedule } from '../api/get-agent-schedule';
+import { useScheduleUsage, type ScheduleUsage } from '../api/get-schedule-usage';
+import { useRunScheduleNow } from '../api/run-schedule-now';
+import { useSaveAgentSchedule } from '../api/save-agent-schedule';
 import {
   browserTimezone,
   cronExpressionProblem,
@@ -145,7 +149,7 @@ function ScheduleForm({ agentId, schedule, usage }: { agentId: string; schedule:
             <Button size="small" variant="secondary" icon={<Play aria-hidden="true" className="size-3.5" />} isLoading={runNow.isPending} onClick={() => void act(() => runNow.mutateAsync(), 'Started a run now with the input template.')}>
               Run now
             </Button>
-            <Button size="small" variant="ghost" icon={<Trash2 aria-hidden="true" className="size-3.5" />} isLoading={remove.isPending} onClick={() => void act(() => remove.mutateAsync(undefined), 'Schedule deleted.')}>
+            <Button size="small" variant="ghost" icon={<Trash2 aria-hidden="true" className="size-3.5" />} isLoading={remove.isPending} onClick={() => void act(() => remove.mutateAsync(), 'Schedule deleted.')}>
               Delete schedule
             </Button>
           </>

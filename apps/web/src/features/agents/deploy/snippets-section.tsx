@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { LoadingState } from '../../../components/ui/spinner';
 import { classNames } from '../../../lib/class-names';
 import { describeError } from '../../../lib/error-messages';
-import { useDeploySnippets } from '../api/deploy-snippets';
+import { useDeploySnippets } from '../api/get-deploy-snippets';
 import { CodeBox, DeploySection } from './deploy-ui';
 
 /** The placeholder the server writes where an API key goes. */

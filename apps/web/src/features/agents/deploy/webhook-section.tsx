@@ -8,7 +8,9 @@ import { Checkbox } from '../../../components/ui/checkbox';
 import { LoadingState } from '../../../components/ui/spinner';
 import { TextField } from '../../../components/ui/text-field';
 import { describeError } from '../../../lib/error-messages';
-import { useAgentWebhook, useCreateAgentWebhook, useDeleteAgentWebhook } from '../api/agent-webhook';
+import { useCreateAgentWebhook } from '../api/create-agent-webhook';
+import { useDeleteAgentWebhook } from '../api/delete-agent-webhook';
+import { useAgentWebhook } from '../api/get-agent-webhook';
 import { useUpdateAgentSettings } from '../api/update-agent-settings';
 import { CodeBox, CopyButton, DeploySection, describeDeployError } from './deploy-ui';
 
