@@ -26,10 +26,11 @@ export function mountRoutes(app: FastifyInstance, routes: RouteSpec[], options: 
   for (const spec of routes) {
     const defaultStatus = Number(Object.keys(spec.responses)[0] ?? 200);
     // The CORS plugin reads a route's `config.cors`; the preflight needs a route of its own to carry it.
-    const cors = spec.corsAnyOrigin ? { cors: { origin: '*', credentials: false } } : {};
+    const anyOrigin = { cors: { origin: '*', credentials: false } };
+    const cors = spec.corsAnyOrigin ? anyOrigin : {};
     if (spec.corsAnyOrigin && !preflightUrls.has(spec.url)) {
       preflightUrls.add(spec.url);
-      app.options(spec.url, { config: cors }, (_request, reply) => reply.status(204).send());
+      app.route({ method: 'OPTIONS', url: spec.url, config: anyOrigin, handler: (_request, reply) => reply.status(204).send() });
     }
     app.route({
       method: spec.method,
