@@ -17,6 +17,23 @@ import { VersionDiffList } from './version-diff-list';
 import type { WorkflowDiff } from './workflow-diff';
 
 const nodeTypes = { block: BlockNode };
+const focusableSelector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle inside the modal preview instead of reaching the editor behind it. */
+function keepFocusInside(event: KeyboardEvent, container: HTMLElement | null): void {
+  if (container === null) return;
+  const focusable = [...container.querySelectorAll<HTMLElement>(focusableSelector)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (first === undefined || last === undefined) return;
+  if (event.shiftKey && (document.activeElement === first || document.activeElement === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 const noSelection = new Set<string>();
 const noSizes = new Map<string, { width: number; height: number }>();
 const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
@@ -106,6 +123,7 @@ export function VersionPreview({ version, description, createdAt, workflow, diff
   const onKeyDown = (event: KeyboardEvent) => {
     event.stopPropagation();
     if (event.key === 'Escape') onClose();
+    if (event.key === 'Tab') keepFocusInside(event, dialogRef.current);
   };
 
   return createPortal(

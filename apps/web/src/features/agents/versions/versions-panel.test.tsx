@@ -85,6 +85,10 @@ describe('VersionsPanel', () => {
     expect(within(differences).getByRole('region', { name: 'Connections removed' }).textContent).toContain('start → Verdict');
     // The old version's blocks are on the preview canvas, the removed one marked.
     expect(within(preview).getByLabelText(/^Verdict \(.*\), removed since this version$/)).toBeTruthy();
+    // Focus stays in the modal preview: Shift+Tab from its first control goes to its last one, not to the editor.
+    preview.focus();
+    await user.tab({ shift: true });
+    expect(preview.contains(document.activeElement)).toBe(true);
     // Nothing changed in the editor by previewing.
     expect(store.getState().workflow.blocks.map((item) => item.id)).toEqual(['start', 'classify', 'happy', 'sad']);
 
