@@ -179,6 +179,39 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
     }
   });
 
+  it('shows a workflow the model cannot make valid as a sentence, keeps the canvas, and retries', { timeout: 120_000 }, async () => {
+    const agentId = await newAgent();
+    const browser = await launchBrowser();
+    const { page } = browser;
+    const problems = watchConsole(page);
+    try {
+      await openBuildTab(page, agentId);
+      // Result → Research closes a loop; the repair round answers the same, so the server gives up with a 422.
+      const looping = generatedWorkflow();
+      looping.connections.push({ id: 'back', sourceBlockId: 'result', targetBlockId: 'research' });
+      scriptAnswers(environment.double, [toolSelectionAnswer, generationAnswer(looping), generationAnswer(looping)]);
+      const box = page.getByRole('textbox', { name: 'Describe the agent or a change' });
+      await box.fill('Research a topic again and again');
+      await box.press('Enter');
+
+      const alert = page.getByRole('alert');
+      await poll(() => alert.count(), 15_000).toBe(1);
+      expect(await alert.locator('p').first().innerText()).toMatch(/^The builder could not make a valid workflow: .*cycle.*\. Nothing was changed\.$/i);
+      expect(await stepTexts(page)).toEqual(['done: Chose 3 tools', 'failed: Generating the workflow failed']);
+      expect(await canvasBlockNames(page)).toEqual([]);
+      await screenshot(page, 'agent-builder-chat-failed-light');
+
+      scriptAnswers(environment.double, [toolSelectionAnswer, generationAnswer(generatedWorkflow(), 'Researches the topic once.')]);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await poll(() => stepTexts(page), 15_000).toEqual(['done: Chose 3 tools', 'done: Workflow created · saved as version 1']);
+      await poll(() => canvasBlockNames(page)).toEqual(['Start', 'Research', 'Result']);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(problems.filter((text) => !isExpectedHttpError(text))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('reads well in the dark theme after a generation', { timeout: 120_000 }, async () => {
     const agentId = await newAgent();
     const browser = await launchBrowser({ colorScheme: 'dark' });

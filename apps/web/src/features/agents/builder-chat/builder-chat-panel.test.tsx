@@ -211,7 +211,7 @@ describe('BuilderChatPanel', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.querySelector('p')?.textContent).toBe(
-      'The builder could not make a valid workflow: Block "Post to Discord" points at {{missing.response}}, which does not exist; The workflow has no start block. Nothing was changed.',
+      'The builder could not make a valid workflow: block "Post to Discord" points at {{missing.response}}, which does not exist; the workflow has no start block. Nothing was changed.',
     );
     expect(stepSummary()).toEqual(['done: Chose 2 tools', 'failed: Generating the workflow failed']);
     expect(editor.getState().workflow.blocks).toEqual([]);

@@ -7,12 +7,13 @@ const generationFailed = (problems: unknown) =>
 
 describe('describeTurnFailure', () => {
   it('names the first three problems of a 422 and counts the rest', () => {
-    const problems = ['One is wrong.', 'Two is wrong', 'Three is wrong', 'Four is wrong', 'Five is wrong'].map((message) => ({ message }));
+    const problems = ['One is wrong.', 'Two is wrong', 'Three is wrong', 'Four is wrong', 'Five is wrong', 'Two is wrong'].map((message) => ({ message }));
     expect(describeTurnFailure(generationFailed(problems))).toEqual({
-      message: 'The builder could not make a valid workflow: One is wrong; Two is wrong; Three is wrong, and 2 more problems. Nothing was changed.',
+      message: 'The builder could not make a valid workflow: one is wrong; two is wrong; three is wrong, and 2 more problems. Nothing was changed.',
       problems: ['One is wrong', 'Two is wrong', 'Three is wrong', 'Four is wrong', 'Five is wrong'],
     });
-    expect(describeTurnFailure(generationFailed(problems.slice(0, 4))).message).toContain('Three is wrong, and 1 more problem. Nothing');
+    expect(describeTurnFailure(generationFailed(problems.slice(0, 4))).message).toContain('three is wrong, and 1 more problem. Nothing');
+    expect(describeTurnFailure(generationFailed([{ message: 'JSON output has no schema' }])).message).toContain('workflow: JSON output has no schema. Nothing');
   });
 
   it('falls back to the usual sentence when a 422 names no problems', () => {
