@@ -180,4 +180,45 @@ describe('running an agent in a real browser against the provider double', () =>
       await browser.close();
     }
   });
+
+  it('explains a provider that is down, and finishes a run whose socket the server dropped', { timeout: 120_000 }, async () => {
+    const { agents } = await environment.api<{ agents: Array<{ id: string; name: string }> }>('GET', '/api/agents');
+    const agent = agents.find((candidate) => candidate.name === 'Kettle advisor');
+    expect(agent).toBeDefined();
+    const browser = await launchBrowser();
+    const { page } = browser;
+    try {
+      await environment.signIn(page);
+      await page.goto(`${environment.server.baseUrl}/agents/${agent!.id}`);
+      await page.getByText('5 blocks', { exact: true }).waitFor();
+
+      // The provider answers 503 (after the block's retry too): the run fails with a sentence saying so.
+      environment.double.setScenario({ kind: 'status', status: 503 });
+      await runWithInput(page, 'Is a solar kettle worth it?');
+      // The start block did its part, so the engine reports the run partly done (or failed): either way, why.
+      await poll(() => runPanel(page).getByRole('status', { name: /^Run (failed|partly done)$/ }).count(), 30_000).toBe(1);
+      const failure = runPanel(page).getByRole('alert').filter({ hasText: /The run failed|Some blocks failed/ });
+      expect(await failure.innerText()).toMatch(/The AI provider did not answer: .+ If it keeps happening, check the provider in Admin → Providers\./);
+      expect(await canvasStatus(page, 'AI agent')).toBe('Failed');
+      await frameCanvas(page);
+      await screenshot(page, 'agent-run-provider-down-light');
+
+      // A slow answer; the server drops the socket meanwhile (a proxy restart): the panel reconnects and reads the
+      // run back from the server until it ends.
+      environment.double.setScenario({ kind: 'reply', wordCount: 60, tokenDelayMs: 40 });
+      await runWithInput(page, 'Count slowly, please.');
+      await poll(() => canvasStatus(page, 'AI agent'), 20_000).toBe('Running');
+      const connections = environment.server.app.realtimeHub.connectionsOf(environment.user.id);
+      expect(connections.length).toBeGreaterThan(0);
+      for (const connection of connections) connection.close(1012, 'service restart');
+      await poll(() => runPanel(page).getByRole('status', { name: 'Run completed' }).count(), 30_000).toBe(1);
+      expect(await runPanel(page).getByRole('region', { name: 'Output Output 2' }).innerText()).toContain('No verdict.');
+      expect(await canvasStatus(page, 'Output')).toBe('Skipped');
+    } catch (error) {
+      await screenshot(page, 'agent-run-failure-provider').catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  });
 });

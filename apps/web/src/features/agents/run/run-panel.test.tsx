@@ -156,7 +156,7 @@ describe('RunPanel', () => {
     await waitFor(() => expect(lastSocket().runs()).toHaveLength(2));
     lastSocket().receive({ type: 'execution.start', executionId: 'run-3', agentId: 'agent-1' });
     lastSocket().receive({ type: 'execution.end', executionId: 'run-3', status: 'failed', output: {}, durationMs: 5, error: { code: 'upstream_unavailable', message: 'The provider did not answer.' } });
-    expect(screen.getByRole('alert').textContent).toContain('The AI provider did not answer: The provider did not answer. Check the provider in Admin → Providers');
+    expect(screen.getByRole('alert').textContent).toContain('The AI provider did not answer: The provider did not answer. If it keeps happening, check the provider in Admin → Providers.');
   });
 
   it('fills the input with a generated sample', async () => {

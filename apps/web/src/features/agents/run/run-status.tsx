@@ -44,7 +44,7 @@ export function BlockStatusIcon({ status }: { status: BlockResult['status'] }) {
 /** A run's error as a sentence with what to do about it. */
 export function describeRunError(error: ExecutionError): string {
   if (/upstream|provider|ECONN|ETIMEDOUT|EAI_AGAIN|UND_ERR/i.test(error.code)) {
-    return `The AI provider did not answer: ${error.message} Check the provider in Admin → Providers, or try again in a moment.`;
+    return `The AI provider did not answer: ${error.message} If it keeps happening, check the provider in Admin → Providers.`;
   }
   if (/INPUT_INVALID|validation_failed/i.test(error.code)) return `The input does not fit this agent: ${error.message}`;
   if (/TIMEOUT/i.test(error.code)) return `A block took too long: ${error.message}`;

@@ -154,6 +154,14 @@ export function closeWorkflowClient(): void {
   workflowConnectionState.set('idle');
 }
 
+// Sign-out: the socket closes and the runs on screen are forgotten (the next user must not see them).
+useSessionStore.subscribe((state, previous) => {
+  if (previous.user && !state.user) {
+    closeWorkflowClient();
+    useRunStore.setState({ runs: {}, editors: {}, pendingRerun: {}, drafts: {} });
+  }
+});
+
 /** Tests: the socket factory the next client uses. */
 export function setSocketFactoryForTests(factory: ((url: string) => SocketLike) | undefined): void {
   closeWorkflowClient();
