@@ -3,12 +3,14 @@ import { classNames } from '../../lib/class-names';
 import { Spinner } from './spinner';
 
 const variantClasses = {
+  // Disabled looks disabled in both themes (the dark background must not override it) and does not react to hover.
   primary:
-    'bg-violet-700 text-white hover:bg-violet-800 disabled:bg-violet-700/60 dark:bg-violet-600 dark:hover:bg-violet-500',
+    'bg-violet-700 text-white enabled:hover:bg-violet-800 disabled:bg-violet-700/50 dark:bg-violet-600 dark:enabled:hover:bg-violet-500 dark:disabled:bg-violet-600/30 dark:disabled:text-white/55',
   secondary:
     'border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
   ghost: 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60 dark:bg-red-600 dark:hover:bg-red-500',
+  danger:
+    'bg-red-700 text-white enabled:hover:bg-red-800 disabled:bg-red-700/50 dark:bg-red-600 dark:enabled:hover:bg-red-500 dark:disabled:bg-red-600/30 dark:disabled:text-white/55',
 } as const;
 
 const sizeClasses = {
