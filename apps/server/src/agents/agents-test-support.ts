@@ -43,3 +43,11 @@ export type WorkflowClient = TestSocketClient<Received>;
 export function connectWorkflow(baseUrl: string, token: string): Promise<WorkflowClient> {
   return connectTestSocket<Received>(baseUrl, '/ws/workflow', token);
 }
+
+/** Makes `app` listen on a free loopback port; returns its base URL (`http://127.0.0.1:<port>`). */
+export async function listenOnLoopback(app: ClaraVerseApp): Promise<string> {
+  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.http.server.address();
+  if (address === null || typeof address !== 'object') throw new Error('the app is not listening on a TCP port');
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -151,8 +151,7 @@ export function createAgentsService(deps: AgentsServiceDeps) {
 
     /** Trigger examples for this agent on `origin` (`https://host`). @throws NotFoundError */
     async deploySnippets(userId: string, id: string, origin: string): Promise<DeploySnippets> {
-      await rowOf(userId, id);
-      return deploySnippets(origin, id);
+      return deploySnippets(origin, id, (await rowOf(userId, id)).workflow);
     },
 
     /** Saves a snapshot as a new version ("Restored from version N"). */

@@ -41,6 +41,11 @@ export function createDailyRunLimit(deps: { counters: CounterStore; now: () => D
 /** The state of one of the user's uploads (the files service's `status`). @throws NotFoundError when not theirs or unknown */
 export type CheckUpload = (userId: string, fileId: string) => Promise<{ status: 'ready' | 'expired' }>;
 
+/** Whether `block` is a start block (variable `read` of `input`) that takes a file. */
+export function isFileStartBlock(block: { type: unknown; config: Record<string, unknown> }): boolean {
+  return block.type === 'variable' && (block.config['operation'] ?? 'read') === 'read' && block.config['variableName'] === 'input' && block.config['inputType'] === 'file';
+}
+
 /**
  * The upload a run input names when the agent's start block takes a file (`{ file_id | fileId, … }`): it must be
  * one of the user's live uploads, so a run cannot refer to another user's file and fails early on an expired one.
@@ -48,9 +53,7 @@ export type CheckUpload = (userId: string, fileId: string) => Promise<{ status: 
  */
 export async function checkFileInput(prepared: PreparedWorkflow, userId: string, input: unknown, checkUpload: CheckUpload | undefined): Promise<void> {
   if (checkUpload === undefined || input === null || typeof input !== 'object') return;
-  const takesFile = prepared.workflow.blocks.some((block) =>
-    block.type === 'variable' && (block.config['operation'] ?? 'read') === 'read' && block.config['variableName'] === 'input' && block.config['inputType'] === 'file');
-  if (!takesFile) return;
+  if (!prepared.workflow.blocks.some(isFileStartBlock)) return;
   const reference = input as Record<string, unknown>;
   const fileId = reference['file_id'] ?? reference['fileId'];
   if (typeof fileId !== 'string') return;
