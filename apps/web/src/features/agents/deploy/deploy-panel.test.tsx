@@ -45,6 +45,11 @@ function startFakeDeployApi() {
       keys.push(record);
       return jsonResponse({ key: record, apiKey: newKey }, 201);
     },
+    'POST /api/keys/:id/revoke': (request) => {
+      const key = keys.find((item) => item.id === request.params['id'])!;
+      key.revokedAt = '2026-03-03T09:00:00.000Z';
+      return jsonResponse({ key });
+    },
     'GET /api/agents/agent-1/deploy': () =>
       jsonResponse({
         endpoint,
@@ -116,6 +121,13 @@ describe('DeployPanel', () => {
     expect(screen.queryByRole('status', { name: 'New API key' })).toBeNull();
     expect(document.body.textContent).not.toContain(newKey);
     expect(screen.getByLabelText('Python snippet').textContent).toContain('clv_YOUR_API_KEY');
+
+    // Revoking asks once more, then the key leaves the list.
+    await user.click(within(list).getByRole('button', { name: 'Revoke Scorer production' }));
+    expect(api.requestsTo('POST /api/keys/k1/revoke')).toHaveLength(0);
+    await user.click(within(within(list).getByRole('listitem', { name: 'Scorer production' })).getByRole('button', { name: 'Revoke now' }));
+    await waitFor(() => expect(within(list).queryByRole('listitem', { name: 'Scorer production' })).toBeNull());
+    expect(api.requestsTo('POST /api/keys/k1/revoke')).toHaveLength(1);
   });
 
   it('builds a cron expression visually, reads a custom one, explains a bad one, previews the next runs and creates the schedule', async () => {

@@ -122,23 +122,15 @@ function ScheduleForm({ agentId, schedule, usage }: { agentId: string; schedule:
         </code>
       </p>
       <Field label="Time zone">{(controlProps) => <Select {...controlProps} options={zones} value={draft.timezone} onChange={(event) => update({ timezone: event.target.value })} />}</Field>
-      <div>
-        <h4 className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Next five runs</h4>
-        {runs.length === 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">None — fix the schedule above.</p>
-        ) : (
-          <ol aria-label="Next runs" className="mt-1 flex flex-col gap-0.5 text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
-            {runs.map((run) => (
-              <li key={run.getTime()}>{formatRunTime(run, draft.timezone)}</li>
-            ))}
-          </ol>
-        )}
-      </div>
+      <NextRuns runs={runs} timezone={draft.timezone} />
       <Field label="Input template (JSON)" hint="The run input each time the schedule fires." error={'problem' in template ? template.problem : undefined}>
         {(controlProps) => <Textarea {...controlProps} isCode rows={3} value={draft.inputTemplate} onChange={(event) => update({ inputTemplate: event.target.value })} />}
       </Field>
       <Checkbox label="Enabled" description="Paused schedules keep their settings but do not run." isChecked={draft.enabled} onChange={(enabled) => update({ enabled })} />
       {usage ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Your schedules: {usageText(usage)}</p> : null}
+      {usage && !usage.canCreate && schedule === null && draft.enabled ? (
+        <Alert tone="info">You have reached your plan’s limit of active schedules. Pause or delete another one first, or create this one paused.</Alert>
+      ) : null}
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="small" isLoading={save.isPending} disabled={problem !== undefined || 'problem' in template}>
@@ -173,5 +165,22 @@ function ScheduleStatus({ schedule }: { schedule: Schedule }) {
         {schedule.totalRuns} total · {schedule.successfulRuns} succeeded · {schedule.failedRuns} failed
       </dd>
     </dl>
+  );
+}
+
+function NextRuns({ runs, timezone }: { runs: readonly Date[]; timezone: string }) {
+  return (
+    <div>
+      <h4 className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Next five runs</h4>
+      {runs.length === 0 ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">None — fix the schedule above.</p>
+      ) : (
+        <ol aria-label="Next runs" className="mt-1 flex flex-col gap-0.5 text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
+          {runs.map((run) => (
+            <li key={run.getTime()}>{formatRunTime(run, timezone)}</li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }
