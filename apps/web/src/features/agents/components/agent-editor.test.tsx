@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { branchingWorkflow, counterIds, tenBlockWorkflow } from '../test/workflow-fixtures';
 import { createEditorStore } from '../stores/editor-store';
-import { AgentEditor } from './agent-editor';
+import { Play } from 'lucide-react';
+import { AgentEditor, useOpenEditorPanel, type EditorPanel } from './agent-editor';
 
 beforeAll(installReactFlowStubs);
 afterAll(removeReactFlowStubs);
@@ -135,5 +136,51 @@ describe('agent editor', () => {
     expect(within(node('classify')).getByRole('img', { name: 'Status: Running' })).toBeTruthy();
     expect(within(node('sad')).getByRole('img', { name: 'Status: Skipped' })).toBeTruthy();
     expect(within(node('happy')).getByRole('img', { name: 'Status: Failed' })).toBeTruthy();
+  });
+});
+
+function OpenRunButton() {
+  const openPanel = useOpenEditorPanel();
+  return (
+    <button type="button" onClick={() => openPanel('run')}>
+      Go to run
+    </button>
+  );
+}
+
+describe('agent editor side panel', () => {
+  const panels: EditorPanel[] = [
+    { id: 'notes', label: 'Notes', icon: Play, render: () => <OpenRunButton /> },
+    { id: 'run', label: 'Run', icon: Play, keepOnSelect: true, render: () => <p>Run panel</p> },
+  ];
+  const renderWithPanels = () => {
+    render(
+      <div style={{ width: 1280, height: 800 }}>
+        <AgentEditor workflow={branchingWorkflow()} onSave={vi.fn()} storeOptions={{ idFactory: counterIds() }} panels={panels} />
+      </div>,
+    );
+    return userEvent.setup();
+  };
+  const selectedTab = () => screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
+
+  it('shows the block tab first, then the tab chosen, and brings block settings forward on a new selection', async () => {
+    const user = renderWithPanels();
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Block', 'Notes', 'Run']);
+    expect(selectedTab()).toBe('Block');
+    await user.click(screen.getByRole('tab', { name: 'Notes' }));
+    expect(screen.getByRole('tabpanel').textContent).toBe('Go to run');
+    clickNode('happy');
+    expect(selectedTab()).toBe('Block');
+    expect(screen.getByRole('form', { name: 'Settings of happy' })).toBeTruthy();
+  });
+
+  it('keeps a tab that asks for it when a block is selected, and opens a tab from inside a panel', async () => {
+    const user = renderWithPanels();
+    await user.click(screen.getByRole('tab', { name: 'Notes' }));
+    await user.click(screen.getByRole('button', { name: 'Go to run' }));
+    expect(selectedTab()).toBe('Run');
+    clickNode('sad');
+    expect(selectedTab()).toBe('Run');
+    expect(screen.getByRole('tabpanel').textContent).toBe('Run panel');
   });
 });

@@ -1,7 +1,7 @@
 import type { Workflow, WorkflowIssue } from '@claraverse/engine';
 import { ReactFlowProvider } from '@xyflow/react';
 import { SlidersHorizontal, X, type LucideIcon } from 'lucide-react';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { classNames } from '../../../lib/class-names';
 import type { CreateEditorStoreOptions, EditorStore } from '../stores/editor-store';
 import { EditorStoreProvider, useEditorStore, useEditorStoreApi } from '../stores/editor-store-context';
@@ -135,6 +135,13 @@ function EditorLayout({ title, onSave, panels, initialPanel, toolbarLeading }: E
   );
 }
 
+const OpenPanelContext = createContext<(panelId: string) => void>(() => undefined);
+
+/** Brings a tab of the editor's side panel forward (History's "Run again" opens Run; a builder message its version). */
+export function useOpenEditorPanel(): (panelId: string) => void {
+  return useContext(OpenPanelContext);
+}
+
 const blockPanel: EditorPanel = { id: 'block', label: 'Block', icon: SlidersHorizontal, render: () => <BlockSettingsPanel /> };
 
 /**
@@ -149,6 +156,7 @@ function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; i
   const chosen = tabs.find((tab) => tab.id === choice.id) ?? blockPanel;
   const selectionChanged = choice.selection !== selectedBlockIds && selectedBlockIds.length > 0;
   const active = selectionChanged && chosen.keepOnSelect !== true ? blockPanel : chosen;
+  const openPanel = (id: string) => setChoice({ id, selection: selectedBlockIds });
 
   if (panels.length === 0) {
     return (
@@ -171,7 +179,7 @@ function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; i
             id={`editor-tab-${id}`}
             aria-selected={id === active.id}
             aria-controls={`editor-panel-${id}`}
-            onClick={() => setChoice({ id, selection: selectedBlockIds })}
+            onClick={() => openPanel(id)}
             className={classNames(
               '-mb-px flex min-w-0 flex-1 flex-col items-center gap-0.5 border-b-2 px-1 pt-1.5 pb-1 text-[11px] font-medium whitespace-nowrap transition-colors',
               id === active.id
@@ -185,7 +193,7 @@ function SidePanel({ panels, initialPanel }: { panels: readonly EditorPanel[]; i
         ))}
       </div>
       <div role="tabpanel" id={`editor-panel-${active.id}`} aria-labelledby={`editor-tab-${active.id}`} className="min-h-0 flex-1 overflow-y-auto">
-        {active.render()}
+        <OpenPanelContext.Provider value={openPanel}>{active.render()}</OpenPanelContext.Provider>
       </div>
     </aside>
   );
