@@ -146,6 +146,12 @@ describe('running an agent in a real browser against the provider double', () =>
       await poll(() => page.getByRole('region', { name: 'Output Output' }).getByRole('heading', { name: 'Verdict' }).count()).toBe(1);
       expect(await canvasStatus(page, 'Output 2')).toBe('Skipped');
       await screenshot(page, 'agent-history-run-light');
+      // Run it again with the same input: the Run tab comes forward and runs it.
+      environment.double.setScenario({ kind: 'reply', text: verdict, tokenDelayMs: 1 });
+      await page.getByRole('button', { name: 'Run again with this input' }).click();
+      await poll(() => page.getByRole('tab', { name: 'Run' }).getAttribute('aria-selected')).toBe('true');
+      await poll(() => runPanel(page).getByRole('status', { name: 'Run completed' }).count(), 20_000).toBe(1);
+      expect(await page.getByLabel('Run input', { exact: true }).inputValue()).toBe('Is a solar kettle worth it?');
       expect(problems.filter((text) => !isExpectedHttpError(text))).toEqual([]);
     } catch (error) {
       await screenshot(page, 'agent-run-failure').catch(() => undefined);
@@ -174,7 +180,7 @@ describe('running an agent in a real browser against the provider double', () =>
       await frameCanvas(page);
       await screenshot(page, 'agent-run-finished-dark');
       await page.getByRole('tab', { name: 'History' }).click();
-      await poll(() => page.getByRole('list', { name: 'Runs' }).getByRole('button').count()).toBe(3);
+      await poll(() => page.getByRole('list', { name: 'Runs' }).getByRole('button').count()).toBe(4);
       await screenshot(page, 'agent-history-dark');
     } finally {
       await browser.close();
