@@ -1,7 +1,7 @@
 import { classNames } from '../../../lib/class-names';
 import { formatDuration } from './format-duration';
 import { OutputValue } from './output-value';
-import { BlockStatusIcon, blockStatusLabel, describeRunError } from './run-status';
+import { BlockStatusIcon, blockStatusLabel, describeRunError, shownBlockStatus } from './run-status';
 import type { BlockResult } from './run-store';
 
 function durationOf(result: BlockResult): string | undefined {
@@ -28,22 +28,23 @@ export function BlockResultList({ blocks, results, selectedBlockId, onSelect }: 
     <ul aria-label="Blocks of this run" className="flex flex-col divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {blocks.map((block) => {
         const result = results[block.id] ?? { status: 'pending' as const };
+        const status = shownBlockStatus(result);
         const duration = durationOf(result);
         return (
           <li key={block.id}>
             <button
               type="button"
               aria-pressed={selectedBlockId === block.id}
-              aria-label={`${block.name}: ${blockStatusLabel(result.status)}${duration === undefined ? '' : `, ${duration}`}`}
+              aria-label={`${block.name}: ${blockStatusLabel(status)}${duration === undefined ? '' : `, ${duration}`}`}
               onClick={() => onSelect(block.id)}
               className={classNames(
                 'flex w-full items-center gap-2 px-3 py-2 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/60',
                 selectedBlockId === block.id && 'bg-violet-50 dark:bg-violet-950/40',
               )}
             >
-              <BlockStatusIcon status={result.status} />
+              <BlockStatusIcon status={status} />
               <span className="min-w-0 flex-1 truncate text-zinc-900 dark:text-zinc-100">{block.name}</span>
-              <span className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{duration ?? blockStatusLabel(result.status)}</span>
+              <span className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{duration ?? blockStatusLabel(status)}</span>
             </button>
           </li>
         );
@@ -62,13 +63,14 @@ export function BlockResultDetails({ block, result }: { block: NamedBlock; resul
     );
   }
   const duration = durationOf(result);
+  const status = shownBlockStatus(result);
   return (
     <section aria-label={`Result of ${block.name}`} className="flex flex-col gap-3">
       <div className="flex items-center gap-2">
-        <BlockStatusIcon status={result.status} />
+        <BlockStatusIcon status={status} />
         <h4 className="min-w-0 flex-1 truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100">{block.name}</h4>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">
-          {blockStatusLabel(result.status)}
+          {blockStatusLabel(status)}
           {duration === undefined ? '' : ` in ${duration}`}
         </span>
       </div>

@@ -138,10 +138,15 @@ describe('RunPanel', () => {
     expect(socket.runs().at(-1)).toEqual({ type: 'workflow.cancel', executionId: 'run-2' });
     expect(screen.getByText('Cancelling…')).toBeTruthy();
     socket.receive({ type: 'execution.block', executionId: 'run-2', blockId: 'answer', status: 'cancelled' });
+    socket.receive({ type: 'execution.block', executionId: 'run-2', blockId: 'result', status: 'cancelled' });
     socket.receive({ type: 'execution.end', executionId: 'run-2', status: 'cancelled', output: {}, durationMs: 40, error: { code: 'CANCELLED', message: 'The run was cancelled.' } });
     expect(screen.getByRole('status', { name: 'Run cancelled' })).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Run progress' })).queryByRole('heading', { name: 'Output' })).toBeNull();
     expect(canvasStatus('Answer')).toBe('Status: Skipped');
+    // The block the cancel interrupted reads cancelled; the one it never reached, not run.
+    const blocks = screen.getByRole('list', { name: 'Blocks of this run' });
+    expect(within(blocks).getByRole('button', { name: /^Answer: Cancelled/ })).toBeTruthy();
+    expect(within(blocks).getByRole('button', { name: 'Result: Not run' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
   });
 

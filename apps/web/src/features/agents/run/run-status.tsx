@@ -22,21 +22,29 @@ export function runStatusLabel(status: ExecutionStatus): string {
   return runStatusLook[status].label;
 }
 
-const blockStatusLook: Record<BlockResult['status'], { label: string; Icon: LucideIcon; className: string }> = {
+/** How a block's status reads: a block the cancel stopped before it started was simply not run. */
+export type ShownBlockStatus = BlockResult['status'] | 'not-run';
+
+export function shownBlockStatus(result: BlockResult): ShownBlockStatus {
+  return result.status === 'cancelled' && result.startedAt === undefined ? 'not-run' : result.status;
+}
+
+const blockStatusLook: Record<ShownBlockStatus, { label: string; Icon: LucideIcon; className: string }> = {
   pending: { label: 'Waiting', Icon: CircleDashed, className: 'text-zinc-400 dark:text-zinc-500' },
   running: { label: 'Running', Icon: LoaderCircle, className: 'animate-spin text-violet-600 dark:text-violet-400' },
   completed: { label: 'Done', Icon: CircleCheck, className: 'text-emerald-600 dark:text-emerald-400' },
   failed: { label: 'Failed', Icon: CircleX, className: 'text-red-600 dark:text-red-400' },
   skipped: { label: 'Skipped', Icon: Ban, className: 'text-zinc-400 dark:text-zinc-500' },
   cancelled: { label: 'Cancelled', Icon: TriangleAlert, className: 'text-amber-600 dark:text-amber-400' },
+  'not-run': { label: 'Not run', Icon: CircleDashed, className: 'text-zinc-400 dark:text-zinc-500' },
 };
 
-export function blockStatusLabel(status: BlockResult['status']): string {
+export function blockStatusLabel(status: ShownBlockStatus): string {
   return blockStatusLook[status].label;
 }
 
 /** A block's status as an icon with its name for screen readers. */
-export function BlockStatusIcon({ status }: { status: BlockResult['status'] }) {
+export function BlockStatusIcon({ status }: { status: ShownBlockStatus }) {
   const { label, Icon, className } = blockStatusLook[status];
   return <Icon role="img" aria-label={label} className={classNames('size-4 shrink-0', className)} />;
 }
