@@ -96,6 +96,8 @@ describe('versions and deploy in a real browser', () => {
       await poll(() => schedule.getByText('Schedule created.').count()).toBe(1);
       const saved = await environment.api<{ schedule: { cronExpression: string; timezone: string; enabled: boolean } }>('GET', `/api/agents/${agentId}/schedule`);
       expect(saved.schedule).toMatchObject({ cronExpression: '30 8 * * 1-4', timezone: 'Europe/Berlin', enabled: true });
+      await schedule.scrollIntoViewIfNeeded();
+      await screenshot(page, 'agent-deploy-schedule-light');
       // "Run now" starts a scheduled run at once, with the schedule's input template ({} here: the message is missing).
       await schedule.getByRole('button', { name: 'Run now' }).click();
       await poll(() => schedule.getByText('Started a run now with the input template.').count()).toBe(1);
@@ -109,6 +111,7 @@ describe('versions and deploy in a real browser', () => {
       expect(apiKey).toMatch(/^clv_[0-9a-f]{64}$/);
       expect(await keys.getByText(/you won’t see it again/).count()).toBe(1);
       await poll(() => keys.getByRole('list', { name: 'API keys for this agent' }).innerText()).toContain('Deploy test key');
+      await keys.getByRole('status', { name: 'New API key' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'agent-deploy-panel-light');
 
       // The copy button puts exactly the snippet shown on the clipboard; that is what gets run.

@@ -1,6 +1,6 @@
 import type { Workflow } from '@claraverse/engine';
 import type { Agent } from '@claraverse/shared';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GitBranch } from 'lucide-react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -93,7 +93,9 @@ describe('VersionsPanel', () => {
     expect(store.getState().workflow.blocks.map((item) => item.id)).toEqual(['start', 'classify', 'happy', 'sad']);
 
     // Unsaved edits: restoring asks first; keeping them changes nothing.
-    store.getState().renameBlock('happy', 'Happy path');
+    expect(screen.getByText('Editing version 5')).toBeTruthy();
+    act(() => store.getState().renameBlock('happy', 'Happy path'));
+    expect(screen.getByText('Editing version 5 · unsaved changes')).toBeTruthy();
     await user.click(within(preview).getByRole('button', { name: 'Restore this version' }));
     const confirm = await screen.findByRole('dialog', { name: 'Discard your unsaved changes?' });
     await user.click(within(confirm).getByRole('button', { name: 'Keep editing' }));

@@ -30,6 +30,7 @@ export function VersionsPanel({ agent }: { agent: Agent }) {
   const store = useEditorStoreApi();
   const { fitView } = useReactFlow();
   const currentWorkflow = useEditorStore((state) => state.workflow);
+  const isDirty = useEditorStore((state) => state.isDirty);
   const versionsQuery = useWorkflowVersions(agent.id);
   const restore = useRestoreWorkflowVersion(agent.id);
   const [previewed, setPreviewed] = useState<WorkflowVersionSummary | undefined>();
@@ -67,9 +68,15 @@ export function VersionsPanel({ agent }: { agent: Agent }) {
         </Alert>
       ) : null}
       <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
-        <h3 id="versions-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-50">
-          Saved versions
-        </h3>
+        <div className="flex items-baseline justify-between gap-2">
+          <h3 id="versions-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-50">
+            Saved versions
+          </h3>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            Editing version {agent.workflowVersion}
+            {isDirty ? ' · unsaved changes' : ''}
+          </span>
+        </div>
         <VersionList
           query={versionsQuery}
           restoringVersion={restore.isPending ? restore.variables : undefined}
