@@ -1,25 +1,16 @@
 import { apiErrorSchema, askAgentResponseSchema, sampleInputResponseSchema, workflowResponseSchema } from '@claraverse/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
+import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/create-test-app.js';
 import { bearer, registerAdmin } from '../../test/factories.js';
 import { addOneWorkflow, createAgentWithWorkflow } from '../agents-test-support.js';
-import { generatedWorkflow, scriptAnswers } from './builder-test-support.js';
+import { generatedWorkflow, scriptAnswers, useBuilderHarness } from './builder-test-support.js';
 
-let harness: ChatHarness;
-let token: string;
-beforeAll(async () => {
-  harness = await startChatHarness();
-  token = harness.admin.accessToken;
-});
-afterAll(() => harness.close());
-
-const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  harness.app.http.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const harness = useBuilderHarness();
+const { call } = harness;
 
 describe('generate-sample-input', () => {
   it('answers text for a text start block', async () => {
-    const agentId = await createAgentWithWorkflow(harness.app, token, generatedWorkflow(), 'Researcher');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, generatedWorkflow(), 'Researcher');
     const script = scriptAnswers(harness.double, ['"The latest developments in solid-state batteries"']);
     const response = await call('POST', `/api/agents/${agentId}/generate-sample-input`, {});
     expect(response.statusCode, response.body).toBe(200);
@@ -31,7 +22,7 @@ describe('generate-sample-input', () => {
   it('answers an object matching the JSON start block’s schema, from a fenced answer', async () => {
     const jsonSchema = { type: 'object', properties: { n: { type: 'number' } }, required: ['n'], additionalProperties: false };
     const workflow = { ...addOneWorkflow, blocks: addOneWorkflow.blocks.map((block) => (block.id === 'b1' ? { ...block, config: { ...block.config, jsonSchema } } : block)) };
-    const agentId = await createAgentWithWorkflow(harness.app, token, workflow, 'Adder');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, workflow, 'Adder');
     const script = scriptAnswers(harness.double, ['```json\n{"n": 41}\n```']);
     const response = await call('POST', `/api/agents/${agentId}/generate-sample-input`, { modelId: harness.modelId });
     expect(response.statusCode, response.body).toBe(200);
@@ -48,7 +39,7 @@ describe('generate-sample-input', () => {
     const empty = (await call('POST', '/api/agents', { name: 'Empty' })).json<{ agent: { id: string } }>().agent.id;
     expect((await call('POST', `/api/agents/${empty}/generate-sample-input`, {})).statusCode).toBe(400);
     const fileWorkflow = { ...addOneWorkflow, blocks: addOneWorkflow.blocks.map((block) => (block.id === 'b1' ? { ...block, config: { ...block.config, inputType: 'file' } } : block)) };
-    const fileAgent = await createAgentWithWorkflow(harness.app, token, fileWorkflow, 'Files');
+    const fileAgent = await createAgentWithWorkflow(harness.app, harness.token, fileWorkflow, 'Files');
     const response = await call('POST', `/api/agents/${fileAgent}/generate-sample-input`, {});
     expect(response.statusCode).toBe(400);
     expect(apiErrorSchema.parse(response.json()).error.message).toMatch(/upload a file/);
@@ -57,7 +48,7 @@ describe('generate-sample-input', () => {
 
 describe('Ask mode', () => {
   it('answers from the workflow, the tools and a deploy example, changes nothing and logs neither question nor answer', async () => {
-    const agentId = await createAgentWithWorkflow(harness.app, token, addOneWorkflow, 'Adder');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, addOneWorkflow, 'Adder');
     const before = workflowResponseSchema.parse((await call('GET', `/api/agents/${agentId}/workflow`)).json());
     const script = scriptAnswers(harness.double, ['It adds one to n (question-answer-marker-9931).']);
     const question = 'What does my agent do with quokka-question-4417?';
@@ -80,7 +71,7 @@ describe('Ask mode', () => {
   });
 
   it('refuses bad bodies and unknown agents', async () => {
-    const agentId = await createAgentWithWorkflow(harness.app, token, addOneWorkflow, 'Asked');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, addOneWorkflow, 'Asked');
     for (const payload of [{}, { message: '' }, { message: 'x', modelId: '' }, { message: 'x', other: 1 }]) {
       expect((await call('POST', `/api/agents/${agentId}/ask`, payload)).statusCode, JSON.stringify(payload)).toBe(400);
     }

@@ -4,7 +4,8 @@ import {
   generateWithToolsBodySchema, generateWorkflowBodySchema, generationResultSchema, generationV2ResultSchema, sampleInputResponseSchema,
   selectToolsBodySchema, selectToolsResponseSchema,
 } from '@claraverse/shared';
-import { defineRoute, type RouteSpec } from '../../platform/http/define-route.js';
+import type { z } from 'zod';
+import { defineRoute, type RouteContext, type RouteSpec } from '../../platform/http/define-route.js';
 import type { AgentAssistant } from './agent-assistant.service.js';
 import type { AgentGenerator } from './agent-generator.service.js';
 import type { BuilderConversationsService } from './builder-conversations.service.js';
@@ -17,37 +18,27 @@ export function agentBuilderRoutes(deps: { generator: AgentGenerator; assistant:
   const { generator, assistant, conversations } = deps;
   const tags = ['agent builder'];
   const base = '/api/agents/:agentId';
+  /** `POST <base>/<path>` with a body, for the agent's owner: the shape of every generator and assistant route. */
+  const agentPost = <TBody extends z.ZodType>(
+    path: string, summary: string, body: TBody, response: z.ZodType,
+    handle: (userId: string, agentId: string, body: RouteContext<TBody, undefined, undefined, 'user'>['body'], origin: string) => Promise<unknown>,
+  ) => defineRoute({
+    method: 'POST', url: `${base}/${path}`, summary, tags, auth: 'user', params: agentBuilderParamsSchema, body, responses: { 200: response },
+    handler: ({ user, params, body: parsed, request }) => handle(user.id, params.agentId, parsed, `${request.protocol}://${request.host}`),
+  });
   return [
-    defineRoute({
-      method: 'POST', url: `${base}/select-tools`, summary: 'Generator step 1: the tools the described agent needs', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: selectToolsBodySchema, responses: { 200: selectToolsResponseSchema },
-      handler: ({ user, params, body }) => generator.selectTools(user.id, params.agentId, body),
-    }),
-    defineRoute({
-      method: 'POST', url: `${base}/generate-with-tools`, summary: 'Generator step 2: write the workflow with the selected tools and save it as a version', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: generateWithToolsBodySchema, responses: { 200: generationResultSchema },
-      handler: ({ user, params, body }) => generator.generateWithTools(user.id, params.agentId, body),
-    }),
-    defineRoute({
-      method: 'POST', url: `${base}/generate-workflow`, summary: 'Generate (or change) the workflow in one step and save it as a version', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: generateWorkflowBodySchema, responses: { 200: generationResultSchema },
-      handler: ({ user, params, body }) => generator.generateWorkflow(user.id, params.agentId, body),
-    }),
-    defineRoute({
-      method: 'POST', url: `${base}/generate-workflow-v2`, summary: 'Select tools, then generate the workflow (both steps reported) and save it', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: generateWorkflowBodySchema, responses: { 200: generationV2ResultSchema },
-      handler: ({ user, params, body }) => generator.generateWorkflowV2(user.id, params.agentId, body),
-    }),
-    defineRoute({
-      method: 'POST', url: `${base}/generate-sample-input`, summary: 'A sample input matching the start block, for a test run', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: generateSampleInputBodySchema, responses: { 200: sampleInputResponseSchema },
-      handler: ({ user, params, body }) => assistant.sampleInput(user.id, params.agentId, body),
-    }),
-    defineRoute({
-      method: 'POST', url: `${base}/ask`, summary: 'Ask mode: a question about this agent (changes nothing)', tags, auth: 'user',
-      params: agentBuilderParamsSchema, body: askAgentBodySchema, responses: { 200: askAgentResponseSchema },
-      handler: ({ user, params, body, request }) => assistant.ask(user.id, params.agentId, body, `${request.protocol}://${request.host}`),
-    }),
+    agentPost('select-tools', 'Generator step 1: the tools the described agent needs', selectToolsBodySchema, selectToolsResponseSchema,
+      (userId, agentId, body) => generator.selectTools(userId, agentId, body)),
+    agentPost('generate-with-tools', 'Generator step 2: write the workflow with the selected tools and save it as a version', generateWithToolsBodySchema, generationResultSchema,
+      (userId, agentId, body) => generator.generateWithTools(userId, agentId, body)),
+    agentPost('generate-workflow', 'Generate (or change) the workflow in one step and save it as a version', generateWorkflowBodySchema, generationResultSchema,
+      (userId, agentId, body) => generator.generateWorkflow(userId, agentId, body)),
+    agentPost('generate-workflow-v2', 'Select tools, then generate the workflow (both steps reported) and save it', generateWorkflowBodySchema, generationV2ResultSchema,
+      (userId, agentId, body) => generator.generateWorkflowV2(userId, agentId, body)),
+    agentPost('generate-sample-input', 'A sample input matching the start block, for a test run', generateSampleInputBodySchema, sampleInputResponseSchema,
+      (userId, agentId, body) => assistant.sampleInput(userId, agentId, body)),
+    agentPost('ask', 'Ask mode: a question about this agent (changes nothing)', askAgentBodySchema, askAgentResponseSchema,
+      (userId, agentId, body, origin) => assistant.ask(userId, agentId, body, origin)),
     defineRoute({
       method: 'GET', url: `${base}/conversations`, summary: 'The agent’s builder conversations, newest change first', tags, auth: 'user',
       params: agentBuilderParamsSchema, responses: { 200: builderConversationsResponseSchema },

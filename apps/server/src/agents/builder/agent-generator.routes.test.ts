@@ -2,22 +2,13 @@ import {
   agentResponseSchema, apiErrorSchema, generationFailedDetailsSchema, generationResultSchema, generationV2ResultSchema, selectToolsResponseSchema,
   workflowResponseSchema, workflowVersionsResponseSchema, type SessionResponse,
 } from '@claraverse/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, registerUser, setRegistrationMode } from '../../test/factories.js';
 import { addOneWorkflow, createAgentWithWorkflow } from '../agents-test-support.js';
-import { generatedWorkflow, generationAnswer, scriptAnswers, toolsInGenerationPrompt } from './builder-test-support.js';
+import { generatedWorkflow, generationAnswer, scriptAnswers, toolsInGenerationPrompt, useBuilderHarness } from './builder-test-support.js';
 
-let harness: ChatHarness;
-let token: string;
-beforeAll(async () => {
-  harness = await startChatHarness();
-  token = harness.admin.accessToken;
-});
-afterAll(() => harness.close());
-
-const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  harness.app.http.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const harness = useBuilderHarness();
+const { call } = harness;
 
 async function newAgent(name = 'New agent'): Promise<string> {
   const response = await call('POST', '/api/agents', { name });
@@ -60,7 +51,7 @@ describe('the two-step generator', () => {
   });
 
   it('modifies the current workflow (the prompt carries it) and keeps a named agent’s name', async () => {
-    const agentId = await createAgentWithWorkflow(harness.app, token, addOneWorkflow, 'Adder');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, addOneWorkflow, 'Adder');
     const changed = generatedWorkflow();
     const script = scriptAnswers(harness.double, [generationAnswer(changed, 'Added a research step.', { suggestedName: 'Researcher' })]);
     const response = await call('POST', `/api/agents/${agentId}/generate-with-tools`, { message: 'Add a research step', selectedToolIds: [], currentWorkflow: addOneWorkflow, modelId: harness.modelId });
@@ -166,7 +157,7 @@ describe('reading and repairing what the model returns', () => {
   }
 
   it('answers 422 with the problems by block and saves nothing when the repair round fails too', async () => {
-    const agentId = await createAgentWithWorkflow(harness.app, token, addOneWorkflow, 'Kept');
+    const agentId = await createAgentWithWorkflow(harness.app, harness.token, addOneWorkflow, 'Kept');
     const before = await workflowOf(agentId);
     scriptAnswers(harness.double, [generationAnswer(broken.cycle.workflow), `Still: ${generationAnswer(broken.cycle.workflow)}`]);
     const response = await call('POST', `/api/agents/${agentId}/generate-workflow`, { message: 'Loop forever', currentWorkflow: addOneWorkflow });
@@ -224,7 +215,7 @@ describe('generator requests', () => {
       expect(response.statusCode, `${url} ${JSON.stringify(payload).slice(0, 80)}`).toBe(400);
       expect(apiErrorSchema.parse(response.json()).error.code).toBe('validation_failed');
     }
-    await setRegistrationMode(harness.app, token, 'open');
+    await setRegistrationMode(harness.app, harness.token, 'open');
     const otherToken = (await registerUser(harness.app)).json<SessionResponse>().accessToken;
     for (const path of ['select-tools', 'generate-workflow', 'generate-workflow-v2']) {
       const response = await harness.app.http.inject({ method: 'POST', url: `/api/agents/${agentId}/${path}`, headers: bearer(otherToken), payload: { message: 'steal' } });

@@ -1,4 +1,38 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
+import { bearer } from '../../test/factories.js';
 import type { OpenAiDouble } from '../../test/llm-doubles/openai-double.js';
+
+/** The harness of a builder test file: the app, the provider double and its model, the admin's token, and `call`. */
+export interface BuilderHarness extends Pick<ChatHarness, 'app' | 'double' | 'modelId'> {
+  token: string;
+  /** An HTTP request to the app as the admin. */
+  call(method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * Starts a chat harness (a listening app whose admin set up the OpenAI-compatible provider double) before the
+ * calling file's tests and closes it after them; call it once at the top of the file.
+ */
+export function useBuilderHarness(): BuilderHarness {
+  let started: ChatHarness | undefined;
+  beforeAll(async () => {
+    started = await startChatHarness();
+  });
+  afterAll(() => started?.close());
+  const current = (): ChatHarness => {
+    if (!started) throw new Error('The builder harness starts in beforeAll; use it inside a test');
+    return started;
+  };
+  return {
+    get app() { return current().app; },
+    get double() { return current().double; },
+    get modelId() { return current().modelId; },
+    get token() { return current().admin.accessToken; },
+    call: (method, url, payload) => current().app.http.inject({ method, url, headers: bearer(current().admin.accessToken), ...(payload ? { payload } : {}) }),
+  };
+}
 
 /** One chat request the double received, as the builder sent it. */
 export interface ReceivedPrompt {
