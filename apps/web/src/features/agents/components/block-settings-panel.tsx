@@ -83,7 +83,7 @@ function SelectedBlockSettings({ blockId }: { blockId: string }) {
   const TypeForm = typeForms[block.type] ?? JsonConfigSettings;
   const paths = availablePaths(workflow, blockId);
   return (
-    <form aria-label={`Settings of ${block.name}`} className="flex flex-col gap-4 p-4" onSubmit={(event) => event.preventDefault()}>
+    <form aria-label={`Settings of ${block.name}`} className="relative flex flex-col gap-4 p-4" onSubmit={(event) => event.preventDefault()}>
       <div className="flex items-center gap-3">
         <span className={classNames('flex size-9 items-center justify-center rounded-lg ring-1 ring-inset', categoryTileClasses[info.category])}>
           <Icon aria-hidden="true" className="size-[18px]" />

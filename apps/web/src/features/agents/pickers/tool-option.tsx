@@ -22,7 +22,7 @@ interface ToolOptionProps {
 export function ToolOption({ tool, mode, groupName, isSelected, onToggle, recommendation, needsCredential, isRequired = false, onRequiredChange }: ToolOptionProps) {
   const id = useId();
   return (
-    <li className="flex gap-2.5 px-3 py-2">
+    <li className="relative flex gap-2.5 px-3 py-2">
       <input
         id={id}
         type={mode === 'multiple' ? 'checkbox' : 'radio'}
@@ -54,10 +54,14 @@ export function ToolOption({ tool, mode, groupName, isSelected, onToggle, recomm
         ) : null}
         {isSelected && onRequiredChange !== undefined ? (
           <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-            <input type="checkbox" checked={isRequired} onChange={(event) => onRequiredChange(event.target.checked)} className="size-3.5 accent-violet-700" />
-            <span>
-              Required<span className="sr-only">{`: ${tool.displayName}`}</span>
-            </span>
+            <input
+              type="checkbox"
+              aria-label={`Required: ${tool.displayName}`}
+              checked={isRequired}
+              onChange={(event) => onRequiredChange(event.target.checked)}
+              className="size-3.5 accent-violet-700"
+            />
+            <span aria-hidden="true">Required (the block must call it)</span>
           </label>
         ) : null}
       </div>

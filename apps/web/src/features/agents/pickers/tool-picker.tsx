@@ -82,7 +82,7 @@ export function ToolPicker({ label, mode, selected, onChange, required = [], onR
           {groups.length === 0 ? <p className="px-3 py-4 text-center text-sm text-zinc-500 dark:text-zinc-400">No tool matches.</p> : null}
           {groups.map((group) => (
             <section key={group.name} aria-label={`${group.name} tools`}>
-              <h4 className="sticky top-0 border-b border-zinc-200 bg-zinc-50 px-3 py-1 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
+              <h4 className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 px-3 py-1 text-[11px] font-semibold tracking-wider text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
                 {`${group.name} · ${group.tools.length}`}
               </h4>
               <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">

@@ -51,7 +51,7 @@ function PropertyRow({ property, path, depth, onChange, onRemove }: { property: 
         </button>
       </div>
       <div className="grid grid-cols-[1fr_auto] items-center gap-2">
-        <Input aria-label="Field description" className="h-8 text-xs" placeholder="What it holds (the model reads it)" value={property.node.description} onChange={(event) => setNode({ ...property.node, description: event.target.value })} />
+        <Input aria-label="Field description" className="h-8 text-xs" placeholder="Description" value={property.node.description} onChange={(event) => setNode({ ...property.node, description: event.target.value })} />
         <label className="flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
           <input type="checkbox" checked={property.required} onChange={(event) => onChange({ ...property, required: event.target.checked })} className="size-3.5 accent-violet-700" />
           Required
