@@ -187,7 +187,7 @@ describe('running an agent in a real browser against the provider double', () =>
     }
   });
 
-  it('explains a provider that is down, and finishes a run whose socket the server dropped', { timeout: 120_000 }, async () => {
+  it('fills a generated sample input, explains a provider that is down, and cancels a run whose socket the server dropped', { timeout: 120_000 }, async () => {
     const { agents } = await environment.api<{ agents: Array<{ id: string; name: string }> }>('GET', '/api/agents');
     const agent = agents.find((candidate) => candidate.name === 'Kettle advisor');
     expect(agent).toBeDefined();
@@ -198,9 +198,15 @@ describe('running an agent in a real browser against the provider double', () =>
       await page.goto(`${environment.server.baseUrl}/agents/${agent!.id}`);
       await page.getByText('5 blocks', { exact: true }).waitFor();
 
+      // A sample input written by the model, for the start block's text input.
+      environment.double.setScenario({ kind: 'reply', text: 'How hot does a solar kettle get on a cloudy day?', tokenDelayMs: 1 });
+      await page.getByRole('tab', { name: 'Run' }).click();
+      await page.getByRole('button', { name: 'Generate sample input' }).click();
+      await poll(() => page.getByLabel('Run input', { exact: true }).inputValue()).toBe('How hot does a solar kettle get on a cloudy day?');
+
       // The provider answers 503 (after the block's retry too): the run fails with a sentence saying so.
       environment.double.setScenario({ kind: 'status', status: 503 });
-      await runWithInput(page, 'Is a solar kettle worth it?');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
       // The start block did its part, so the engine reports the run partly done (or failed): either way, why.
       await poll(() => runPanel(page).getByRole('status', { name: /^Run (failed|partly done)$/ }).count(), 30_000).toBe(1);
       const failure = runPanel(page).getByRole('alert').filter({ hasText: /The run failed|Some blocks failed/ });
@@ -209,17 +215,20 @@ describe('running an agent in a real browser against the provider double', () =>
       await frameCanvas(page);
       await screenshot(page, 'agent-run-provider-down-light');
 
-      // A slow answer; the server drops the socket meanwhile (a proxy restart): the panel reconnects and reads the
-      // run back from the server until it ends.
-      environment.double.setScenario({ kind: 'reply', wordCount: 60, tokenDelayMs: 40 });
+      // A run whose model hangs; the server drops the socket meanwhile (a proxy restart). The panel says so,
+      // reconnects, and Cancel still reaches the run; its end, sent to the dropped socket, is read back over HTTP.
+      environment.double.setScenario({ kind: 'hang' });
       await runWithInput(page, 'Count slowly, please.');
       await poll(() => canvasStatus(page, 'AI agent'), 20_000).toBe('Running');
       const connections = environment.server.app.realtimeHub.connectionsOf(environment.user.id);
       expect(connections.length).toBeGreaterThan(0);
       for (const connection of connections) connection.close(1012, 'service restart');
-      await poll(() => runPanel(page).getByRole('status', { name: 'Run completed' }).count(), 30_000).toBe(1);
-      expect(await runPanel(page).getByRole('region', { name: 'Output Output 2' }).innerText()).toContain('No verdict.');
-      expect(await canvasStatus(page, 'Output')).toBe('Skipped');
+      await poll(() => runPanel(page).getByText('Connection lost — reconnecting…').count()).toBe(1);
+      await poll(() => runPanel(page).getByText('Connection lost — reconnecting…').count(), 15_000).toBe(0);
+      await runPanel(page).getByRole('button', { name: 'Cancel run' }).click();
+      await poll(() => runPanel(page).getByRole('status', { name: 'Run cancelled' }).count(), 20_000).toBe(1);
+      expect(await canvasStatus(page, 'Start')).toBe('Completed');
+      expect(await canvasStatus(page, 'Output')).not.toBe('Completed');
     } catch (error) {
       await screenshot(page, 'agent-run-failure-provider').catch(() => undefined);
       throw error;
