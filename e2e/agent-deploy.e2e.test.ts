@@ -148,13 +148,15 @@ describe('versions and deploy in a real browser', () => {
       await page.getByRole('tab', { name: 'Versions' }).click();
       await page.getByRole('button', { name: 'Preview version 3' }).click();
       const preview = page.getByRole('dialog', { name: /Previewing version 3/ });
-      await poll(() => preview.getByRole('region', { name: 'Removed since version 3' }).innerText()).toContain('Count letters');
+      // Version 3's own blocks (its differences depend on what the first test restored).
+      await poll(() => preview.getByTestId('rf__node-count-letters').count()).toBe(1);
+      await poll(() => preview.getByRole('complementary', { name: 'Differences' }).innerText()).toContain('Compared with the current workflow');
       await screenshot(page, 'agent-versions-diff-dark');
       await preview.getByRole('button', { name: 'Close preview' }).click();
 
       await page.getByRole('tab', { name: 'Deploy' }).click();
-      await poll(() => page.getByRole('region', { name: 'Schedule' }).getByLabel('Schedule status').count()).toBe(1);
-      await poll(() => page.getByRole('list', { name: 'API keys for this agent' }).count()).toBe(1);
+      await poll(() => page.getByRole('region', { name: 'Schedule' }).getByLabel('Repeat').count()).toBe(1);
+      await poll(() => page.getByRole('region', { name: 'Code snippets' }).getByLabel('curl snippet').count()).toBe(1);
       await screenshot(page, 'agent-deploy-panel-dark');
       await page.getByRole('region', { name: 'Code snippets' }).scrollIntoViewIfNeeded();
       await screenshot(page, 'agent-deploy-snippets-dark');

@@ -157,7 +157,7 @@ function ScheduleStatus({ schedule }: { schedule: Schedule }) {
       <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>
       <dd>{schedule.enabled ? <Badge tone="success">Active</Badge> : <Badge tone="warning">Paused</Badge>}</dd>
       <dt className="text-zinc-500 dark:text-zinc-400">Next run</dt>
-      <dd className="text-zinc-800 dark:text-zinc-200">{schedule.nextRunAt && schedule.enabled ? formatDateTime(schedule.nextRunAt) : '—'}</dd>
+      <dd className="text-zinc-800 dark:text-zinc-200">{schedule.nextRunAt && schedule.enabled ? `${formatRunTime(new Date(schedule.nextRunAt), schedule.timezone)} (${schedule.timezone})` : '—'}</dd>
       <dt className="text-zinc-500 dark:text-zinc-400">Last run</dt>
       <dd className="text-zinc-800 dark:text-zinc-200">{schedule.lastRunAt ? formatDateTime(schedule.lastRunAt) : 'Never'}</dd>
       <dt className="text-zinc-500 dark:text-zinc-400">Runs</dt>
