@@ -3,13 +3,17 @@ import type { Agent, BuilderConversationMessage, GenerationResult, SelectToolsRe
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import userEvent from '@testing-library/user-event';
+import { GitBranch, Sparkles } from 'lucide-react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, errorResponse, jsonResponse, type RecordedRequest } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
+import { AgentEditor } from '../components/agent-editor';
 import { createEditorStore } from '../stores/editor-store';
 import { EditorStoreProvider } from '../stores/editor-store-context';
+import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { block, branchingWorkflow, connection } from '../test/workflow-fixtures';
+import { VersionsPanel } from '../versions/versions-panel';
 import { BuilderChatPanel } from './builder-chat-panel';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -73,10 +77,11 @@ interface FakeBuilderApi {
   generate?: (request: RecordedRequest) => Response | Promise<Response>;
   ask?: (request: RecordedRequest) => Response | Promise<Response>;
   history?: BuilderConversationMessage[];
+  versions?: { version: number; description: string; blockCount: number; createdAt: string }[];
 }
 
 /** The builder routes of the server, faked at the fetch level; appended messages get ids msg-1, msg-2… */
-function startFakeBuilderApi({ selectTools, generate, ask, history = [] }: FakeBuilderApi = {}) {
+function startFakeBuilderApi({ selectTools, generate, ask, history = [], versions = [] }: FakeBuilderApi = {}) {
   let appended = 0;
   const api = createFakeFetch({
     'GET /api/agents/agent-1/conversations/current': () =>
@@ -89,6 +94,7 @@ function startFakeBuilderApi({ selectTools, generate, ask, history = [] }: FakeB
     'POST /api/agents/agent-1/generate-with-tools': generate ?? (() => jsonResponse(generation())),
     'POST /api/agents/agent-1/ask': ask ?? (() => jsonResponse({ answer: 'It has no blocks yet.' })),
     'GET /api/models': () => jsonResponse({ models }),
+    'GET /api/agents/agent-1/workflow/versions': () => jsonResponse({ versions }),
     'POST /api/agents/agent-1/conversations': () =>
       jsonResponse({ conversation: { id: 'conv-2', agentId: 'agent-1', messages: [], createdAt: '2026-03-03T08:00:00.000Z', updatedAt: '2026-03-03T08:00:00.000Z' } }, 201),
   });
@@ -300,7 +306,7 @@ describe('BuilderChatPanel', () => {
     renderPanel();
     expect(await screen.findByText('Make a news digest')).toBeTruthy();
     const answer = screen.getByRole('group', { name: 'Builder answer' });
-    expect(answer.textContent).toBe('Created · version 2Created a digest that searches and summarises.');
+    expect(answer.textContent).toBe('Created · version 2View version 2Created a digest that searches and summarises.');
     expect(screen.queryByRole('list', { name: 'Example prompts' })).toBeNull();
   });
 
@@ -371,5 +377,58 @@ describe('BuilderChatPanel', () => {
     expect(alert.querySelector('p')?.textContent).toBe('A service ClaraVerse depends on is not answering. Try again shortly.');
     expect(stepSummary()).toEqual(['failed: Choosing tools failed', 'waiting: Generate the workflow']);
     expect(editor.getState().workflow).toEqual(branchingWorkflow());
+  });
+});
+
+describe('BuilderChatPanel in the editor', () => {
+  beforeAll(installReactFlowStubs);
+  afterAll(removeReactFlowStubs);
+
+  it('opens the Versions tab from each AI change, where the version it saved is listed', async () => {
+    startFakeBuilderApi({
+      history: [
+        { id: 'm1', role: 'user', content: 'Make a news digest', createdAt: agent.createdAt },
+        { id: 'm2', role: 'assistant', content: 'Created a digest.', createdAt: agent.createdAt, workflowSnapshot: { version: 2, action: 'create', explanation: 'Created a digest.' } },
+      ],
+      versions: [
+        { version: 3, description: 'Builder: add a Slack message', blockCount: 3, createdAt: '2026-03-02T11:00:00.000Z' },
+        { version: 2, description: 'Builder: news digest', blockCount: 3, createdAt: '2026-03-02T10:00:00.000Z' },
+      ],
+      generate: () => jsonResponse(generation({ action: 'modify', version: 3 })),
+    });
+    const store = createEditorStore(newsWorkflow());
+    renderWithProviders(
+      <div style={{ width: 1280, height: 800 }}>
+        <AgentEditor
+          workflow={newsWorkflow()}
+          store={store}
+          onSave={() => undefined}
+          initialPanel="build"
+          panels={[
+            { id: 'build', label: 'Build', icon: Sparkles, render: () => <BuilderChatPanel agent={agent} /> },
+            { id: 'versions', label: 'Versions', icon: GitBranch, render: () => <VersionsPanel agent={agent} /> },
+          ]}
+        />
+      </div>,
+    );
+    const user = userEvent.setup();
+    const versionsTab = () => screen.getByRole('tab', { name: 'Versions' });
+
+    // The stored answer's version.
+    await screen.findByText('Make a news digest');
+    await user.click(within(screen.getByRole('group', { name: 'Builder answer' })).getByRole('button', { name: 'View version 2' }));
+    expect(versionsTab().getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByRole('region', { name: 'Builder chat' })).toBeNull();
+    expect(await screen.findByRole('listitem', { name: 'Version 2' })).toBeTruthy();
+
+    // This session's change: its button appears once the version is saved.
+    await user.click(screen.getByRole('tab', { name: 'Build' }));
+    await user.type(messageBox(), 'add a Slack message at the end{Enter}');
+    await waitFor(() => expect(stepSummary()[1]).toBe('done: Workflow changed · saved as version 3'));
+    const answers = screen.getAllByRole('group', { name: 'Builder answer' });
+    expect(answers).toHaveLength(2);
+    await user.click(within(answers[1]!).getByRole('button', { name: 'View version 3' }));
+    expect(versionsTab().getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('listitem', { name: 'Version 3' })).toBeTruthy();
   });
 });

@@ -17,6 +17,7 @@ import { BuilderModelSelect } from './builder-model-select';
 import { builderChatStoreFor, type BuilderChatState } from './builder-chat-store';
 import { isTurnRunning, type BuilderMode, type BuilderTurn } from './builder-turn';
 import { GenerationTurnView, TurnFailureView } from './generation-turn-view';
+import { ViewVersionButton } from './view-version-button';
 
 const modes: readonly { value: BuilderMode; label: string; description: string }[] = [
   { value: 'builder', label: 'Builder', description: 'Describe the agent or a change; the builder edits the canvas and saves a version.' },
@@ -86,12 +87,16 @@ function AssistantBlock({ children, label }: { children: ReactNode; label: strin
   );
 }
 
+/** The version an earlier builder answer saved, and a way to it in the Versions tab. */
 function VersionChip({ version, action }: { version: number; action: 'create' | 'modify' }) {
   return (
-    <p className="mb-1 inline-flex items-center gap-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">
-      <GitBranch aria-hidden="true" className="size-3.5" />
-      {action === 'create' ? 'Created' : 'Changed'} · version {version}
-    </p>
+    <div className="mb-1 flex items-center justify-between gap-2">
+      <p className="inline-flex items-center gap-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">
+        <GitBranch aria-hidden="true" className="size-3.5" />
+        {action === 'create' ? 'Created' : 'Changed'} · version {version}
+      </p>
+      <ViewVersionButton version={version} className="-my-1 -mr-2" />
+    </div>
   );
 }
 

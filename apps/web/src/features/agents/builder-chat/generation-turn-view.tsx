@@ -7,6 +7,7 @@ import { classNames } from '../../../lib/class-names';
 import type { GenerationTurn, TurnFailure } from './builder-turn';
 import { namedProblemsLimit } from './describe-turn-failure';
 import { SetupRequiredPanel } from './setup-required-panel';
+import { ViewVersionButton } from './view-version-button';
 
 type StepState = 'waiting' | 'running' | 'done' | 'failed';
 
@@ -140,6 +141,7 @@ export function GenerationTurnView({ turn, onRetry, canRetry }: GenerationTurnVi
           {turn.result.explanation.trim() ? <p className="text-sm leading-relaxed break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{turn.result.explanation.trim()}</p> : null}
           {turn.includedUnsavedEdits ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Your unsaved edits were included and saved with this version.</p> : null}
           <SetupRequiredPanel items={turn.result.setupRequired} />
+          <ViewVersionButton version={turn.result.version} className="-my-1 -ml-2 self-start" />
         </>
       ) : null}
       <Repairs repairs={repairs} />
