@@ -1,4 +1,8 @@
 import type { Block } from '@claraverse/engine';
+import type { UserModel } from '@claraverse/shared';
+
+/** What naming a model needs from the user's models (`GET /api/models`). */
+export type ModelName = Pick<UserModel, 'id' | 'name' | 'displayName' | 'providerName'>;
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -6,19 +10,43 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The model an LLM block names (`model`, or `modelId` in older workflows); undefined runs on the default model. */
+export function blockModelId(config: Block['config']): string | undefined {
+  const value = config['model'] ?? config['modelId'];
+  if (value === undefined || value === null) return undefined;
+  const id = text(value).trim();
+  return id === '' ? undefined : id;
+}
+
+/**
+ * How the canvas names an LLM block's model: "default model" when none is set; its display name and provider
+ * when it is among the user's models (by instance id, or by name as the model picker matches it); "unknown model"
+ * when it is not.
+ */
+export function modelLabel(modelId: string | undefined, models: readonly ModelName[]): string {
+  if (modelId === undefined) return 'default model';
+  const model = models.find((candidate) => candidate.id === modelId || candidate.name === modelId);
+  return model === undefined ? 'unknown model' : `${model.displayName} · ${model.providerName}`;
+}
+
+export interface BlockSummaryOptions {
+  /** How to name an LLM block's model (see modelLabel); its stored id when not given. */
+  model?: string | undefined;
+}
+
 /**
  * One line that says what a block does with its current config, shown under its name on the canvas
  * ("GET news.example.com/feed", "input.score > 5"…). Empty when there is nothing useful to say.
  */
-export function blockSummary(block: Pick<Block, 'type' | 'config'>): string {
+export function blockSummary(block: Pick<Block, 'type' | 'config'>, { model }: BlockSummaryOptions = {}): string {
   const { config } = block;
   switch (block.type) {
     case 'variable':
       return config['operation'] === 'set' ? `set ${text(config['variableName'])}` : `input · ${text(config['inputType'] ?? 'text')}`;
     case 'llm_inference': {
       const tools = Array.isArray(config['enabledTools']) ? config['enabledTools'].length : 0;
-      const model = text(config['model'] ?? config['modelId']) || 'default model';
-      return tools > 0 ? `${model} · ${tools} tool${tools === 1 ? '' : 's'}` : model;
+      const name = model ?? blockModelId(config) ?? 'default model';
+      return tools > 0 ? `${name} · ${tools} tool${tools === 1 ? '' : 's'}` : name;
     }
     case 'code_block':
       return text(config['toolName']);

@@ -5,10 +5,10 @@ import { classNames } from '../../../lib/class-names';
 import { blockNodeSize } from '../lib/auto-layout';
 import { blockTypeInfo } from '../lib/block-catalog';
 import { blockOutputPorts, hasInputHandle } from '../lib/block-ports';
-import { blockSummary } from '../lib/block-summary';
 import { categoryTileClasses } from '../lib/category-style';
 import { useEditorStore } from '../stores/editor-store-context';
 import { BlockStatusIndicator } from './block-status-indicator';
+import { BlockSummaryLine } from './block-summary-line';
 
 /** React Flow node data: only the block id; everything shown is read from the editor store by narrow selectors. */
 export type BlockNodeData = { blockId: string };
@@ -31,7 +31,6 @@ export const BlockNode = memo(function BlockNode({ data, selected }: NodeProps<B
   const info = blockTypeInfo(block.type);
   const Icon = info.icon;
   const ports = blockOutputPorts(block);
-  const summary = blockSummary(block);
   const hasNamedPorts = ports.length > 1 || ports[0]?.id !== 'output';
   const inputPosition = isVertical ? Position.Top : Position.Left;
   const outputPosition = isVertical ? Position.Bottom : Position.Right;
@@ -58,7 +57,7 @@ export const BlockNode = memo(function BlockNode({ data, selected }: NodeProps<B
             <BlockStatusIndicator status={status} />
           </div>
           <p className="truncate text-xs leading-4 text-zinc-500 dark:text-zinc-400">{info.label}</p>
-          {summary === '' ? null : <p className="mt-0.5 truncate font-mono text-[11px] leading-4 text-zinc-600 dark:text-zinc-300">{summary}</p>}
+          <BlockSummaryLine block={block} />
         </div>
       </div>
       {issues.length > 0 ? (
