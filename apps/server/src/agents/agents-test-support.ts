@@ -1,4 +1,6 @@
+import { workflowServerMessageSchema, type WorkflowServerMessage } from '@claraverse/shared';
 import type { ClaraVerseApp } from '../app.js';
+import type { OpenAiDouble } from '../test/llm-doubles/openai-double.js';
 import { bearer } from '../test/factories.js';
 import { connectTestSocket, type TestSocketClient } from '../test/socket-client.js';
 
@@ -15,6 +17,26 @@ export const addOneWorkflow = {
   ],
   variables: [],
 };
+
+/**
+ * The blocks of the poem agents the run tests share: start (JSON) → "Wants poems" (`input.mode = 'poems'`), the
+ * loop "Each word" over `input.words` whose body shouts each word, two LLM poets on `modelId` asked
+ * `Write a line about <about> (A|B)`, and the merge "Join". Each test wires them and adds its outputs.
+ */
+export function poemBlocks(modelId: string, about: string) {
+  const poet = (id: string, letter: string) => ({
+    id, normalizedId: id, type: 'llm_inference', name: `Poet ${letter}`, config: { model: modelId, systemPrompt: 'You write one line.', userPrompt: `Write a line about ${about} (${letter})` },
+  });
+  return [
+    { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'json' } },
+    { id: 'check', normalizedId: 'check', type: 'condition', name: 'Wants poems', config: { expression: "input.mode = 'poems'" } },
+    { id: 'each', normalizedId: 'each-word', type: 'loop', name: 'Each word', config: { items: '{{input.words}}', concurrency: 2 } },
+    { id: 'shout', normalizedId: 'shout', type: 'transform', name: 'Shout', config: { expression: '$uppercase(item)' } },
+    poet('poet-a', 'A'),
+    poet('poet-b', 'B'),
+    { id: 'join', normalizedId: 'join', type: 'merge', name: 'Join', config: { mode: 'all' } },
+  ];
+}
 
 /** Creates an agent over HTTP and saves `workflow` on it; returns the agent id. */
 export async function createAgentWithWorkflow(app: ClaraVerseApp, accessToken: string, workflow: object = addOneWorkflow, name = 'Adder'): Promise<string> {
@@ -50,4 +72,32 @@ export async function listenOnLoopback(app: ClaraVerseApp): Promise<string> {
   const address = app.http.server.address();
   if (address === null || typeof address !== 'object') throw new Error('the app is not listening on a TCP port');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/** The chat-completion requests the provider double received. */
+export function chatRequests(double: OpenAiDouble) {
+  return double.requests.filter((request) => request.path === '/v1/chat/completions');
+}
+
+/** The model answers "Line A" or "Line B", whichever poet of `poemBlocks` asks. */
+export function answerByPoet(double: OpenAiDouble): void {
+  double.setScenario({ kind: 'dynamic', respond: (body) => ({ kind: 'reply', text: JSON.stringify(body).includes('(A)') ? 'Line A' : 'Line B' }) });
+}
+
+/**
+ * Runs a poem agent over `client` with the provider hanging, waits until both poets are waiting on it (running,
+ * their requests received), cancels the run and waits for its end. Returns the execution id and the end message.
+ */
+export async function runAndCancelAtPoets(client: WorkflowClient, double: OpenAiDouble, agentId: string, input: unknown): Promise<{ executionId: string; end: WorkflowServerMessage }> {
+  double.setScenario({ kind: 'hang' });
+  const before = chatRequests(double).length;
+  client.send({ type: 'workflow.run', agentId, input });
+  const start = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.start'));
+  if (start.type !== 'execution.start') throw new Error(`expected execution.start, got ${start.type}`);
+  await client.waitFor((message) => message.type === 'execution.block' && message['blockId'] === 'poet-a' && message['status'] === 'running');
+  await client.waitFor((message) => message.type === 'execution.block' && message['blockId'] === 'poet-b' && message['status'] === 'running');
+  while (chatRequests(double).length < before + 2) await new Promise((resolve) => setTimeout(resolve, 10));
+  client.send({ type: 'workflow.cancel', executionId: start.executionId });
+  const end = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.end'));
+  return { executionId: start.executionId, end };
 }

@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
 import { bearer } from '../../test/factories.js';
-import { connectWorkflow, createAgentWithWorkflow, createApiKey } from '../agents-test-support.js';
+import { answerByPoet, chatRequests, connectWorkflow, createAgentWithWorkflow, createApiKey, poemBlocks, runAndCancelAtPoets } from '../agents-test-support.js';
 
 /**
  * Issue 6, "Done when", as one story on one agent: it is built with a condition, a loop and two parallel LLM
@@ -19,19 +19,9 @@ import { connectWorkflow, createAgentWithWorkflow, createApiKey } from '../agent
  *                 └─false─▶ output "Nothing"
  */
 function poetPairWorkflow(modelId: string) {
-  const poet = (id: string, letter: string) => ({
-    id, normalizedId: id, type: 'llm_inference', name: `Poet ${letter}`,
-    config: { model: modelId, systemPrompt: 'You write one line.', userPrompt: `Write a line about {{each-word.results}} (${letter})` },
-  });
   return {
     blocks: [
-      { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'json' } },
-      { id: 'check', normalizedId: 'check', type: 'condition', name: 'Wants poems', config: { expression: "input.mode = 'poems'" } },
-      { id: 'each', normalizedId: 'each-word', type: 'loop', name: 'Each word', config: { items: '{{input.words}}', concurrency: 2 } },
-      { id: 'shout', normalizedId: 'shout', type: 'transform', name: 'Shout', config: { expression: '$uppercase(item)' } },
-      poet('poet-a', 'A'),
-      poet('poet-b', 'B'),
-      { id: 'join', normalizedId: 'join', type: 'merge', name: 'Join', config: { mode: 'all' } },
+      ...poemBlocks(modelId, '{{each-word.results}}'),
       { id: 'poems', normalizedId: 'poems', type: 'output', name: 'Poems', config: { value: { words: '{{each-word.results}}', a: '{{poet-a.response}}', b: '{{poet-b.response}}' } } },
       { id: 'nothing', normalizedId: 'nothing', type: 'output', name: 'Nothing', config: { value: 'no poems today' } },
     ],
@@ -66,9 +56,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const chatRequests = () => harness.double.requests.filter((request) => request.path === '/v1/chat/completions');
-/** The model answers "Line A" or "Line B", whichever poet asks. */
-const answerByPoet = () => harness.double.setScenario({ kind: 'dynamic', respond: (body) => ({ kind: 'reply', text: JSON.stringify(body).includes('(A)') ? 'Line A' : 'Line B' }) });
 const storedRecord = async (executionId: string) =>
   executionRecordSchema.parse((await harness.app.http.inject({ url: `/api/executions/${executionId}`, headers: bearer(harness.admin.accessToken) })).json());
 /** The record of a run once it ended (stored, as the history API serves it). */
@@ -79,7 +66,7 @@ const finished = async (executionId: string) => {
 
 describe('issue 6 done: one agent with a condition, a loop and two parallel LLM blocks', () => {
   it('runs over WS /ws/workflow with block events and the final output', async () => {
-    answerByPoet();
+    answerByPoet(harness.double);
     const client = await connectWorkflow(harness.baseUrl, harness.admin.accessToken);
     try {
       client.send({ type: 'workflow.run', agentId, input });
@@ -100,7 +87,7 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
       const poetStarts = events.filter((event, index) => index < firstPoetEnd && event.type === 'execution.block' && event.blockId.startsWith('poet-') && event.status === 'running');
       expect(poetStarts).toHaveLength(2);
 
-      expect(chatRequests()).toHaveLength(2);
+      expect(chatRequests(harness.double)).toHaveLength(2);
       expect((await storedRecord(start.executionId)).status).toBe('completed');
     } finally {
       await client.close();
@@ -108,21 +95,12 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
   });
 
   it('cancels a run mid-way: it ends cancelled and the provider sees both requests aborted', async () => {
-    harness.double.setScenario({ kind: 'hang' });
-    const before = chatRequests().length;
     const client = await connectWorkflow(harness.baseUrl, harness.admin.accessToken);
     try {
-      client.send({ type: 'workflow.run', agentId, input });
-      const start = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.start'));
-      await client.waitFor((message) => message.type === 'execution.block' && message.blockId === 'poet-a' && message.status === 'running');
-      await client.waitFor((message) => message.type === 'execution.block' && message.blockId === 'poet-b' && message.status === 'running');
-      while (chatRequests().length < before + 2) await new Promise((resolve) => setTimeout(resolve, 10));
-
-      client.send({ type: 'workflow.cancel', executionId: start.executionId });
-      const end = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.end'));
-      expect(end).toMatchObject({ executionId: start.executionId, status: 'cancelled' });
+      const { executionId, end } = await runAndCancelAtPoets(client, harness.double, agentId, input);
+      expect(end).toMatchObject({ executionId, status: 'cancelled' });
       expect(await harness.double.waitForAborted(2)).toHaveLength(2);
-      const stored = await storedRecord(start.executionId);
+      const stored = await storedRecord(executionId);
       expect(stored.status).toBe('cancelled');
       expect(stored.blocks['poet-a']?.status).toBe('cancelled');
     } finally {
@@ -131,7 +109,7 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
   });
 
   it('is triggered by API key: async (202, then polled) and with ?wait=true (200 with the record)', async () => {
-    answerByPoet();
+    answerByPoet(harness.double);
     const { apiKey } = await createApiKey(harness.app, harness.admin.accessToken, [`execute:${agentId}`, 'read:executions']);
     const headers = { 'x-api-key': apiKey };
     const accepted = await harness.app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}`, headers, payload: { input } });
@@ -151,7 +129,7 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
   });
 
   it('runs on its schedule when the (fake) clock reaches the cron time', async () => {
-    answerByPoet();
+    answerByPoet(harness.double);
     const created = await harness.app.http.inject({
       method: 'POST', url: `/api/agents/${agentId}/schedule`, headers: bearer(harness.admin.accessToken),
       payload: { cronExpression: '0 * * * *', timezone: 'UTC', inputTemplate: input },
@@ -169,7 +147,7 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
   });
 
   it('runs from its signed inbound webhook', async () => {
-    answerByPoet();
+    answerByPoet(harness.double);
     const { webhook, secret } = createWebhookResponseSchema.parse((await harness.app.http.inject({ method: 'POST', url: `/api/agents/${agentId}/webhook`, headers: bearer(harness.admin.accessToken), payload: { signed: true } })).json());
     const body = JSON.stringify(input);
     const response = await harness.app.http.inject({
@@ -182,7 +160,7 @@ describe('issue 6 done: one agent with a condition, a loop and two parallel LLM 
   });
 
   it('is listed and called as a tool by the MCP SDK client at /mcp', async () => {
-    answerByPoet();
+    answerByPoet(harness.double);
     const activated = await harness.app.http.inject({ method: 'PUT', url: `/api/agents/${agentId}`, headers: bearer(harness.admin.accessToken), payload: { status: 'active', description: 'Writes two lines about some words.' } });
     expect(activated.statusCode).toBe(200);
     const { apiKey } = await createApiKey(harness.app, harness.admin.accessToken, ['mcp']);

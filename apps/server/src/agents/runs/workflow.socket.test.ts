@@ -3,26 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startChatHarness, type ChatHarness } from '../../test/chat-harness.js';
 import type { RecordedRequest } from '../../test/llm-doubles/double-server.js';
 import { bearer } from '../../test/factories.js';
-import { connectWorkflow, createAgentWithWorkflow, type WorkflowClient } from '../agents-test-support.js';
+import { answerByPoet, chatRequests, connectWorkflow, createAgentWithWorkflow, poemBlocks, runAndCancelAtPoets, type WorkflowClient } from '../agents-test-support.js';
 
 /**
  * start → condition (mode = poems) → two LLM blocks in parallel → merge → output "Poems"; the false branch loops
  * over `input.words` (body: upper-case each) → output "Shouted".
  */
 function poemsWorkflow(modelId: string) {
-  const llm = (id: string, letter: string) => ({
-    id, normalizedId: id, type: 'llm_inference', name: `Poet ${letter}`, config: { model: modelId, systemPrompt: 'You write one line.', userPrompt: `Write a line about {{input.topic}} (${letter})` },
-  });
   return {
     blocks: [
-      { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'json' } },
-      { id: 'check', normalizedId: 'check', type: 'condition', name: 'Wants poems', config: { expression: "input.mode = 'poems'" } },
-      llm('poet-a', 'A'),
-      llm('poet-b', 'B'),
-      { id: 'each', normalizedId: 'each-word', type: 'loop', name: 'Each word', config: { items: '{{input.words}}', concurrency: 2 } },
-      { id: 'shout', normalizedId: 'shout', type: 'transform', name: 'Shout', config: { expression: '$uppercase(item)' } },
+      ...poemBlocks(modelId, '{{input.topic}}'),
       { id: 'shouted', normalizedId: 'shouted', type: 'output', name: 'Shouted', config: { value: '{{each-word.results}}' } },
-      { id: 'join', normalizedId: 'join', type: 'merge', name: 'Join', config: { mode: 'all' } },
       { id: 'out', normalizedId: 'poems', type: 'output', name: 'Poems', config: { value: { a: '{{poet-a.response}}', b: '{{poet-b.response}}' } } },
     ],
     connections: [
@@ -59,17 +50,16 @@ afterEach(async () => {
   await harness.close();
 });
 
-const chatRequests = () => harness.double.requests.filter((request) => request.path === '/v1/chat/completions');
 
 describe('WS /ws/workflow', () => {
   it('runs an agent with a condition and two parallel LLM blocks, streaming start, block events and end', async () => {
-    harness.double.setScenario({ kind: 'dynamic', respond: (body) => ({ kind: 'reply', text: JSON.stringify(body).includes('(A)') ? 'Line A' : 'Line B' }) });
+    answerByPoet(harness.double);
     client.send({ type: 'workflow.run', agentId, input: { mode: 'poems', topic: 'the sea' } });
     const start = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.start'));
     const end = await client.waitFor((message) => message.type === 'execution.end');
     expect(workflowServerMessageSchema.parse(end)).toMatchObject({ executionId: start.executionId, status: 'completed', output: { Poems: { a: 'Line A', b: 'Line B' } } });
 
-    const requests = chatRequests();
+    const requests = chatRequests(harness.double);
     expect(requests).toHaveLength(2);
     for (const request of requests) {
       expect(request.method).toBe('POST');
@@ -96,7 +86,7 @@ describe('WS /ws/workflow', () => {
     client.send({ type: 'workflow.run', agentId, input: { mode: 'words', words: ['sea', 'sky', 'sun'] } });
     const end = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.end'));
     expect(end).toMatchObject({ status: 'completed', output: { Shouted: ['SEA', 'SKY', 'SUN'] } });
-    expect(chatRequests()).toHaveLength(0);
+    expect(chatRequests(harness.double)).toHaveLength(0);
     const shoutEnds = client.received.filter((message) => message.type === 'execution.block' && message.blockId === 'shout' && message.status === 'completed');
     expect(shoutEnds.map((message) => message.output).sort()).toEqual(['SEA', 'SKY', 'SUN']);
   });
@@ -111,21 +101,12 @@ describe('WS /ws/workflow', () => {
   });
 
   it('cancels a run: both provider calls are aborted and the run ends cancelled', async () => {
-    harness.double.setScenario({ kind: 'hang' });
-    client.send({ type: 'workflow.run', agentId, input: { mode: 'poems', topic: 'time' } });
-    const start = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.start'));
-    // Both LLM blocks are waiting on the provider.
-    await client.waitFor((message) => message.type === 'execution.block' && message.blockId === 'poet-a' && message.status === 'running');
-    await client.waitFor((message) => message.type === 'execution.block' && message.blockId === 'poet-b' && message.status === 'running');
-    while (chatRequests().length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
-
-    client.send({ type: 'workflow.cancel', executionId: start.executionId });
-    const end = workflowServerMessageSchema.parse(await client.waitFor((message) => message.type === 'execution.end'));
-    expect(end).toMatchObject({ executionId: start.executionId, status: 'cancelled' });
+    const { executionId, end } = await runAndCancelAtPoets(client, harness.double, agentId, { mode: 'poems', topic: 'time' });
+    expect(end).toMatchObject({ executionId, status: 'cancelled' });
     // The run's signal reached the LLM port: the provider saw both requests closed by the client.
     expect(await harness.double.waitForAborted(2)).toHaveLength(2);
 
-    const stored = executionRecordSchema.parse((await harness.app.http.inject({ url: `/api/executions/${start.executionId}`, headers: bearer(harness.admin.accessToken) })).json());
+    const stored = executionRecordSchema.parse((await harness.app.http.inject({ url: `/api/executions/${executionId}`, headers: bearer(harness.admin.accessToken) })).json());
     expect(stored.status).toBe('cancelled');
     expect(stored.blocks['poet-a']?.status).toBe('cancelled');
     expect(stored.blocks.out?.status).toBe('cancelled');
