@@ -18,6 +18,16 @@ export const addOneWorkflow = {
   variables: [],
 };
 
+/** start (a file) → output "Got" = the file reference the run received. */
+export const fileEchoWorkflow = {
+  blocks: [
+    { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'file' } },
+    { id: 'out', normalizedId: 'got', type: 'output', name: 'Got', config: { value: '{{input}}' } },
+  ],
+  connections: [{ id: 'c1', sourceBlockId: 'start', targetBlockId: 'out' }],
+  variables: [],
+};
+
 /**
  * The blocks of the poem agents the run tests share: start (JSON) → "Wants poems" (`input.mode = 'poems'`), the
  * loop "Each word" over `input.words` whose body shouts each word, two LLM poets on `modelId` asked

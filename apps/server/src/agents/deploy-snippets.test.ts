@@ -8,24 +8,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPdf } from '../files/test-support.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin } from '../test/factories.js';
-import { addOneWorkflow, createAgentWithWorkflow, createApiKey, listenOnLoopback } from './agents-test-support.js';
+import { addOneWorkflow, createAgentWithWorkflow, createApiKey, fileEchoWorkflow, listenOnLoopback } from './agents-test-support.js';
 import { deploySnippets, sampleFilePath } from './deploy-snippets.js';
 
-/** start (a file) → output "Got" = the file reference the run received. */
-const fileAgent = {
-  blocks: [
-    { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'file' } },
-    { id: 'out', normalizedId: 'got', type: 'output', name: 'Got', config: { value: '{{input}}' } },
-  ],
-  connections: [{ id: 'c1', sourceBlockId: 'start', targetBlockId: 'out' }],
-  variables: [],
-};
 const languages = ['curl', 'python', 'javascript', 'go'] as const;
 
 describe('deploySnippets', () => {
   it('uploads through /api/external/upload first only when the start block takes a file, and always waits for the result', () => {
     const origin = 'https://agents.example.test';
-    const withFile = deploySnippets(origin, 'agent-1', JSON.stringify(fileAgent));
+    const withFile = deploySnippets(origin, 'agent-1', JSON.stringify(fileEchoWorkflow));
     const withJson = deploySnippets(origin, 'agent-1', JSON.stringify(addOneWorkflow));
     for (const language of languages) {
       expect(withFile[language], language).toContain(`${origin}/api/external/upload`);
@@ -59,7 +50,7 @@ describe('GET /api/agents/:id/deploy for an agent whose start block takes a file
   });
 
   it('gives a curl script that uploads the file and runs the agent on it, and it works as written', async () => {
-    const agentId = await createAgentWithWorkflow(app, owner.accessToken, fileAgent, 'Reader');
+    const agentId = await createAgentWithWorkflow(app, owner.accessToken, fileEchoWorkflow, 'Reader');
     const response = await fetch(`${baseUrl}/api/agents/${agentId}/deploy`, { headers: bearer(owner.accessToken) });
     expect(response.status).toBe(200);
     const snippets = deploySnippetsSchema.parse(await response.json());

@@ -1,6 +1,6 @@
 import { apiErrorSchema, executionRecordSchema, uploadSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAgentWithWorkflow, createApiKey } from '../agents/agents-test-support.js';
+import { createAgentWithWorkflow, createApiKey, fileEchoWorkflow } from '../agents/agents-test-support.js';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
 import { multipartBody, tinyPng } from './test-support.js';
@@ -21,16 +21,6 @@ function upload(headers: Record<string, string>, file: { filename: string; conte
 const errorOf = (response: { statusCode: number; json(): unknown }) => ({ status: response.statusCode, ...apiErrorSchema.parse(response.json()).error });
 const fileRows = () => app.database.db.selectFrom('files').select('id').execute();
 
-/** start (a file) → output "Got" = the file reference the run received. */
-const fileAgent = {
-  blocks: [
-    { id: 'start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'file' } },
-    { id: 'out', normalizedId: 'got', type: 'output', name: 'Got', config: { value: '{{input}}' } },
-  ],
-  connections: [{ id: 'c1', sourceBlockId: 'start', targetBlockId: 'out' }],
-  variables: [],
-};
-
 describe('POST /api/external/upload', () => {
   it('stores a file for an upload-scoped key (Bearer or X-API-Key) whose id then runs an agent with a file start block', async () => {
     const { apiKey } = await createApiKey(app, owner.accessToken, ['upload', 'execute:*']);
@@ -43,7 +33,7 @@ describe('POST /api/external/upload', () => {
     expect((await app.http.inject({ url: `/api/upload/${uploaded.fileId}`, headers: bearer(owner.accessToken) })).json()).toEqual(uploaded);
     expect(uploadSchema.parse((await upload({ 'x-api-key': apiKey }, { filename: 'notes.txt', data: 'hello' })).json())).toMatchObject({ kind: 'text' });
 
-    const agentId = await createAgentWithWorkflow(app, owner.accessToken, fileAgent, 'Reader');
+    const agentId = await createAgentWithWorkflow(app, owner.accessToken, fileEchoWorkflow, 'Reader');
     const input = { file_id: uploaded.fileId, filename: uploaded.filename, mime_type: uploaded.mimeType };
     const run = await app.http.inject({ method: 'POST', url: `/api/trigger/${agentId}?wait=true`, headers: { authorization: `Bearer ${apiKey}` }, payload: { input } });
     expect(run.statusCode, run.body).toBe(200);
@@ -53,7 +43,7 @@ describe('POST /api/external/upload', () => {
     await setRegistrationMode(app, owner.accessToken, 'open');
     const stranger = (await registerUser(app)).json<SessionResponse>();
     const strangerKey = await createApiKey(app, stranger.accessToken, ['execute:*']);
-    const strangerAgent = await createAgentWithWorkflow(app, stranger.accessToken, fileAgent, 'Peeker');
+    const strangerAgent = await createAgentWithWorkflow(app, stranger.accessToken, fileEchoWorkflow, 'Peeker');
     const foreign = await app.http.inject({ method: 'POST', url: `/api/trigger/${strangerAgent}`, headers: { 'x-api-key': strangerKey.apiKey }, payload: { input } });
     expect(errorOf(foreign)).toMatchObject({ status: 404, code: 'not_found', message: `No upload with id ${uploaded.fileId}` });
     await app.database.db.updateTable('files').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', uploaded.fileId).execute();
