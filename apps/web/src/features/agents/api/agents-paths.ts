@@ -11,7 +11,7 @@ export const agentsQueryKeys = {
   version: (agentId: string, version: number) => ['agents', 'one', agentId, 'versions', version] as const,
   schedule: (agentId: string) => ['agents', 'one', agentId, 'schedule'] as const,
   webhook: (agentId: string) => ['agents', 'one', agentId, 'webhook'] as const,
-  deploySnippets: (agentId: string) => ['agents', 'one', agentId, 'deploy'] as const,
+  deploySnippets: (agentId: string, workflowVersion: number) => ['agents', 'one', agentId, 'deploy', workflowVersion] as const,
   scheduleUsage: ['agents', 'schedule-usage'] as const,
   /** Prefixes every page and filter of the agent's executions, and its stats: one invalidation after a run. */
   executions: (agentId: string) => ['agents', 'one', agentId, 'executions'] as const,

@@ -8,10 +8,13 @@ export async function getDeploySnippets(agentId: string): Promise<DeploySnippets
   return apiClient.request(agentDeployPath(agentId), { schema: deploySnippetsSchema });
 }
 
-/** The examples depend only on the agent id and the server's address: read once. */
-export const deploySnippetsQueryOptions = (agentId: string) =>
-  queryOptions({ queryKey: agentsQueryKeys.deploySnippets(agentId), queryFn: () => getDeploySnippets(agentId), staleTime: Number.POSITIVE_INFINITY });
+/**
+ * The examples depend on the saved workflow (a start block that takes a file uploads first), so they are read
+ * once per saved version of it.
+ */
+export const deploySnippetsQueryOptions = (agentId: string, workflowVersion: number) =>
+  queryOptions({ queryKey: agentsQueryKeys.deploySnippets(agentId, workflowVersion), queryFn: () => getDeploySnippets(agentId), staleTime: Number.POSITIVE_INFINITY });
 
-export function useDeploySnippets(agentId: string) {
-  return useQuery(deploySnippetsQueryOptions(agentId));
+export function useDeploySnippets(agentId: string, workflowVersion: number) {
+  return useQuery(deploySnippetsQueryOptions(agentId, workflowVersion));
 }

@@ -52,7 +52,7 @@ const errorRows: [string, string, string][] = [
 /** The agent's HTTP contract: input (from the start block), output (from the output blocks), status endpoint, errors. */
 export function ApiDocsSection({ agent }: { agent: Agent }) {
   const workflow = useEditorStore((state) => state.workflow);
-  const snippets = useDeploySnippets(agent.id).data;
+  const snippets = useDeploySnippets(agent.id, agent.workflowVersion).data;
   const input = useMemo(() => describeAgentInput(workflow), [workflow]);
   const output = useMemo(() => describeAgentOutput(workflow), [workflow]);
   const endpoint = snippets?.endpoint ?? `/api/trigger/${agent.id}`;

@@ -14,6 +14,8 @@ import { formatDate } from '../../../lib/format-date';
 import { useCreateApiKey } from '../api/create-api-key';
 import { canExecuteAgent, useApiKeys } from '../api/list-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
+import { useEditorStore } from '../stores/editor-store-context';
+import { describeAgentInput } from './api-docs-section';
 import { CopyButton, DeploySection, describeDeployError } from './deploy-ui';
 
 const expiryOptions = [
@@ -128,7 +130,9 @@ function CreateKeyForm({ agent, onCreated }: { agent: Agent; onCreated: (key: Cr
   const create = useCreateApiKey();
   const [name, setName] = useState(`${agent.name} key`);
   const [canRead, setCanRead] = useState(true);
-  const [canUpload, setCanUpload] = useState(false);
+  // An agent whose start block takes a file is called by uploading first: its keys need "upload" by default.
+  const takesFile = useEditorStore((state) => describeAgentInput(state.workflow).type === 'file');
+  const [canUpload, setCanUpload] = useState(takesFile);
   const [expiry, setExpiry] = useState('');
   const [error, setError] = useState<string | undefined>();
 

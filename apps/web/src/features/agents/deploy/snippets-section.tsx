@@ -34,7 +34,7 @@ export function snippetVariant(snippets: DeploySnippets, language: SnippetLangua
 
 /** Ready-to-paste trigger code in four languages, waiting for the result or not, with the new key filled in. */
 export function SnippetsSection({ agent, apiKey }: { agent: Agent; apiKey: string | undefined }) {
-  const snippetsQuery = useDeploySnippets(agent.id);
+  const snippetsQuery = useDeploySnippets(agent.id, agent.workflowVersion);
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const [wait, setWait] = useState(true);
   return (
