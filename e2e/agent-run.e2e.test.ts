@@ -124,6 +124,7 @@ describe('running an agent in a real browser against the provider double', () =>
       await poll(() => conditionResult.getByText('"true"').count()).toBeGreaterThan(0);
       await frameCanvas(page);
       await screenshot(page, 'agent-run-finished-light');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
       // A second run whose model hangs: Cancel ends it cancelled, and the double sees its request closed.
       environment.double.setScenario({ kind: 'hang' });

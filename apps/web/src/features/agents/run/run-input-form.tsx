@@ -140,8 +140,20 @@ interface RunInputFormProps {
 export function RunInputForm({ type, draft, onChange, isDisabled, uploadTransport }: RunInputFormProps) {
   if (type === 'file') return <FileInput draft={draft} onChange={onChange} isDisabled={isDisabled} transport={uploadTransport} />;
   const problem = type === 'json' ? jsonProblem(draft.text) : undefined;
+  const canFormat = type === 'json' && problem === undefined && draft.text.trim() !== '' && JSON.stringify(JSON.parse(draft.text), null, 2) !== draft.text;
+  const hint =
+    type === 'json' ? (
+      <span className="flex items-center justify-between gap-2">
+        Leave empty to use the start block’s default.
+        {canFormat ? (
+          <button type="button" disabled={isDisabled} className="font-medium text-violet-700 hover:underline dark:text-violet-300" onClick={() => onChange({ ...draft, text: JSON.stringify(JSON.parse(draft.text), null, 2) })}>
+            Format JSON
+          </button>
+        ) : null}
+      </span>
+    ) : undefined;
   return (
-    <Field label={type === 'json' ? 'Run input (JSON)' : 'Run input'} error={problem} hint={type === 'json' ? 'Leave empty to use the start block’s default.' : undefined}>
+    <Field label={type === 'json' ? 'Run input (JSON)' : 'Run input'} error={problem} hint={hint}>
       {(controlProps) => (
         <Textarea
           {...controlProps}

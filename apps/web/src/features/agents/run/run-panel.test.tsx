@@ -78,6 +78,9 @@ describe('RunPanel', () => {
     expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
 
     fireEvent.change(input, { target: { value: '{ "score": 9 }' } });
+    await user.click(screen.getByRole('button', { name: 'Format JSON' }));
+    expect((input as HTMLTextAreaElement).value).toBe('{\n  "score": 9\n}');
+    expect(screen.queryByRole('button', { name: 'Format JSON' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(lastSocket().runs()).toEqual([{ type: 'workflow.run', agentId: 'agent-1', input: { score: 9 } }]));
   });
