@@ -45,9 +45,9 @@ function textWorkflow(): Workflow {
 
 function renderRunPanel(workflow: Workflow, moreRoutes: Parameters<typeof createFakeFetch>[0] = {}) {
   const api = createFakeFetch({
-    ...moreRoutes,
     'POST /api/agents/agent-1/generate-sample-input': () => jsonResponse({ input: 'What is new in solar kettles?' }),
     'PUT /api/agents/agent-1/workflow': (request) => jsonResponse({ agentId: 'agent-1', workflow: request.body, version: 4, updatedAt: '2026-03-03T08:00:00.000Z' }),
+    ...moreRoutes,
   });
   vi.stubGlobal('fetch', api.fetch);
   const store = createEditorStore(structuredClone(workflow), { idFactory: counterIds() });
@@ -172,6 +172,24 @@ describe('RunPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Generate sample input' }));
     await waitFor(() => expect((screen.getByLabelText('Run input') as HTMLTextAreaElement).value).toBe('What is new in solar kettles?'));
     expect(api.requestsTo('POST /api/agents/agent-1/generate-sample-input')).toHaveLength(1);
+  });
+
+  it('says why no sample input came, and runs an agent without a start block without input', async () => {
+    const noStart: Workflow = { blocks: [block('only', 'transform', { expression: '1 + 1' }, { name: 'Only' })], connections: [], variables: [] };
+    const { user } = renderRunPanel(noStart);
+    expect(screen.getByText('This agent has no start block, so it runs without input.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Generate sample input' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(lastSocket().runs()).toEqual([{ type: 'workflow.run', agentId: 'agent-1' }]));
+  });
+
+  it('explains a failed sample input', async () => {
+    const { user } = renderRunPanel(textWorkflow(), {
+      'POST /api/agents/agent-1/generate-sample-input': () => errorResponse(503, 'upstream_unavailable', 'The provider is unavailable right now.'),
+    });
+    await user.click(screen.getByRole('button', { name: 'Generate sample input' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('No sample input: A service ClaraVerse depends on is not answering. Try again shortly.');
+    expect((screen.getByLabelText('Run input') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('saves unsaved changes before running, and says why it cannot save', async () => {
