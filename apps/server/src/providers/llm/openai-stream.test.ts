@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOllamaDouble } from '../../test/llm-doubles/ollama-double.js';
 import { startOpenAiDouble } from '../../test/llm-doubles/openai-double.js';
@@ -5,7 +8,7 @@ import type { DoubleScenario } from '../../test/llm-doubles/scenarios.js';
 import { createTinyPng } from '../../test/tiny-png.js';
 import { createLlmClient } from './create-llm-client.js';
 import { LlmError, type LlmRequest, type LlmStreamPart, type LlmTarget } from './llm-client.js';
-import { buildOpenAiChatBody, createChatChunkReader, isOpenAiReasoningModel } from './openai-stream.js';
+import { buildOpenAiChatBody, chatEndpointOf, createChatChunkReader, isOpenAiReasoningModel } from './openai-stream.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -153,5 +156,34 @@ describe('createChatChunkReader', () => {
   it('throws an LlmError for an error event or a chunk that is not JSON', () => {
     expect(() => read([{ error: { message: 'overloaded' } }])).toThrow(LlmError);
     expect(() => read(['{not json'])).toThrow(LlmError);
+  });
+});
+
+describe('chatEndpointOf', () => {
+  it.each([
+    'http://127.0.0.1:11434/v1',
+    'http://localhost:8080/v1/',
+    'https://api.example.test/openai/v1//',
+    'https://api.example.test',
+    'http://[::1]:9000/v1',
+    'http://user:p%40ss@127.0.0.1:8000/v1',
+  ])('gives the request options http.request would derive from the URL (%s)', (baseUrl) => {
+    const derived = urlToHttpOptions(new URL(`${baseUrl.replace(/\/+$/, '')}/chat/completions`));
+    const { options, send } = chatEndpointOf(baseUrl);
+    expect(options).toEqual({
+      protocol: derived.protocol, hostname: derived.hostname, path: derived.path,
+      ...(derived.port === undefined || derived.port === '' ? {} : { port: Number(derived.port) }),
+      ...(derived.auth === undefined ? {} : { auth: derived.auth }),
+    });
+    expect(send).toBe(baseUrl.startsWith('https:') ? httpsRequest : httpRequest);
+    expect(chatEndpointOf(baseUrl)).toBe(chatEndpointOf(baseUrl));
+  });
+
+  it('streams from a base URL with a path prefix and a trailing slash', async () => {
+    const double = await startOpenAiDouble({ apiKey: 'key', scenario: { kind: 'reply', text: 'Hello there.' } });
+    closers.push(() => double.close());
+    const client = createLlmClient({ retry: { attempts: 1, baseDelayMs: 1 } });
+    const parts = await collect(client.streamChat(request({ kind: 'openai-compatible', baseUrl: `${double.baseUrl}/`, apiKey: 'key', model: 'gpt-4.1' }, { tools: [] })));
+    expect(normalise(parts)[0]).toEqual({ type: 'text-delta', delta: 'Hello there.' });
   });
 });

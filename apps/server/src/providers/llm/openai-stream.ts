@@ -1,4 +1,4 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { trimBaseUrl } from './adapters/llm-adapter.js';
 import { IdleTimer, defaultIdleTimeoutMs, idleTimeoutError } from './call-options.js';
@@ -298,15 +298,39 @@ function createBodyReader(inbox: PartInbox): { push(text: string): void; end(): 
   };
 }
 
+/** Where a base URL's Chat Completions requests go, as `node:http(s)` request options. */
+interface ChatEndpoint {
+  send: typeof httpRequest;
+  options: RequestOptions;
+}
+
+/** Base URLs seen, parsed once: `http.request(url)` re-parses a URL object into options on every call. */
+const chatEndpoints = new Map<string, ChatEndpoint>();
+const maxChatEndpoints = 1000;
+
+/** The Chat Completions endpoint of a base URL (the same options `http.request` derives from the URL itself). */
+export function chatEndpointOf(baseUrl: string): ChatEndpoint {
+  const known = chatEndpoints.get(baseUrl);
+  if (known !== undefined) return known;
+  const url = new URL(`${trimBaseUrl(baseUrl)}/chat/completions`);
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const options: RequestOptions = { protocol: url.protocol, hostname, path: `${url.pathname}${url.search}` };
+  if (url.port !== '') options.port = Number(url.port);
+  if (url.username !== '' || url.password !== '') options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  const endpoint: ChatEndpoint = { send: url.protocol === 'https:' ? httpsRequest : httpRequest, options };
+  if (chatEndpoints.size >= maxChatEndpoints) chatEndpoints.clear();
+  chatEndpoints.set(baseUrl, endpoint);
+  return endpoint;
+}
+
 /** The outgoing Chat Completions request (not yet ended) and its JSON body. */
 function openChatRequest(request: LlmRequest): { outgoing: ClientRequest; payload: string } {
   const { target } = request;
-  const url = new URL(`${trimBaseUrl(target.baseUrl)}/chat/completions`);
+  const { send, options } = chatEndpointOf(target.baseUrl);
   const payload = JSON.stringify(buildOpenAiChatBody(request));
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   if (target.apiKey !== null && target.apiKey !== '') headers.authorization = `Bearer ${target.apiKey}`;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return { outgoing: send(url, { method: 'POST', headers }), payload };
+  return { outgoing: send({ ...options, method: 'POST', headers }), payload };
 }
 
 /**
