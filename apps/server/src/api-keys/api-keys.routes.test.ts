@@ -50,4 +50,45 @@ describe('/api/keys', () => {
     const actions = (await app.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'api-key.%').execute()).map((row) => row.action);
     expect(actions.sort()).toEqual(['api-key.created', 'api-key.deleted', 'api-key.revoked']);
   });
+
+  it('stops a key that is in use at once when it is revoked, deleted, or its account disabled', async () => {
+    await setRegistrationMode(app, admin.accessToken, 'open');
+    const owner = (await registerUser(app)).json<SessionResponse>();
+    const keys = await Promise.all(['revoked', 'deleted', 'disabled'].map(async (name) =>
+      createApiKeyResponseSchema.parse((await create(name === 'disabled' ? owner.accessToken : admin.accessToken, { name, scopes: ['chat'] })).json())));
+    const models = (apiKey: string) => app.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+    for (const { apiKey } of keys) expect((await models(apiKey)).statusCode).toBe(200);
+    const [revoked, deleted, disabled] = keys as [typeof keys[0], typeof keys[0], typeof keys[0]];
+    await app.http.inject({ method: 'POST', url: `/api/keys/${revoked.key.id}/revoke`, headers: bearer(admin.accessToken) });
+    await app.http.inject({ method: 'DELETE', url: `/api/keys/${deleted.key.id}`, headers: bearer(admin.accessToken) });
+    const disabling = await app.http.inject({ method: 'PATCH', url: `/api/admin/users/${owner.user.id}`, headers: bearer(admin.accessToken), payload: { status: 'disabled' } });
+    expect(disabling.statusCode).toBe(200);
+    for (const { apiKey } of [revoked, deleted]) {
+      const refused = await models(apiKey);
+      expect(refused.statusCode).toBe(401);
+      expect(apiErrorSchema.parse(refused.json()).error.code).toBe('unauthenticated');
+    }
+    expect(apiErrorSchema.parse((await models(disabled.apiKey)).json()).error.code).toBe('account_disabled');
+  });
+
+  it('sees a key revoked by another instance within 5 s (decision 0011)', async () => {
+    let clock = Date.parse('2026-11-26T10:00:00.000Z');
+    const now = () => new Date(clock);
+    const first = await createTestApp({ overrides: { now } });
+    const peer = await createTestApp({ peerOf: first, overrides: { now } });
+    try {
+      const owner = await registerAdmin(first);
+      const { key, apiKey } = createApiKeyResponseSchema.parse((await first.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(owner.accessToken), payload: { name: 'shared', scopes: ['chat'] } })).json());
+      const models = () => first.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+      expect((await models()).statusCode).toBe(200);
+      expect((await peer.http.inject({ method: 'POST', url: `/api/keys/${key.id}/revoke`, headers: bearer(owner.accessToken) })).statusCode).toBe(200);
+      clock += 4_000;
+      expect((await models()).statusCode).toBe(200);
+      clock += 1_000;
+      expect((await models()).statusCode).toBe(401);
+    } finally {
+      await peer.close();
+      await first.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ApiKey, ApiKeyScope, CreateApiKeyBody } from '@claraverse/shared';
 import type { AuditService } from '../audit/audit.service.js';
+import { createTtlCache } from '../platform/cache/ttl-cache.js';
 import type { CounterStore } from '../platform/counters/counter-store.js';
 import { sha256Hex } from '../platform/crypto/tokens.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../platform/errors/app-error.js';
@@ -18,6 +19,11 @@ export interface ApiKeyCaller {
 
 const defaultRateLimitPerMinute = 60;
 const maxActiveKeysPerUser = 50;
+/**
+ * How long a key row found by its hash is reused (docs/decisions/0011): revoking or deleting a key drops it at
+ * once on this instance; another instance's revocation reaches this one within this time.
+ */
+export const apiKeyRowTtlMs = 5_000;
 
 function present(row: ApiKeyRow): ApiKey {
   return {
@@ -25,6 +31,9 @@ function present(row: ApiKeyRow): ApiKey {
     expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, createdAt: row.created_at,
   };
 }
+
+/** A presented key that matches no row (not cached: only rows that exist are). */
+class UnknownKey extends Error {}
 
 /** Personal API keys (`clv_` + 64 hex): created once, stored as SHA-256, scoped, rate-limited per key. */
 export function createApiKeysService(deps: {
@@ -37,6 +46,19 @@ export function createApiKeysService(deps: {
   keyLimitsEnabled?: boolean;
 }) {
   const { apiKeysRepository: repository } = deps;
+  // Key rows by hash, so an authenticated request skips the key lookup. The owner is still read on every request
+  // (a disabled or deleted account stops its keys at once); only rows that exist are cached.
+  const rowsByHash = createTtlCache<ApiKeyRow>({ ttlMs: apiKeyRowTtlMs, maxEntries: 10_000, now: () => deps.now().getTime() });
+  function findRow(keyHash: string): Promise<ApiKeyRow | undefined> {
+    return rowsByHash.getOrLoad(keyHash, async () => {
+      const row = await repository.findByHash(keyHash);
+      if (row === undefined) throw new UnknownKey();
+      return row;
+    }).catch((error: unknown) => {
+      if (error instanceof UnknownKey) return undefined;
+      throw error;
+    });
+  }
   return {
     async create(userId: string, body: CreateApiKeyBody, origin: { ip: string }): Promise<{ key: ApiKey; apiKey: string }> {
       if ((await repository.countActiveOfUser(userId)) >= maxActiveKeysPerUser) {
@@ -63,13 +85,16 @@ export function createApiKeysService(deps: {
       if (!row.revoked_at) {
         row.revoked_at = deps.now().toISOString();
         await repository.update(id, { revoked_at: row.revoked_at });
+        rowsByHash.clear();
         await deps.auditService.record({ actorUserId: userId, action: 'api-key.revoked', targetType: 'api_key', targetId: id, ip: origin.ip });
       }
       return present(row);
     },
 
     async remove(userId: string, id: string, origin: { ip: string }): Promise<void> {
-      if ((await repository.deleteOfUser(userId, id)) === 0) throw new NotFoundError('API key', id);
+      const deleted = await repository.deleteOfUser(userId, id);
+      rowsByHash.clear();
+      if (deleted === 0) throw new NotFoundError('API key', id);
       await deps.auditService.record({ actorUserId: userId, action: 'api-key.deleted', targetType: 'api_key', targetId: id, ip: origin.ip });
     },
 
@@ -79,7 +104,7 @@ export function createApiKeysService(deps: {
      * @throws UnauthenticatedError, ForbiddenError, RateLimitedError
      */
     async authenticate(presented: string, scope: ApiKeyScope | '*' | readonly string[]): Promise<ApiKeyCaller> {
-      const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await repository.findByHash(sha256Hex(presented)) : undefined;
+      const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await findRow(sha256Hex(presented)) : undefined;
       const nowIso = deps.now().toISOString();
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
       const user = await deps.usersRepository.findById(row.user_id);
@@ -95,7 +120,10 @@ export function createApiKeysService(deps: {
           throw new RateLimitedError(`This API key is limited to ${row.rate_limit_per_minute} requests per minute`, window.resetInSeconds);
         }
       }
-      if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > 60_000) await repository.update(row.id, { last_used_at: nowIso });
+      if (!row.last_used_at || Date.parse(nowIso) - Date.parse(row.last_used_at) > 60_000) {
+        row.last_used_at = nowIso; // the cached row too, so the next requests do not write it again
+        await repository.update(row.id, { last_used_at: nowIso });
+      }
       return { userId: row.user_id, email: user.email, role: user.role, keyId: row.id, scopes };
     },
   };
