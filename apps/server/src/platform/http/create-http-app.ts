@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { errorBody, handleError } from './error-handler.js';
+
+/** Helmet, as the `@fastify/helmet` plugin this server depends on loads it (the plugin is only its Fastify wrapper). */
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (options: object) =>
+  (request: IncomingMessage, response: ServerResponse, next: (error?: Error) => void) => void;
 
 /** Paths that belong to the API and never fall back to the web app. */
 const apiPrefixes = ['/api/', '/ws/', '/v1/', '/mcp', '/health', '/metrics'];
@@ -34,6 +39,50 @@ export const contentSecurityPolicy = {
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
+ * Fastify's request logging, one line per request instead of two: nothing when a request arrives (a log write
+ * there sits between the request and the handler, e.g. before a streamed reply's first token), and the request
+ * (method, redacted URL) added to the line written when it is over. Error lines are Fastify's own.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error || this.isLogDisabled(request)) {
+      super.requestCompleted(error, request, reply);
+      return;
+    }
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
+/**
+ * The request id header, helmet's security headers and the duration metric. Callback hooks, not async ones:
+ * each async hook costs every request a promise and a microtask turn.
+ */
+function addRequestHooks(app: FastifyInstance, config: Config, metrics: Metrics): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  // Helmet's middleware, built once: @fastify/helmet builds it again (and parses the CSP again) on every request.
+  const setSecurityHeaders = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.env === 'production',
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    setSecurityHeaders(request.raw, reply.raw, done);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
+
+/**
  * Builds the Fastify instance with everything that knows no domain: request ids, logging, the error
  * envelope, body limit, security headers, CORS, cookies, rate limits, WebSocket support, metrics and the
  * web app with SPA fallback. Domains mount their routes on it afterwards.
@@ -51,6 +100,7 @@ export async function createHttpApp(options: {
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     requestIdHeader: false,
+    logController: new OneLinePerRequest(),
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
@@ -61,21 +111,7 @@ export async function createHttpApp(options: {
   });
 
   app.setErrorHandler(handleError);
-  app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
-  });
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.env === 'production',
-  });
+  addRequestHooks(app, config, metrics);
   const allowedOrigins = new Set(config.http.allowedOrigins);
   await app.register(fastifyCors, {
     origin: (origin, callback) => callback(null, origin === undefined || allowedOrigins.has(origin)),

@@ -2,9 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiErrorSchema } from '@claraverse/shared';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/create-test-app.js';
 import { bearer, registerAdmin } from '../../test/factories.js';
+import { contentSecurityPolicy } from './create-http-app.js';
 
 let app: TestApp;
 const webDir = join(tmpdir(), `claraverse-web-${process.pid}-${Date.now()}`);
@@ -76,6 +79,21 @@ describe('security headers and CORS', () => {
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('sends exactly the headers of the @fastify/helmet plugin with the same options', async () => {
+    const reference = Fastify();
+    await reference.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy }, crossOriginEmbedderPolicy: false, hsts: false });
+    reference.get('/health', () => ({ status: 'ok' }));
+    try {
+      const expected = (await reference.inject('/health')).headers;
+      const actual = (await app.http.inject('/health')).headers;
+      const helmetHeaders = Object.keys(expected).filter((name) => !['date', 'connection', 'keep-alive', 'content-type', 'content-length'].includes(name));
+      expect(helmetHeaders.length).toBeGreaterThan(8);
+      for (const name of helmetHeaders) expect(actual[name], name).toBe(expected[name]);
+    } finally {
+      await reference.close();
+    }
+  });
+
   it('allows configured origins and refuses others', async () => {
     const allowed = await app.http.inject({ method: 'OPTIONS', url: '/api/auth/status', headers: { origin: 'https://allowed.example', 'access-control-request-method': 'GET' } });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://allowed.example');
@@ -106,6 +124,17 @@ describe('system endpoints', () => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/admin/users/{id}/approve', '/health']));
     const registerBody = document.paths['/api/auth/register']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(registerBody?.properties ?? {})).toEqual(['email', 'password', 'name']);
+  });
+});
+
+describe('request log', () => {
+  it('writes one line per request once it is over: method, redacted URL, status, time and request id', async () => {
+    const requestId = 'log-line-check-0001';
+    await app.http.inject({ url: '/api/auth/status?token=very-secret-value', headers: { 'x-request-id': requestId } });
+    const lines = app.logLines.filter((line) => line.includes(requestId)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([expect.objectContaining({
+      msg: 'request completed', reqId: requestId, req: { method: 'GET', url: '/api/auth/status?token=[redacted]', requestId }, res: { statusCode: 200 }, responseTime: expect.any(Number),
+    })]);
   });
 });
 
