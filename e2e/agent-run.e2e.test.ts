@@ -15,6 +15,27 @@ afterAll(async () => {
   await environment?.stop();
 });
 
+/** The agent the first test builds in the browser, made through the API for the tests that only run it. */
+function kettleWorkflow(modelId: string): object {
+  const at = (x: number, y: number) => ({ x, y });
+  return {
+    blocks: [
+      { id: 'b-start', normalizedId: 'start', type: 'variable', name: 'Start', config: { operation: 'read', variableName: 'input', inputType: 'text' }, position: at(200, 0) },
+      { id: 'b-ai', normalizedId: 'ai-agent', type: 'llm_inference', name: 'AI agent', config: { model: modelId, systemPrompt: '', userPrompt: '{{input}}', enabledTools: [] }, position: at(200, 150) },
+      { id: 'b-condition', normalizedId: 'condition', type: 'condition', name: 'Condition', config: { expression: '$contains(`ai-agent`.response, "yes")' }, position: at(200, 300) },
+      { id: 'b-yes', normalizedId: 'output', type: 'output', name: 'Output', config: { value: '{{ai-agent.response}}' }, position: at(50, 450) },
+      { id: 'b-no', normalizedId: 'output-2', type: 'output', name: 'Output 2', config: { value: 'No verdict.' }, position: at(350, 450) },
+    ],
+    connections: [
+      { id: 'c1', sourceBlockId: 'b-start', targetBlockId: 'b-ai' },
+      { id: 'c2', sourceBlockId: 'b-ai', targetBlockId: 'b-condition' },
+      { id: 'c3', sourceBlockId: 'b-condition', sourceOutput: 'true', targetBlockId: 'b-yes' },
+      { id: 'c4', sourceBlockId: 'b-condition', sourceOutput: 'false', targetBlockId: 'b-no' },
+    ],
+    variables: [],
+  };
+}
+
 /** Chromium logs 4xx answers as failed resource loads; those are expected (the refresh probe before sign-in). */
 const isExpectedHttpError = (text: string) => /status of 4\d\d/.test(text);
 
@@ -164,15 +185,13 @@ describe('running an agent in a real browser against the provider double', () =>
   });
 
   it('shows a finished run in the dark theme', { timeout: 120_000 }, async () => {
-    const { agents } = await environment.api<{ agents: Array<{ id: string; name: string }> }>('GET', '/api/agents');
-    const agent = agents.find((candidate) => candidate.name === 'Kettle advisor');
-    expect(agent).toBeDefined();
+    const agentId = await environment.createAgent(kettleWorkflow(environment.modelId), 'Kettle advisor, dark');
     environment.double.setScenario({ kind: 'reply', text: verdict, tokenDelayMs: 1 });
     const browser = await launchBrowser({ colorScheme: 'dark' });
     const { page } = browser;
     try {
       await environment.signIn(page);
-      await page.goto(`${environment.server.baseUrl}/agents/${agent!.id}`);
+      await page.goto(`${environment.server.baseUrl}/agents/${agentId}`);
       await page.getByText('5 blocks', { exact: true }).waitFor();
       await runWithInput(page, 'Is a solar kettle worth it?');
       await poll(() => runPanel(page).getByRole('status', { name: 'Run completed' }).count(), 20_000).toBe(1);
@@ -181,7 +200,7 @@ describe('running an agent in a real browser against the provider double', () =>
       await frameCanvas(page);
       await screenshot(page, 'agent-run-finished-dark');
       await page.getByRole('tab', { name: 'History' }).click();
-      await poll(() => page.getByRole('list', { name: 'Runs' }).getByRole('button').count()).toBe(4);
+      await poll(() => page.getByRole('list', { name: 'Runs' }).getByRole('button').count()).toBe(1);
       await screenshot(page, 'agent-history-dark');
     } finally {
       await browser.close();
@@ -189,14 +208,12 @@ describe('running an agent in a real browser against the provider double', () =>
   });
 
   it('fills a generated sample input, explains a provider that is down, and cancels a run whose socket the server dropped', { timeout: 120_000 }, async () => {
-    const { agents } = await environment.api<{ agents: Array<{ id: string; name: string }> }>('GET', '/api/agents');
-    const agent = agents.find((candidate) => candidate.name === 'Kettle advisor');
-    expect(agent).toBeDefined();
+    const agentId = await environment.createAgent(kettleWorkflow(environment.modelId), 'Kettle advisor, failures');
     const browser = await launchBrowser();
     const { page } = browser;
     try {
       await environment.signIn(page);
-      await page.goto(`${environment.server.baseUrl}/agents/${agent!.id}`);
+      await page.goto(`${environment.server.baseUrl}/agents/${agentId}`);
       await page.getByText('5 blocks', { exact: true }).waitFor();
 
       // A sample input written by the model, for the start block's text input.
