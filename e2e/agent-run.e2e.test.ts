@@ -68,9 +68,11 @@ async function waitForStillViewport(page: Page): Promise<void> {
   );
 }
 
-/** Frames the blocks with the canvas's own Fit View control (its default leaves room for the minimap). */
+/** Frames the blocks with the canvas's own controls: fit, then one step out so the minimap covers none of them. */
 async function frameCanvas(page: Page): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click();
+  await waitForStillViewport(page);
+  await page.locator('.react-flow__controls-zoomout').click();
   await waitForStillViewport(page);
 }
 
