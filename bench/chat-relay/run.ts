@@ -13,6 +13,8 @@ const isQuick = process.argv.includes('--quick');
 // passes flags to the server's node (profiling).
 const levels = process.env.BENCH_LEVELS ? process.env.BENCH_LEVELS.split(',').map(Number) : isQuick ? [1, 20] : [1, 100, 200, 500];
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// BENCH_SERVER_ENTRY=<path>/apps/server/dist/main.js runs another build of the server (default: this checkout's).
+const serverEntry = process.env.BENCH_SERVER_ENTRY;
 const singleStreamRepeats = isQuick ? 5 : 30;
 // Two turns, so the server does not spend a second request on a title (that is measured separately, not here).
 const messages = [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Write 500 words.' }];
@@ -40,7 +42,7 @@ async function measure(mode: string, streams: number, serverPid: number, run: ()
 async function main() {
   const double = await startDouble(500, 2);
   const doubleUrl = double.url;
-  const server = await startServer({ nodeArgs: serverNodeArgs }).catch((error: unknown) => {
+  const server = await startServer({ nodeArgs: serverNodeArgs, ...(serverEntry ? { entry: serverEntry } : {}) }).catch((error: unknown) => {
     double.child.kill('SIGTERM');
     throw error;
   });
