@@ -1,7 +1,7 @@
 import type { Workflow } from '@claraverse/engine';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { branchingWorkflow, counterIds, tenBlockWorkflow } from '../test/workflow-fixtures';
 import { createEditorStore } from '../stores/editor-store';
@@ -182,5 +182,88 @@ describe('agent editor side panel', () => {
     clickNode('sad');
     expect(selectedTab()).toBe('Run');
     expect(screen.getByRole('tabpanel').textContent).toBe('Run panel');
+  });
+});
+
+describe('agent editor folding', () => {
+  const panels: EditorPanel[] = [{ id: 'run', label: 'Run', icon: Play, keepOnSelect: true, render: () => <p>Run panel</p> }];
+  const renderFoldable = () =>
+    render(
+      <div style={{ width: 1280, height: 800 }}>
+        <AgentEditor workflow={branchingWorkflow()} onSave={vi.fn()} storeOptions={{ idFactory: counterIds() }} panels={panels} />
+      </div>,
+    );
+  const palette = () => screen.getByRole('navigation', { name: 'Blocks' });
+  const storedLayout = () => JSON.parse(localStorage.getItem('claraverse.agents.editor-layout') ?? 'null') as unknown;
+  afterEach(() => localStorage.clear());
+
+  it('folds the palette to a rail of block icons that still add blocks, and unfolds it, keeping the focus on the toggle', async () => {
+    renderFoldable();
+    const user = userEvent.setup();
+    expect(within(palette()).getByText('Calls a web API (GET, POST…).')).toBeTruthy();
+    screen.getByRole('button', { name: 'Collapse palette' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Expand palette' }));
+    // Every type is still there, named by its label and tooltip, without the descriptions.
+    expect(within(palette()).getAllByRole('button')).toHaveLength(13);
+    expect(within(palette()).queryByText('Calls a web API (GET, POST…).')).toBeNull();
+    const http = within(palette()).getByRole('button', { name: 'Add HTTP request' });
+    expect(http.title).toBe('HTTP request: Calls a web API (GET, POST…).');
+    await user.click(http);
+    expect(screen.getByText('5 blocks · unsaved changes')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Settings of HTTP request' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Expand palette' }));
+    expect(within(palette()).getByText('Calls a web API (GET, POST…).')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Collapse palette' })).toBeTruthy();
+  });
+
+  it('folds the side panel to its tab strip and unfolds it on a tab or a selected block', async () => {
+    renderFoldable();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Collapse side panel' }));
+    expect(screen.queryByRole('tabpanel')).toBeNull();
+    expect(screen.getByRole('tablist', { name: 'Editor panels' }).getAttribute('aria-orientation')).toBe('vertical');
+    expect(screen.getAllByRole('tab').map((tab) => tab.getAttribute('aria-label'))).toEqual(['Block', 'Run']);
+    // A tab pressed in the strip opens the panel on it.
+    await user.click(screen.getByRole('tab', { name: 'Run' }));
+    expect(screen.getByRole('tabpanel').textContent).toBe('Run panel');
+    expect(screen.getByRole('button', { name: 'Collapse side panel' })).toBeTruthy();
+    // Selecting a block unfolds it too (on the block's settings, or the tab that keeps its place).
+    await user.click(screen.getByRole('tab', { name: 'Block' }));
+    await user.click(screen.getByRole('button', { name: 'Collapse side panel' }));
+    clickNode('sad');
+    expect(screen.getByRole('form', { name: 'Settings of sad' })).toBeTruthy();
+    // The button unfolds it as well.
+    await user.click(screen.getByRole('button', { name: 'Collapse side panel' }));
+    await user.click(screen.getByRole('button', { name: 'Expand side panel' }));
+    expect(screen.getByRole('form', { name: 'Settings of sad' })).toBeTruthy();
+  });
+
+  it('remembers both choices on this browser', async () => {
+    const { unmount } = renderFoldable();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Collapse palette' }));
+    await user.click(screen.getByRole('button', { name: 'Collapse side panel' }));
+    expect(storedLayout()).toEqual({ paletteCollapsed: true, sidePanelCollapsed: true });
+    unmount();
+
+    const { unmount: unmountAgain } = renderFoldable();
+    expect(screen.getByRole('button', { name: 'Expand palette' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Expand side panel' })).toBeTruthy();
+    expect(screen.queryByRole('tabpanel')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Expand palette' }));
+    expect(storedLayout()).toEqual({ paletteCollapsed: false, sidePanelCollapsed: true });
+    unmountAgain();
+
+    renderFoldable();
+    expect(screen.getByRole('button', { name: 'Collapse palette' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Expand side panel' })).toBeTruthy();
+  });
+
+  it('reads a missing or malformed choice as unfolded', () => {
+    localStorage.setItem('claraverse.agents.editor-layout', '{not json');
+    renderFoldable();
+    expect(screen.getByRole('button', { name: 'Collapse palette' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Collapse side panel' })).toBeTruthy();
   });
 });

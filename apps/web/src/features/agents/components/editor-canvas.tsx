@@ -1,6 +1,6 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useUpdateNodeInternals, type OnConnect } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, useUpdateNodeInternals, type OnConnect } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isDarkTheme, useUiPreferencesStore } from '../../../stores/ui-preferences-store';
 import { blockTypeInfo } from '../lib/block-catalog';
@@ -18,11 +18,34 @@ const nodeTypes = { block: BlockNode };
 export const fitViewOptions = { padding: { top: '24px', bottom: '24px', left: '64px', right: '168px' }, maxZoom: 1 } as const;
 
 /**
+ * Re-frames the workflow after the layout around the canvas changed (`frameKey`). The canvas takes its new width
+ * only after React Flow's resize observer has measured it, so the framing waits for that measure.
+ */
+function useFrameOnResize(frameKey: string | undefined) {
+  const { fitView } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  // The layout last framed for, and the size the canvas had when the layout changed (framed once it differs).
+  const framed = useRef({ key: frameKey, pendingFrom: undefined as string | undefined });
+  useEffect(() => {
+    const size = `${width}×${height}`;
+    if (framed.current.key !== frameKey) framed.current = { key: frameKey, pendingFrom: size };
+    else if (framed.current.pendingFrom !== undefined && framed.current.pendingFrom !== size) {
+      framed.current.pendingFrom = undefined;
+      void fitView({ ...fitViewOptions, duration: 200 });
+    }
+  }, [frameKey, width, height, fitView]);
+}
+
+/**
  * The React Flow canvas over the editor store: blocks and connections come from the store, and every change
  * (drag, select, connect, drop from the palette) goes back through store actions, so undo sees all of it.
  * Deleting and shortcuts are handled by the editor (AgentEditor), not by React Flow.
+ *
+ * `frameKey` names the layout around the canvas (which panels are folded): when it changes, the canvas frames
+ * the workflow again once its new size is measured.
  */
-export function EditorCanvas() {
+export function EditorCanvas({ frameKey }: { frameKey?: string } = {}) {
   const store = useEditorStoreApi();
   const blocks = useEditorStore((state) => state.workflow.blocks);
   const connections = useEditorStore((state) => state.workflow.connections);
@@ -39,6 +62,7 @@ export function EditorCanvas() {
     updateNodeInternals(store.getState().workflow.blocks.map((block) => block.id));
     void fitView({ ...fitViewOptions, duration: 200 });
   }, [direction, fitView, store, updateNodeInternals]);
+  useFrameOnResize(frameKey);
 
   const nodes = useMemo(() => toFlowNodes(blocks, new Set(selectedBlockIds), measured), [blocks, selectedBlockIds, measured]);
   const edges = useMemo(() => toFlowEdges(connections, new Set(selectedConnectionIds)), [connections, selectedConnectionIds]);
