@@ -9,6 +9,9 @@ import { EditorStoreProvider } from '../stores/editor-store-context';
 import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
 import { BlockSettingsPanel } from './block-settings-panel';
 
+/** API answers can take a while on a loaded machine: how long a query may wait for them (not a timing check). */
+const loaded = { timeout: 10_000 };
+
 function renderPanel(workflow: Workflow, selectedId: string) {
   const store = createEditorStore(structuredClone(workflow), { idFactory: counterIds() });
   store.getState().select({ blockIds: [selectedId] });
@@ -247,7 +250,7 @@ describe('block settings panel with the API (pickers)', () => {
   it('edits an LLM block: model, prompts with {{…}} autocomplete and the path hint', async () => {
     const { config, user } = renderWithApi(llmWorkflow(), 'writer');
     const model = screen.getByRole('combobox', { name: 'Model' });
-    await screen.findByRole('option', { name: 'Llama 3.2 3B · Ollama (yours)' });
+    await screen.findByRole('option', { name: 'Llama 3.2 3B · Ollama (yours)' }, loaded);
     await user.selectOptions(model, 'model-llama');
     expect(config()['model']).toBe('model-llama');
     const system = screen.getByRole('combobox', { name: 'System prompt' });
@@ -269,17 +272,17 @@ describe('block settings panel with the API (pickers)', () => {
   it('edits an LLM block: tools with recommendations, required tools, and the credential an integration tool needs', async () => {
     const { api, config, user } = renderWithApi(llmWorkflow(), 'writer');
     await user.type(screen.getByRole('combobox', { name: 'System prompt' }), 'Find the news');
-    const searchRow = (await screen.findByRole('checkbox', { name: 'Search the Web' })).closest('li')!;
-    expect(await within(searchRow).findByText('Recommended')).toBeTruthy();
+    const searchRow = (await screen.findByRole('checkbox', { name: 'Search the Web' }, loaded)).closest('li')!;
+    expect(await within(searchRow).findByText('Recommended', {}, loaded)).toBeTruthy();
     // The block's words are sent once typing pauses.
-    await vi.waitFor(() => expect(api.requestsTo('POST /api/tools/recommend').at(-1)?.body).toEqual({ name: 'News writer', description: '', systemPrompt: 'Find the news', userPrompt: '{{input}}' }));
+    await vi.waitFor(() => expect(api.requestsTo('POST /api/tools/recommend').at(-1)?.body).toEqual({ name: 'News writer', description: '', systemPrompt: 'Find the news', userPrompt: '{{input}}' }), loaded);
     await user.click(within(searchRow).getByRole('checkbox', { name: 'Search the Web' }));
     await user.click(screen.getByRole('checkbox', { name: 'Required: Search the Web' }));
     await user.click(screen.getByRole('checkbox', { name: 'Send Slack Message' }));
     expect(config()).toMatchObject({ enabledTools: ['search_web', 'send_slack_message'], requiredTools: ['search_web'] });
     // Slack needs a credential: the user has one, offered alone in its picker.
-    const slack = await screen.findByRole('combobox', { name: 'Slack credential' });
-    await screen.findByRole('option', { name: 'Team Slack · cred…' });
+    const slack = await screen.findByRole('combobox', { name: 'Slack credential' }, loaded);
+    await screen.findByRole('option', { name: 'Team Slack · cred…' }, loaded);
     expect(within(slack).getAllByRole('option').map((option) => option.textContent)).toEqual(['None', 'Team Slack · cred…']);
     await user.selectOptions(slack, 'cred-slack');
     expect(config()['credentials']).toEqual(['cred-slack']);
@@ -306,7 +309,7 @@ describe('block settings panel with the API (pickers)', () => {
     await user.keyboard('{Enter}');
     expect(config()['url']).toBe('https://api.example.com/items/{{start.value}}');
     const credential = screen.getByRole('combobox', { name: 'Credential' });
-    await screen.findByRole('option', { name: 'Billing API · cred…' });
+    await screen.findByRole('option', { name: 'Billing API · cred…' }, loaded);
     expect(within(credential).getAllByRole('option').map((option) => option.textContent)).toEqual(['None', 'Billing API · cred…']);
     expect(screen.getByRole('link', { name: 'Add a REST API or webhook credential' }).getAttribute('href')).toBe('/credentials');
     await user.selectOptions(credential, 'cred-rest');
@@ -316,7 +319,7 @@ describe('block settings panel with the API (pickers)', () => {
   it('edits a tool call block: one tool, its arguments as templates, and its credential', async () => {
     const workflow: Workflow = { blocks: [block('start', 'variable', { operation: 'read' }), block('notify', 'code_block', { toolName: 'search_web' })], connections: [connection('c1', 'start', 'notify')], variables: [] };
     const { config, user } = renderWithApi(workflow, 'notify');
-    expect(((await screen.findByRole('radio', { name: 'Search the Web' })) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: 'Search the Web' }, loaded)) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('radio', { name: 'Send Slack Message' }));
     expect(config()['toolName']).toBe('send_slack_message');
     const args = screen.getByRole('combobox', { name: 'Arguments (JSON)' });
@@ -327,8 +330,8 @@ describe('block settings panel with the API (pickers)', () => {
     await user.keyboard('{Enter}');
     await user.type(args, '"}');
     expect(config()['argumentMapping']).toEqual({ text: '{{input}}' });
-    const slack = await screen.findByRole('combobox', { name: 'Slack credential' });
-    await screen.findByRole('option', { name: 'Team Slack · cred…' });
+    const slack = await screen.findByRole('combobox', { name: 'Slack credential' }, loaded);
+    await screen.findByRole('option', { name: 'Team Slack · cred…' }, loaded);
     await user.selectOptions(slack, 'cred-slack');
     expect(config()['credentials']).toEqual(['cred-slack']);
   });

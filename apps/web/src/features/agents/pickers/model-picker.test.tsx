@@ -6,6 +6,9 @@ import { renderWithProviders } from '../../../test/render-with-providers';
 import { createFakePickerApi } from './fake-picker-api';
 import { ModelPicker } from './model-picker';
 
+/** API answers can take a while on a loaded machine: how long a query may wait for them (not a timing check). */
+const loaded = { timeout: 10_000 };
+
 afterEach(() => vi.unstubAllGlobals());
 
 function Harness({ initial, tools = false }: { initial?: string; tools?: boolean }) {
@@ -23,7 +26,7 @@ describe('ModelPicker', () => {
     vi.stubGlobal('fetch', createFakePickerApi().fetch);
     const user = userEvent.setup();
     renderWithProviders(<Harness tools />);
-    await screen.findByRole('option', { name: 'GPT-4.1 · OpenAI' });
+    await screen.findByRole('option', { name: 'GPT-4.1 · OpenAI' }, loaded);
     const select = screen.getByRole('combobox', { name: 'Model' });
     expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(['Instance default (GPT-4.1)', 'GPT-4.1 · OpenAI', 'Llama 3.2 3B · Ollama (yours)']);
     const chosen = () => screen.getByRole('group', { name: 'Chosen model' });
@@ -40,7 +43,7 @@ describe('ModelPicker', () => {
   it('keeps a model that is no longer available visible, with an error', async () => {
     vi.stubGlobal('fetch', createFakePickerApi().fetch);
     renderWithProviders(<Harness initial="gone-model" />);
-    expect(await screen.findByText('This model is not available to you any more; choose another.')).toBeTruthy();
+    expect(await screen.findByText('This model is not available to you any more; choose another.', {}, loaded)).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement).value).toBe('gone-model');
     expect(screen.getByRole('option', { name: 'gone-model (not available)' })).toBeTruthy();
   });

@@ -4,8 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render-with-providers';
+import { blockSettingsQueryKeys } from '../api/block-settings-paths';
 import { createFakePickerApi } from './fake-picker-api';
 import { ToolPicker } from './tool-picker';
+
+/** API answers can take a while on a loaded machine: how long a query may wait for them (not a timing check). */
+const loaded = { timeout: 10_000 };
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -29,7 +33,7 @@ describe('ToolPicker', () => {
     vi.stubGlobal('fetch', createFakePickerApi().fetch);
     const user = userEvent.setup();
     renderWithProviders(<Harness context={{ name: 'Clock' }} />);
-    const search = await screen.findByRole('region', { name: 'search tools' });
+    const search = await screen.findByRole('region', { name: 'search tools' }, loaded);
     expect(within(search).getByRole('checkbox', { name: 'Search the Web' })).toBeTruthy();
     expect(screen.getAllByRole('region').map((region) => region.getAttribute('aria-label'))).toEqual(['integrations tools', 'search tools', 'time tools', 'web tools']);
     expect(screen.queryByText('Ask User Questions')).toBeNull();
@@ -47,8 +51,8 @@ describe('ToolPicker', () => {
     const api = createFakePickerApi();
     vi.stubGlobal('fetch', api.fetch);
     renderWithProviders(<Harness context={{ name: 'Researcher', systemPrompt: 'Find the news of the day' }} />);
-    const row = (await screen.findByRole('checkbox', { name: 'Search the Web' })).closest('li')!;
-    expect(await within(row).findByText('Recommended')).toBeTruthy();
+    const row = (await screen.findByRole('checkbox', { name: 'Search the Web' }, loaded)).closest('li')!;
+    expect(await within(row).findByText('Recommended', {}, loaded)).toBeTruthy();
     expect(within(row).getByTitle('Matches news, search')).toBeTruthy();
     expect(screen.getAllByText('Recommended')).toHaveLength(1);
     expect(api.requestsTo('POST /api/tools/recommend')[0]!.body).toEqual({ name: 'Researcher', systemPrompt: 'Find the news of the day' });
@@ -58,7 +62,7 @@ describe('ToolPicker', () => {
     vi.stubGlobal('fetch', createFakePickerApi().fetch);
     const user = userEvent.setup();
     renderWithProviders(<Harness context={{}} />);
-    await user.click(await screen.findByRole('checkbox', { name: 'Search the Web' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Search the Web' }, loaded));
     await user.click(screen.getByRole('checkbox', { name: 'Get Current Time' }));
     expect(value('Selected')).toBe('search_web,get_current_time');
     expect(screen.getByText('2 enabled')).toBeTruthy();
@@ -77,19 +81,19 @@ describe('ToolPicker', () => {
 
   it('does not flag an integration tool whose credential the user has', async () => {
     vi.stubGlobal('fetch', createFakePickerApi({ usable: ['search_web', 'send_slack_message'] }).fetch);
-    renderWithProviders(<Harness context={{}} />);
-    const slack = (await screen.findByRole('checkbox', { name: 'Send Slack Message' })).closest('li')!;
-    // The usable list arrives after the tools: wait for it before checking that nothing is flagged.
-    await screen.findByRole('checkbox', { name: 'Search the Web' });
-    await vi.waitFor(() => expect(within(slack).queryByText('Needs a credential')).toBeNull());
-    expect(screen.queryAllByText('Needs a credential')).toHaveLength(0);
+    const { queryClient } = renderWithProviders(<Harness context={{}} />);
+    const slack = (await screen.findByRole('checkbox', { name: 'Send Slack Message' }, loaded)).closest('li')!;
+    // Once the usable tools are known, Slack's is among them: nothing is flagged.
+    await vi.waitFor(() => expect(queryClient.getQueryState(blockSettingsQueryKeys.usableToolNames)?.status).toBe('success'), loaded);
+    expect(within(slack).queryByText('Needs a credential')).toBeNull();
+    expect(within(slack).queryByRole('link')).toBeNull();
   });
 
   it('chooses exactly one tool in single mode', async () => {
     vi.stubGlobal('fetch', createFakePickerApi().fetch);
     const user = userEvent.setup();
     renderWithProviders(<Harness mode="single" context={{}} />);
-    await user.click(await screen.findByRole('radio', { name: 'Search the Web' }));
+    await user.click(await screen.findByRole('radio', { name: 'Search the Web' }, loaded));
     await user.click(screen.getByRole('radio', { name: 'Get Current Time' }));
     expect(value('Selected')).toBe('get_current_time');
     expect((screen.getByRole('radio', { name: 'Search the Web' }) as HTMLInputElement).checked).toBe(false);
@@ -99,6 +103,6 @@ describe('ToolPicker', () => {
   it('says when the tools cannot be loaded', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'internal', message: 'boom', requestId: 'r' } }), { status: 500, headers: { 'Content-Type': 'application/json' } })));
     renderWithProviders(<Harness context={{}} />);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^The tools could not be loaded\./);
+    expect((await screen.findByRole('alert', {}, loaded)).textContent).toMatch(/^The tools could not be loaded\./);
   });
 });
