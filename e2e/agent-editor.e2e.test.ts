@@ -98,6 +98,42 @@ describe('agent editor in Chromium', () => {
         // The page uses the window's width: the canvas is not squeezed into the reading column.
         const canvas = await page.locator('.react-flow').evaluate((element) => element.getBoundingClientRect().width);
         expect(canvas).toBeGreaterThan(500);
+
+        // Folding the palette to its rail and the side panel to its tab strip gives the canvas the room, and the
+        // canvas frames the workflow again: every block still inside it, drawn larger than before.
+        const zoomOf = () => page.locator('.react-flow__viewport').evaluate((viewport) => new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a);
+        const zoomBefore = await zoomOf();
+        await page.getByRole('button', { name: 'Collapse palette' }).click();
+        await page.getByRole('button', { name: 'Collapse side panel' }).click();
+        await page.getByRole('button', { name: 'Expand side panel' }).waitFor();
+        await waitForStillViewport(page);
+        const foldedCanvas = await page.locator('.react-flow').evaluate((element) => element.getBoundingClientRect().width);
+        expect(foldedCanvas).toBeGreaterThan(canvas + 400);
+        await page.screenshot({ path: join(screenshotsDir, `agent-editor-folded-${colorScheme}.png`) });
+        expect(await allNodesInsidePane(page)).toBe(true);
+        // Framed again, not just uncovered: no smaller than before, and centred in the wider canvas (unframed, the
+        // blocks would keep their place from the left edge and the new room would all be on the right).
+        expect(await zoomOf()).toBeGreaterThanOrEqual(zoomBefore);
+        const gaps = await page.evaluate(() => {
+          const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+          const boxes = [...document.querySelectorAll('.react-flow__node')].map((node) => node.getBoundingClientRect());
+          return { left: Math.min(...boxes.map((box) => box.left)) - pane.left, right: pane.right - Math.max(...boxes.map((box) => box.right)) };
+        });
+        expect(Math.abs(gaps.left - gaps.right)).toBeLessThan(4);
+        // The rail still names every block type and adds one; the strip still lists every tab.
+        expect(await page.getByRole('navigation', { name: 'Blocks' }).getByRole('button').count()).toBe(13);
+        expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('aria-label')))).toEqual(['Block', 'Build', 'Run', 'History', 'Versions', 'Deploy']);
+        // Both choices hold after a reload; a tab pressed in the strip opens the panel on it.
+        await page.reload();
+        await page.locator('.react-flow__node').nth(9).waitFor();
+        await page.getByRole('button', { name: 'Expand palette' }).waitFor();
+        await page.getByRole('tab', { name: 'Versions' }).click();
+        await page.getByRole('tabpanel').waitFor();
+        expect(await page.getByRole('tab', { name: 'Versions' }).getAttribute('aria-selected')).toBe('true');
+        await page.getByRole('button', { name: 'Expand palette' }).click();
+        await page.getByRole('button', { name: 'Collapse palette' }).waitFor();
+        await waitForStillViewport(page);
+        expect(await allNodesInsidePane(page)).toBe(true);
         expect(problems).toEqual([]);
       } finally {
         await browser.close();
@@ -113,6 +149,13 @@ describe('agent editor in Chromium', () => {
       const problems = watchConsole(page);
       await page.goto(`${baseUrl}${previewPath}?empty`);
       await page.getByText('0 blocks').waitFor();
+      // The palette folded to its rail adds blocks too (by their labelled icons); unfolded again for the rest.
+      await page.getByRole('button', { name: 'Collapse palette' }).click();
+      await page.getByRole('button', { name: 'Add Output' }).click();
+      await page.getByText('1 block · unsaved changes').waitFor();
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.getByText('0 blocks').waitFor();
+      await page.getByRole('button', { name: 'Expand palette' }).click();
       // Start by dragging it from the palette onto the canvas (HTML5 drag and drop), the rest by click.
       await page.getByRole('button', { name: 'Add Start / variable' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 80, y: 80 } });
       for (const name of ['AI agent', 'Condition', 'Output', 'Output']) await page.getByRole('button', { name: `Add ${name}` }).click();

@@ -206,7 +206,7 @@ function SidePanel({ panels, initialPanel, collapsed, onCollapsedChange }: SideP
         collapsed ? 'w-12' : active.id === 'block' ? 'w-80' : 'w-[26rem]',
       )}
     >
-      <div className={classNames('flex shrink-0 border-zinc-200 dark:border-zinc-800', collapsed ? 'min-h-0 flex-1 flex-col items-center gap-1 overflow-y-auto py-2' : 'items-stretch border-b')}>
+      <div className={classNames('flex shrink-0 border-zinc-200 dark:border-zinc-800', collapsed ? 'min-h-0 flex-1 flex-col items-center gap-1 overflow-y-auto py-1' : 'items-stretch border-b')}>
         {/* The toggle keeps its place in both states, so it keeps the keyboard focus when pressed. */}
         <button
           type="button"
