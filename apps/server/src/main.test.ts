@@ -41,7 +41,8 @@ afterEach(() => {
   running = null;
 });
 
-describe('main (the server process)', () => {
+// Each test starts the entry point in a child process (tsx compiles it first): slow on a loaded machine.
+describe('main (the server process)', { timeout: 60_000 }, () => {
   it('finishes an in-flight request on SIGTERM, refuses new ones, and exits 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'claraverse-main-'));
     const server = await startServer({ DATA_DIR: dataDir });

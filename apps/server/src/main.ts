@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createLogger } from './platform/logging/logger.js';
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logging.level);
+  // Log lines are written asynchronously (a synchronous stdout write per line sat on every request's path,
+  // docs/benchmarks.md); whatever is still buffered is written when the process exits, however it exits.
+  const destination = pino.destination({ dest: 1, sync: false });
+  process.on('exit', () => destination.flushSync());
+  const logger = createLogger(config.logging.level, destination);
   const app = await createApp(config, { logger });
   await app.http.listen({ host: config.http.host, port: config.http.port });
   const address = app.http.server.address();
