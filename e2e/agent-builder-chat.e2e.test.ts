@@ -1,4 +1,4 @@
-import { builderConversationResponseSchema, workflowResponseSchema, workflowVersionsResponseSchema } from '@claraverse/shared';
+import { builderConversationResponseSchema, userModelsResponseSchema, workflowResponseSchema, workflowVersionsResponseSchema } from '@claraverse/shared';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedWorkflow, generationAnswer, scriptAnswers } from '../apps/server/src/agents/builder/builder-test-support.js';
@@ -49,6 +49,8 @@ async function holdRequests(page: Page, path: string): Promise<{ release(): void
 const steps = (page: Page) => page.getByRole('list', { name: 'Generation steps' }).last().locator(':scope > li');
 const stepTexts = (page: Page) => steps(page).evaluateAll((items) => items.map((item) => `${item.getAttribute('data-state')}: ${item.querySelector('p')?.textContent ?? ''}`));
 const canvasBlockNames = (page: Page) => page.locator('.react-flow__node p.font-semibold').allInnerTexts();
+/** The one-line summary under a block's name on the canvas. */
+const canvasSummary = (page: Page, name: string) => page.locator('.react-flow__node', { has: page.locator('p.font-semibold', { hasText: new RegExp(`^${name}$`) }) }).locator('p.font-mono').textContent();
 
 /** Whether every block is drawn inside the visible canvas (the result is framed). */
 const allBlocksInView = (page: Page) =>
@@ -122,9 +124,12 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
       expect(await setup.getByText('Slack', { exact: true }).count()).toBe(1);
       expect(await setup.getByRole('link', { name: 'Add a Slack credential' }).getAttribute('href')).toBe('/credentials');
       await screenshot(page, 'agent-builder-chat-light');
+      // No model chosen: the block runs on the default one.
+      await poll(() => canvasSummary(page, 'Research')).toBe('default model · 3 tools');
 
       // A change: the current workflow goes with it, and the result is version 2.
       const changed = generatedWorkflow(['search_web', 'get_current_time', 'send_slack_message']);
+      Object.assign(changed.blocks[1]!.config, { model: environment.modelId });
       changed.blocks.push({ id: 'note', normalizedId: 'note', type: 'output', name: 'Digest note', config: { value: 'Posted: {{research.response}}' }, position: { x: 500, y: 350 } } as (typeof changed.blocks)[number]);
       changed.connections.push({ id: 'c3', sourceBlockId: 'research', targetBlockId: 'note' });
       const modify = scriptAnswers(environment.double, [toolSelectionAnswer, generationAnswer(changed, 'Added a note with the posted digest.')]);
@@ -137,6 +142,10 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
       await box.press('Enter');
       await poll(() => stepTexts(page), 15_000).toEqual(['done: Chose 3 tools', 'done: Workflow changed · saved as version 2']);
       await poll(() => canvasBlockNames(page)).toEqual(['Start', 'Research', 'Result', 'Digest note']);
+      // The block names its model by instance id; the canvas shows the model's name and provider.
+      const model = userModelsResponseSchema.parse(await environment.api('GET', '/api/models')).models.find((candidate) => candidate.id === environment.modelId);
+      await poll(() => canvasSummary(page, 'Research')).toBe(`${model?.displayName} · ${model?.providerName} · 3 tools`);
+      await screenshot(page, 'agent-builder-chat-changed-light');
       // The change went with the workflow on the canvas, and the model saw it.
       const [sent] = sentBodies as Array<{ currentWorkflow?: { blocks: Array<{ id: string }> }; conversationId?: string }>;
       expect(sent?.currentWorkflow?.blocks.map((block) => block.id)).toEqual(['start', 'research', 'result']);
@@ -156,15 +165,25 @@ describe('the builder chat in a real browser against the OpenAI double', () => {
       expect(saved.version).toBe(2);
 
       // The conversation is stored: after a reload it is there, each change with its version.
-      const stored = builderConversationResponseSchema.parse(await environment.api('GET', `/api/agents/${agentId}/conversations/current`)).conversation;
-      expect(stored.messages.map((message) => [message.role, message.workflowSnapshot?.version ?? null])).toEqual([
+      // (The exchange is appended after the answer is shown: read until it is there.)
+      const currentConversation = async () => builderConversationResponseSchema.parse(await environment.api('GET', `/api/agents/${agentId}/conversations/current`)).conversation;
+      await poll(async () => (await currentConversation()).messages.map((message) => [message.role, message.workflowSnapshot?.version ?? null])).toEqual([
         ['user', null], ['assistant', 1], ['user', null], ['assistant', 2], ['user', null], ['assistant', null],
       ]);
+      const stored = await currentConversation();
       await page.reload();
       await page.getByRole('tab', { name: 'Build' }).click();
       await poll(() => page.getByRole('group', { name: 'Builder answer' }).count()).toBe(2);
       expect(await page.getByRole('group', { name: 'Builder answer' }).first().innerText()).toContain('Created · version 1');
       expect(await page.getByText(askAnswer).count()).toBe(1);
+
+      await screenshot(page, 'agent-builder-chat-stored-light');
+      // Each change leads to the Versions tab, where the version it saved is listed.
+      await page.getByRole('group', { name: 'Builder answer' }).first().getByRole('button', { name: 'View version 1' }).click();
+      await poll(() => page.getByRole('tab', { name: 'Versions' }).getAttribute('aria-selected')).toBe('true');
+      await poll(() => page.getByRole('listitem', { name: 'Version 1' }).count()).toBe(1);
+      await page.getByRole('tab', { name: 'Build' }).click();
+      await poll(() => page.getByRole('group', { name: 'Builder answer' }).count()).toBe(2);
 
       // Starting over: a new, empty conversation becomes the current one; the workflow stays.
       await page.getByRole('button', { name: 'New conversation' }).click();

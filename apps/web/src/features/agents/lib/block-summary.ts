@@ -25,8 +25,19 @@ export function blockModelId(config: Block['config']): string | undefined {
  */
 export function modelLabel(modelId: string | undefined, models: readonly ModelName[]): string {
   if (modelId === undefined) return 'default model';
-  const model = models.find((candidate) => candidate.id === modelId || candidate.name === modelId);
+  const model = findModel(modelId, models);
   return model === undefined ? 'unknown model' : `${model.displayName} · ${model.providerName}`;
+}
+
+/** The user's model a block names, by instance id or by name (as the model picker matches it). */
+export function findModel<T extends ModelName>(modelId: string, models: readonly T[]): T | undefined {
+  return models.find((candidate) => candidate.id === modelId || candidate.name === modelId);
+}
+
+/** "3 tools" for an LLM block with tools enabled, or empty. */
+export function llmToolsNote(config: Block['config']): string {
+  const tools = Array.isArray(config['enabledTools']) ? config['enabledTools'].length : 0;
+  return tools === 0 ? '' : `${tools} tool${tools === 1 ? '' : 's'}`;
 }
 
 export interface BlockSummaryOptions {
@@ -44,9 +55,9 @@ export function blockSummary(block: Pick<Block, 'type' | 'config'>, { model }: B
     case 'variable':
       return config['operation'] === 'set' ? `set ${text(config['variableName'])}` : `input · ${text(config['inputType'] ?? 'text')}`;
     case 'llm_inference': {
-      const tools = Array.isArray(config['enabledTools']) ? config['enabledTools'].length : 0;
       const name = model ?? blockModelId(config) ?? 'default model';
-      return tools > 0 ? `${name} · ${tools} tool${tools === 1 ? '' : 's'}` : name;
+      const tools = llmToolsNote(config);
+      return tools === '' ? name : `${name} · ${tools}`;
     }
     case 'code_block':
       return text(config['toolName']);
