@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from './api-client';
 import { describeUploadError, uploadFile, type UploadTransport } from './upload-file';
-import { sendJson as json, startUploadTestServer, uploadResponseBody as uploadBody } from './upload-test-server';
+import { sendJson as json, startUploadTestServer, uploadResponseBody as uploadBody } from '../test/upload-test-server';
 
 let server: Awaited<ReturnType<typeof startUploadTestServer>>;
 let baseUrl: string;

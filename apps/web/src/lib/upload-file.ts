@@ -1,8 +1,8 @@
 import { uploadSchema, type Upload } from '@claraverse/shared';
-import { env } from '../../../config/env';
-import { ApiError, apiClient, apiErrorFromResponse } from '../../../lib/api-client';
-import { describeError } from '../../../lib/error-messages';
-import { useSessionStore } from '../../../stores/session-store';
+import { env } from '../config/env';
+import { ApiError, apiClient, apiErrorFromResponse } from './api-client';
+import { describeError } from './error-messages';
+import { useSessionStore } from '../stores/session-store';
 
 /** How the upload reaches the API; the app's session by default, a test server in tests. */
 export interface UploadTransport {

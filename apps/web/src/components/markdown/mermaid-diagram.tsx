@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useUiPreferencesStore } from '../../../stores/ui-preferences-store';
+import { useUiPreferencesStore } from '../../stores/ui-preferences-store';
 
 type RenderState = { status: 'pending' } | { status: 'rendered'; svg: string } | { status: 'failed'; message: string };
 

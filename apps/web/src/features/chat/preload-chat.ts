@@ -1,5 +1,5 @@
 import { useSessionStore } from '../../stores/session-store';
-import { preloadMarkdownRenderer } from './components/lazy-markdown-content';
+import { preloadMarkdownRenderer } from '../../components/markdown/lazy-markdown-content';
 
 /**
  * Called by the entry point when the page is opened on `/chat` or `/chat/<id>` with a stored session: opens the

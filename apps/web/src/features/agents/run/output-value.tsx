@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 // The chat's markdown renderer (lazy: its chunk loads with the first markdown output).
-import { LazyMarkdownContent } from '../../chat/components/lazy-markdown-content';
+import { LazyMarkdownContent } from '../../../components/markdown/lazy-markdown-content';
 import { JsonTree } from './json-tree';
 
 const imageUrlPattern = /^(?:data:image\/[\w+.-]+;base64,|(?:https?:\/\/|\/)\S+\.(?:png|jpe?g|gif|webp|svg)(?:\?\S*)?$)/i;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Field } from '../../../components/ui/field';
 import { Textarea } from '../../../components/ui/textarea';
 // The chat's upload call (multipart POST /api/upload with progress), reused rather than written twice.
-import { describeUploadError, uploadFile, type UploadTransport } from '../../chat/api/upload-file';
+import { describeUploadError, uploadFile, type UploadTransport } from '../../../lib/upload-file';
 
 export type StartInputType = 'text' | 'json' | 'file';
 

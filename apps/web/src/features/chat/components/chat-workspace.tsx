@@ -6,7 +6,7 @@ import { LoadingState } from '../../../components/ui/spinner';
 import { useChatSession } from '../hooks/use-chat-session';
 import { ChatPanel } from './chat-panel';
 import { ConversationSidebar } from './conversation-sidebar';
-import { preloadMarkdownRenderer } from './lazy-markdown-content';
+import { preloadMarkdownRenderer } from '../../../components/markdown/lazy-markdown-content';
 
 /**
  * The chat screen: the list of chats (a drawer under 1024 px) beside the open conversation. Its height fills the

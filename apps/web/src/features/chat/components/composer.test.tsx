@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { useSessionStore } from '../../../stores/session-store';
 import { buildSession } from '../../../test/build-user';
 import { stubObjectUrls } from '../../../test/object-urls';
-import { sendJson, startUploadTestServer, uploadResponseBody } from '../api/upload-test-server';
+import { sendJson, startUploadTestServer, uploadResponseBody } from '../../../test/upload-test-server';
 import { Composer } from './composer';
 
 let server: Awaited<ReturnType<typeof startUploadTestServer>>;

@@ -1,6 +1,6 @@
 import type { Upload } from '@claraverse/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { deleteUpload, describeUploadError, uploadFile } from '../api/upload-file';
+import { deleteUpload, describeUploadError, uploadFile } from '../../../lib/upload-file';
 import { attachmentProblem, isImageType, maxAttachmentsPerMessage, uploadTypeOf } from '../lib/attachment-files';
 import type { MessageAttachment } from '../lib/chat-types';
 import { makeThumbnail } from '../lib/image-thumbnail';
