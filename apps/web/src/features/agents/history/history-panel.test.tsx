@@ -1,32 +1,18 @@
-import type { Agent, ExecutionRecord, ExecutionSummary } from '@claraverse/shared';
+import type { ExecutionRecord, ExecutionSummary } from '@claraverse/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { History, Play } from 'lucide-react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, jsonResponse } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { AgentEditor } from '../components/agent-editor';
-import { installFakeWorkflowSocket, removeFakeWorkflowSocket, type FakeWorkflowSocket } from '../run/fake-workflow-socket';
 import { RunPanel } from '../run/run-panel';
-import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
+import { canvasStatus, setUpRunPanelTests, testAgent } from '../run/run-panel-test-setup';
 import { branchingWorkflow } from '../test/workflow-fixtures';
 import { HistoryPanel } from './history-panel';
 
-let sockets: FakeWorkflowSocket[] = [];
-beforeAll(installReactFlowStubs);
-afterAll(removeReactFlowStubs);
-beforeEach(() => {
-  sockets = installFakeWorkflowSocket();
-});
-afterEach(() => {
-  removeFakeWorkflowSocket();
-  vi.unstubAllGlobals();
-});
-
-const agent: Agent = {
-  id: 'agent-1', name: 'News digest', description: '', status: 'draft', settings: {}, hasWorkflow: true, blockCount: 4, workflowVersion: 3,
-  createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-02T10:30:00.000Z',
-};
+const { lastSocket } = setUpRunPanelTests();
+const agent = testAgent;
 
 function summary(id: string, status: ExecutionSummary['status'], trigger: ExecutionSummary['trigger'], durationMs: number, minute: number): ExecutionSummary {
   return {
@@ -88,8 +74,6 @@ function renderHistory() {
   return { api, user: userEvent.setup() };
 }
 
-const node = (name: string) => screen.getByText(name, { selector: '.react-flow__node p.font-semibold' }).closest('.react-flow__node') as HTMLElement;
-const canvasStatus = (name: string) => within(node(name)).queryByRole('img', { name: /^Status:/ })?.getAttribute('aria-label');
 
 describe('HistoryPanel', () => {
   it('shows the success rate, the average duration and a chart of the listed runs, filters by status and trigger, and pages', async () => {
@@ -136,7 +120,7 @@ describe('HistoryPanel', () => {
 
     await user.click(screen.getByRole('button', { name: 'Run again with this input' }));
     expect(screen.getByRole('tab', { name: 'Run' }).getAttribute('aria-selected')).toBe('true');
-    await waitFor(() => expect(sockets.at(-1)?.runs()).toEqual([{ type: 'workflow.run', agentId: 'agent-1', input: { score: 20 } }]));
+    await waitFor(() => expect(lastSocket().runs()).toEqual([{ type: 'workflow.run', agentId: 'agent-1', input: { score: 20 } }]));
     expect((screen.getByLabelText('Run input (JSON)') as HTMLTextAreaElement).value).toBe('{\n  "score": 20\n}');
     // The Run tab shows its own (new) run: the recorded statuses are gone from the canvas.
     expect(canvasStatus('sad')).toBeUndefined();

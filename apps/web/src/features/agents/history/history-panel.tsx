@@ -11,6 +11,7 @@ import { describeError } from '../../../lib/error-messages';
 import { formatDateTime } from '../../../lib/format-date';
 import { useExecutionStats } from '../api/get-execution-stats';
 import { useAgentExecutions, type ExecutionFilters } from '../api/list-agent-executions';
+import { useOpenEditorPanel } from '../components/agent-editor';
 import { useEditorStoreApi } from '../stores/editor-store-context';
 import { formatDuration } from '../run/format-duration';
 import { RunStatusBadge, runStatusLabel } from '../run/run-status';
@@ -24,14 +25,6 @@ export const historyPageSize = 10;
 const triggerLabels: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', schedule: 'Schedule', webhook: 'Webhook', chat: 'Chat' };
 const statusOptions = [{ value: '', label: 'All statuses' }, ...executionStatuses.map((status) => ({ value: status, label: runStatusLabel(status) }))];
 const triggerOptions = [{ value: '', label: 'All triggers' }, ...executionTriggers.map((trigger) => ({ value: trigger, label: triggerLabels[trigger] }))];
-
-/**
- * Brings the editor's Run tab forward. The editor owns its tabs; its tab buttons are the way in (ids
- * `editor-tab-<panel>`), so History presses the Run tab like the user would.
- */
-function showRunTab(): void {
-  document.getElementById('editor-tab-run')?.click();
-}
 
 function ExecutionRow({ execution, onOpen }: { execution: ExecutionSummary; onOpen: () => void }) {
   const when = formatDateTime(execution.startedAt);
@@ -130,6 +123,7 @@ function ExecutionList({ agentId, filters, onFilters, onOpen }: { agentId: strin
  */
 export function HistoryPanel({ agent }: { agent: Agent }) {
   const editor = useEditorStoreApi();
+  const openPanel = useOpenEditorPanel();
   const [filters, setFilters] = useState<ExecutionFilters>({ page: 1, limit: historyPageSize });
   const [openId, setOpenId] = useState<string | undefined>();
 
@@ -143,7 +137,7 @@ export function HistoryPanel({ agent }: { agent: Agent }) {
         }}
         onRerun={(input) => {
           requestRerun(agent.id, input);
-          showRunTab();
+          openPanel('run');
         }}
       />
     );

@@ -1,35 +1,19 @@
 import type { Workflow } from '@claraverse/engine';
-import type { Agent } from '@claraverse/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Play } from 'lucide-react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakeFetch, errorResponse, jsonResponse } from '../../../test/fake-fetch';
+import { preloadMarkdownRenderer } from '../../../components/markdown/lazy-markdown-content';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { AgentEditor } from '../components/agent-editor';
 import { createEditorStore } from '../stores/editor-store';
-import { installReactFlowStubs, removeReactFlowStubs } from '../test/react-flow-stubs';
 import { block, branchingWorkflow, connection, counterIds } from '../test/workflow-fixtures';
-import { installFakeWorkflowSocket, removeFakeWorkflowSocket, type FakeWorkflowSocket } from './fake-workflow-socket';
 import { RunPanel } from './run-panel';
+import { canvasNode, canvasStatus, setUpRunPanelTests, testAgent } from './run-panel-test-setup';
 
-let sockets: FakeWorkflowSocket[] = [];
-const lastSocket = () => sockets.at(-1)!;
-
-beforeAll(installReactFlowStubs);
-afterAll(removeReactFlowStubs);
-beforeEach(() => {
-  sockets = installFakeWorkflowSocket();
-});
-afterEach(() => {
-  removeFakeWorkflowSocket();
-  vi.unstubAllGlobals();
-});
-
-const agent: Agent = {
-  id: 'agent-1', name: 'News digest', description: '', status: 'draft', settings: {}, hasWorkflow: true, blockCount: 4, workflowVersion: 3,
-  createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-02T10:30:00.000Z',
-};
+const { sockets, lastSocket } = setUpRunPanelTests();
+const agent = testAgent;
 
 function textWorkflow(): Workflow {
   return {
@@ -65,8 +49,6 @@ function renderRunPanel(workflow: Workflow, moreRoutes: Parameters<typeof create
   return { api, store, user: userEvent.setup() };
 }
 
-const node = (name: string) => screen.getByText(name, { selector: '.react-flow__node p.font-semibold' }).closest('.react-flow__node') as HTMLElement;
-const canvasStatus = (name: string) => within(node(name)).queryByRole('img', { name: /^Status:/ })?.getAttribute('aria-label');
 
 describe('RunPanel', () => {
   it('builds a JSON input from the start block, refuses invalid JSON and sends the parsed value', async () => {
@@ -109,9 +91,10 @@ describe('RunPanel', () => {
     expect(canvasStatus('happy')).toBe('Status: Completed');
     expect(screen.getByRole('status', { name: 'Run completed' }).textContent).toBe('Completedin 1.2 s');
     expect(screen.getByText('in 1.2 s')).toBeTruthy();
-    // Markdown output, rendered by the chat's renderer once its chunk has loaded.
+    // Markdown output, rendered by the shared renderer once its chunk has loaded (awaited: under load it takes longer than waitFor's second).
     const markdown = screen.getByRole('region', { name: 'Output happy' });
-    await waitFor(() => expect(within(markdown).getByRole('heading', { name: 'Verdict' })).toBeTruthy());
+    await act(() => preloadMarkdownRenderer());
+    expect(within(markdown).getByRole('heading', { name: 'Verdict' })).toBeTruthy();
     expect(within(markdown).getByText('9').tagName).toBe('STRONG');
     // JSON output as a tree that folds.
     const tree = screen.getByRole('list', { name: 'Output details' });
@@ -125,7 +108,7 @@ describe('RunPanel', () => {
     const details = screen.getByRole('region', { name: 'Result of classify' });
     expect(within(details).getByText('Inputs')).toBeTruthy();
     expect(within(details).getByText('"true"')).toBeTruthy();
-    fireEvent.click(node('sad'));
+    fireEvent.click(canvasNode('sad'));
     expect(within(screen.getByRole('list', { name: 'Blocks of this run' })).getByRole('button', { name: 'sad: Skipped' }).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -232,7 +215,7 @@ describe('RunPanel', () => {
     });
     expect(screen.getByText('Connection lost — reconnecting…')).toBeTruthy();
     // The client reconnects after its backoff; `ready` on the new socket makes the panel read the record.
-    await waitFor(() => expect(sockets).toHaveLength(2), { timeout: 5_000 });
+    await waitFor(() => expect(sockets()).toHaveLength(2), { timeout: 5_000 });
     await waitFor(() => expect(screen.getByRole('status', { name: 'Run completed' })).toBeTruthy());
     expect(api.requestsTo('GET /api/executions/run-5').length).toBeGreaterThan(0);
     expect(canvasStatus('Result')).toBe('Status: Completed');
