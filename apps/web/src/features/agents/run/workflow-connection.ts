@@ -6,6 +6,7 @@ import {
 import { z } from 'zod';
 import { env } from '../../../config/env';
 import { apiClient } from '../../../lib/api-client';
+import { followNetworkStatus } from '../../../lib/follow-network-status';
 import { createRealtimeClient, realtimeUrl, type ConnectionState, type RealtimeClient, type ServerMessageHandlers, type SocketLike } from '../../../lib/realtime-client';
 import { useSessionStore } from '../../../stores/session-store';
 import { getExecution } from '../api/get-execution';
@@ -120,12 +121,8 @@ export function workflowClient(): RealtimeClient<WorkflowClientMessage> {
     ...(socketFactory === undefined ? {} : { createSocket: socketFactory }),
   });
   created.subscribe(() => workflowConnectionState.set(created.getState()));
-  globalThis.addEventListener?.('offline', () => {
-    if (client === created) created.dropConnection();
-  });
-  globalThis.addEventListener?.('online', () => {
-    if (client === created && created.getState() !== 'idle' && created.getState() !== 'connected') created.connect();
-  });
+  // Offline: drop the socket now (the server keeps running the workflow); online: reconnect at once.
+  followNetworkStatus(created, () => client === created);
   client = created;
   return created;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { showToast } from '../../../components/ui/toast';
 import { apiClient } from '../../../lib/api-client';
 import { env } from '../../../config/env';
+import { followNetworkStatus } from '../../../lib/follow-network-status';
 import {
   createRealtimeClient,
   realtimeUrl,
@@ -73,15 +74,8 @@ export function chatClient(): RealtimeClient<ChatClientMessage> {
     onReady: handleReady,
   });
   created.subscribe(() => useChatStore.setState({ connectionState: created.getState() }));
-  // Offline: the old socket can take a minute to notice, and frames sent meanwhile are lost. Drop it now (the
-  // server keeps generating into its buffer) and show "reconnecting".
-  globalThis.addEventListener?.('offline', () => {
-    if (client === created) created.dropConnection();
-  });
-  // Back online: reconnect now rather than at the end of the backoff (a reply may be waiting in the buffer).
-  globalThis.addEventListener?.('online', () => {
-    if (client === created && created.getState() !== 'idle' && created.getState() !== 'connected') created.connect();
-  });
+  // Offline: drop the socket now (the server keeps generating into its buffer); online: reconnect at once.
+  followNetworkStatus(created, () => client === created);
   client = created;
   return created;
 }
