@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentEnvironment, type AgentEnvironment } from './support/agent-setup.js';
 import { launchBrowser, screenshot, watchConsole } from './support/browser.js';
+import { allNodesInsidePane, waitForStillViewport } from './support/canvas.js';
 import { poll } from './support/chat-page.js';
 
 /** What the double answers the agent's LLM block with: markdown that makes the condition take its true branch. */
@@ -48,32 +49,13 @@ async function canvasStatus(page: Page, name: string): Promise<string | null> {
   return (await indicator.count()) === 0 ? null : ((await indicator.getAttribute('aria-label')) ?? '').replace('Status: ', '');
 }
 
-/** Resolves once the canvas viewport has not moved for ten animation frames (framing animations are over). */
-async function waitForStillViewport(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-        let last = viewport.style.transform;
-        let still = 0;
-        const tick = () => {
-          const now = viewport.style.transform;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 10) resolve();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-}
-
 /** Frames the blocks with the canvas's own controls: fit, then one step out so the minimap covers none of them. */
 async function frameCanvas(page: Page): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click();
   await waitForStillViewport(page);
   await page.locator('.react-flow__controls-zoomout').click();
   await waitForStillViewport(page);
+  expect(await allNodesInsidePane(page)).toBe(true);
 }
 
 /** Adds start → AI agent → condition → two outputs from the palette, connects and configures them. */
