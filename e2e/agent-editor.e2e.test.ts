@@ -1,51 +1,20 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAgentEnvironment } from './support/agent-setup.js';
 import { launchBrowser, screenshotsDir, watchConsole } from './support/browser.js';
+import { allNodesInsidePane, waitForStillViewport } from './support/canvas.js';
 
 const webRoot = fileURLToPath(new URL('../apps/web', import.meta.url));
 const previewPath = '/src/features/agents/test/editor-preview.html';
-
-/** Whether every block is drawn fully inside the visible canvas. */
-async function allNodesInsidePane(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-    return [...document.querySelectorAll('.react-flow__node')].every((node) => {
-      const box = node.getBoundingClientRect();
-      return box.top >= pane.top && box.bottom <= pane.bottom && box.left >= pane.left && box.right <= pane.right;
-    });
-  });
-}
-
-/** Resolves once the canvas viewport has not moved for ten animation frames (framing animations are over). */
-async function waitForStillViewport(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
-        let last = viewport.style.transform;
-        let still = 0;
-        const tick = () => {
-          const now = viewport.style.transform;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 10) resolve();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-}
 
 let vite: ViteDevServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  // The editor has no route yet (the agents pages come with the API): Vite serves its test-only preview page.
+  // Vite serves the editor's test-only preview page (the ten-block fixture, an empty canvas for palette tests).
   vite = await createServer({ configFile: `${webRoot}/vite.config.ts`, logLevel: 'error', server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false } });
   await vite.listen();
   const address = vite.httpServer?.address();
