@@ -8,7 +8,8 @@ import type { DoubleScenario } from '../../test/llm-doubles/scenarios.js';
 import { createTinyPng } from '../../test/tiny-png.js';
 import { createLlmClient } from './create-llm-client.js';
 import { LlmError, type LlmRequest, type LlmStreamPart, type LlmTarget } from './llm-client.js';
-import { buildOpenAiChatBody, chatEndpointOf, createChatChunkReader, isOpenAiReasoningModel } from './openai-stream.js';
+import { buildOpenAiChatBody, isOpenAiReasoningModel } from './openai-chat-body.js';
+import { chatEndpointOf, createChatChunkReader } from './openai-stream.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
