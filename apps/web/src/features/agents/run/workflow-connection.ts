@@ -4,10 +4,8 @@ import {
   type WorkflowClientMessage,
 } from '@claraverse/shared';
 import { z } from 'zod';
-import { env } from '../../../config/env';
-import { apiClient } from '../../../lib/api-client';
-import { followNetworkStatus } from '../../../lib/follow-network-status';
-import { createRealtimeClient, realtimeUrl, type ConnectionState, type RealtimeClient, type ServerMessageHandlers, type SocketLike } from '../../../lib/realtime-client';
+import { createSessionRealtimeClient } from '../../../lib/session-realtime-client';
+import { type ConnectionState, type RealtimeClient, type ServerMessageHandlers, type SocketLike } from '../../../lib/realtime-client';
 import { useSessionStore } from '../../../stores/session-store';
 import { getExecution } from '../api/get-execution';
 import { applyBlockEvent, applyRecord, applyRunEnd, beginRun, runOf, updateRun, useRunStore } from './run-store';
@@ -111,18 +109,13 @@ export const workflowConnectionState = (() => {
 /** The `/ws/workflow` socket, created on first use. */
 export function workflowClient(): RealtimeClient<WorkflowClientMessage> {
   if (client) return client;
-  const created = createRealtimeClient<WorkflowSocketServerMessage, WorkflowClientMessage>({
-    url: realtimeUrl('/ws/workflow', env.apiBaseUrl),
-    schema: workflowSocketServerMessageSchema,
-    handlers,
-    getAccessToken: () => useSessionStore.getState().accessToken,
-    refreshSession: () => apiClient.refreshSession(),
-    onReady: handleReady,
-    ...(socketFactory === undefined ? {} : { createSocket: socketFactory }),
-  });
+  // Offline: the socket is dropped at once (the server keeps running the workflow); online: reconnects.
+  const created: RealtimeClient<WorkflowClientMessage> = createSessionRealtimeClient<WorkflowSocketServerMessage, WorkflowClientMessage>(
+    '/ws/workflow',
+    { schema: workflowSocketServerMessageSchema, handlers, onReady: handleReady, ...(socketFactory === undefined ? {} : { createSocket: socketFactory }) },
+    () => client === created,
+  );
   created.subscribe(() => workflowConnectionState.set(created.getState()));
-  // Offline: drop the socket now (the server keeps running the workflow); online: reconnect at once.
-  followNetworkStatus(created, () => client === created);
   client = created;
   return created;
 }

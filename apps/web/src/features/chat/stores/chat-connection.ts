@@ -6,16 +6,8 @@ import {
 } from '@claraverse/shared';
 import { z } from 'zod';
 import { showToast } from '../../../components/ui/toast';
-import { apiClient } from '../../../lib/api-client';
-import { env } from '../../../config/env';
-import { followNetworkStatus } from '../../../lib/follow-network-status';
-import {
-  createRealtimeClient,
-  realtimeUrl,
-  type RealtimeClient,
-  type ServerMessageHandlers,
-} from '../../../lib/realtime-client';
-import { useSessionStore } from '../../../stores/session-store';
+import { createSessionRealtimeClient } from '../../../lib/session-realtime-client';
+import type { RealtimeClient, ServerMessageHandlers } from '../../../lib/realtime-client';
 import { applyReplyToStore, inFlightMessages, setGapHandler } from './apply-reply';
 import { useChatStore } from './chat-store';
 
@@ -65,17 +57,13 @@ function handleReady(): void {
 /** The chat socket, created on first use. */
 export function chatClient(): RealtimeClient<ChatClientMessage> {
   if (client) return client;
-  const created = createRealtimeClient<ChatSocketServerMessage, ChatClientMessage>({
-    url: realtimeUrl('/ws/chat', env.apiBaseUrl),
-    schema: chatSocketServerMessageSchema,
-    handlers,
-    getAccessToken: () => useSessionStore.getState().accessToken,
-    refreshSession: () => apiClient.refreshSession(),
-    onReady: handleReady,
-  });
+  // Offline: the socket is dropped at once (the server keeps generating into its buffer); online: reconnects.
+  const created: RealtimeClient<ChatClientMessage> = createSessionRealtimeClient<ChatSocketServerMessage, ChatClientMessage>(
+    '/ws/chat',
+    { schema: chatSocketServerMessageSchema, handlers, onReady: handleReady },
+    () => client === created,
+  );
   created.subscribe(() => useChatStore.setState({ connectionState: created.getState() }));
-  // Offline: drop the socket now (the server keeps generating into its buffer); online: reconnect at once.
-  followNetworkStatus(created, () => client === created);
   client = created;
   return created;
 }
