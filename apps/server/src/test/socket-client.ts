@@ -8,10 +8,12 @@ export interface TestSocketClient<Message extends { type: string }> {
   /** Resolves with the first received message (past or future) matching `predicate`. */
   waitFor(predicate: (message: Message) => boolean, timeoutMs?: number): Promise<Message>;
   close(): Promise<void>;
+  /** Resolves when the server (or the test) closes the socket. */
+  closed: Promise<{ code: number; reason: string }>;
 }
 
-/** Opens a realtime socket (`/ws/chat`, `/ws/workflow`) on a listening app, authenticates with `token` and waits for `ready`. */
-export async function connectTestSocket<Message extends { type: string }>(baseUrl: string, path: string, token: string): Promise<TestSocketClient<Message>> {
+/** Opens a realtime socket (`/ws/chat`, `/ws/workflow`, `/mcp/connect`) on a listening app and sends `auth` with `token`; does not wait for `ready` (some tests expect a refusal). */
+export async function openTestSocket<Message extends { type: string }>(baseUrl: string, path: string, token: string): Promise<TestSocketClient<Message>> {
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}`);
   const received: Message[] = [];
   const waiters = new Set<{ predicate: (message: Message) => boolean; resolve: (message: Message) => void }>();
@@ -25,6 +27,7 @@ export async function connectTestSocket<Message extends { type: string }>(baseUr
       }
     }
   });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -32,6 +35,7 @@ export async function connectTestSocket<Message extends { type: string }>(baseUr
   const client: TestSocketClient<Message> = {
     socket,
     received,
+    closed,
     send: (message) => socket.send(JSON.stringify(message)),
     waitFor: (predicate, timeoutMs = 10_000) => {
       const found = received.find(predicate);
@@ -52,6 +56,12 @@ export async function connectTestSocket<Message extends { type: string }>(baseUr
     }),
   };
   client.send({ type: 'auth', token });
+  return client;
+}
+
+/** `openTestSocket`, then waits for `ready`. */
+export async function connectTestSocket<Message extends { type: string }>(baseUrl: string, path: string, token: string): Promise<TestSocketClient<Message>> {
+  const client = await openTestSocket<Message>(baseUrl, path, token);
   await client.waitFor((message) => message.type === 'ready');
   return client;
 }

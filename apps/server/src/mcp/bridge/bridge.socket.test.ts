@@ -1,19 +1,13 @@
 import type { SessionResponse, UserBridge } from '@claraverse/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createTestApp, type TestApp } from '../../test/create-test-app.js';
 import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../../test/factories.js';
+import { openTestSocket, type TestSocketClient } from '../../test/socket-client.js';
 import { callTool, mcpToolOf } from '../test-mcp-servers.js';
 
 type Message = { type: string } & Record<string, unknown>;
 
-interface BridgeTestClient {
-  socket: WebSocket;
-  received: Message[];
-  closed: Promise<{ code: number; reason: string }>;
-  send(message: object): void;
-  waitFor(predicate: (message: Message) => boolean): Promise<Message>;
-}
+type BridgeTestClient = TestSocketClient<Message>;
 
 let app: TestApp;
 let baseUrl: string;
@@ -28,35 +22,7 @@ async function createKey(session: SessionResponse, scopes: string[]): Promise<st
 }
 
 /** Opens `/mcp/connect` and sends `auth`; does not wait for `ready` (some tests expect a refusal). */
-async function openBridge(token: string): Promise<BridgeTestClient> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/mcp/connect`);
-  const received: Message[] = [];
-  const waiters = new Set<{ predicate: (message: Message) => boolean; resolve: (message: Message) => void }>();
-  socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString('utf8')) as Message;
-    received.push(message);
-    for (const waiter of [...waiters]) {
-      if (waiter.predicate(message)) {
-        waiters.delete(waiter);
-        waiter.resolve(message);
-      }
-    }
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  socket.send(JSON.stringify({ type: 'auth', token }));
-  return {
-    socket, received, closed,
-    send: (message) => socket.send(JSON.stringify(message)),
-    waitFor: (predicate) => {
-      const found = received.find(predicate);
-      return found ? Promise.resolve(found) : new Promise((resolve) => waiters.add({ predicate, resolve }));
-    },
-  };
-}
+const openBridge = (token: string): Promise<BridgeTestClient> => openTestSocket<Message>(baseUrl, '/mcp/connect', token);
 
 const echoTool = { server: 'Laptop Tools', name: 'echo', description: 'Echoes', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
 
@@ -122,10 +88,8 @@ describe('WS /mcp/connect', () => {
     const chatOnly = await openBridge(await createKey(owner, ['chat']));
     expect((await chatOnly.closed).code).toBe(4401);
     // The bridge key opens only the bridge route: the chat socket refuses it.
-    const chatSocket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws/chat`);
-    await new Promise((resolve) => chatSocket.once('open', resolve));
-    chatSocket.send(JSON.stringify({ type: 'auth', token: bridgeKey }));
-    expect(await new Promise((resolve) => chatSocket.once('close', (code) => resolve(code)))).toBe(4401);
+    const chatSocket = await openTestSocket<Message>(baseUrl, '/ws/chat', bridgeKey);
+    expect((await chatSocket.closed).code).toBe(4401);
     const bogus = await openBridge(`clv_${'0'.repeat(64)}`);
     expect((await bogus.closed).code).toBe(4401);
     const viaAccessToken = await openBridge(other.accessToken);
