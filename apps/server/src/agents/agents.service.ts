@@ -8,8 +8,8 @@ import { deploySnippets } from './deploy-snippets.js';
 
 const emptyWorkflow: WorkflowDocument = { blocks: [], connections: [], variables: [] };
 
-/** Settings a copy does not take: where the original reports its runs, and its secrets. */
-const duplicatedSettingsLeftOut = ['callbackUrl', 'webhookSecret', 'callbackSecret'];
+/** The setting a copy does not take: where the original reports its runs (its webhook and secret live in their own table). */
+const duplicatedSettingsLeftOut = ['callbackUrl'];
 
 /** "Name (copy)", kept within the 200 characters a name may have. */
 const copyName = (name: string) => `${name.slice(0, 193)} (copy)`;
