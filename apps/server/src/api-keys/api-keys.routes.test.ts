@@ -1,7 +1,7 @@
 import { apiErrorSchema, createApiKeyResponseSchema, type SessionResponse } from '@claraverse/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/create-test-app.js';
-import { bearer, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
+import { bearer, goodPassword, registerAdmin, registerUser, setRegistrationMode } from '../test/factories.js';
 
 let app: TestApp;
 let admin: SessionResponse;
@@ -69,6 +69,51 @@ describe('/api/keys', () => {
       expect(apiErrorSchema.parse(refused.json()).error.code).toBe('unauthenticated');
     }
     expect(apiErrorSchema.parse((await models(disabled.apiKey)).json()).error.code).toBe('account_disabled');
+  });
+
+  it('follows its account at once: disabled, re-enabled, deleted (the owner is cached with the key)', async () => {
+    await setRegistrationMode(app, admin.accessToken, 'open');
+    const owner = (await registerUser(app)).json<SessionResponse>();
+    const { apiKey } = createApiKeyResponseSchema.parse((await create(owner.accessToken, { name: 'cli', scopes: ['chat'] })).json());
+    const models = () => app.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+    const patchOwner = (payload: object) =>
+      app.http.inject({ method: 'PATCH', url: `/api/admin/users/${owner.user.id}`, headers: bearer(admin.accessToken), payload });
+    expect((await models()).statusCode).toBe(200);
+    expect((await patchOwner({ status: 'disabled' })).statusCode).toBe(200);
+    expect(apiErrorSchema.parse((await models()).json()).error.code).toBe('account_disabled');
+    expect((await patchOwner({ status: 'active' })).statusCode).toBe(200);
+    expect((await models()).statusCode).toBe(200);
+    const deleting = await app.http.inject({
+      method: 'DELETE', url: '/api/user/account', headers: bearer(owner.accessToken), payload: { confirmation: 'delete my account', password: goodPassword },
+    });
+    expect(deleting.statusCode).toBe(200);
+    const refused = await models();
+    expect(refused.statusCode).toBe(401);
+    expect(apiErrorSchema.parse(refused.json()).error.code).toBe('unauthenticated');
+  });
+
+  it('sees an account disabled on another instance within 5 s', async () => {
+    let clock = Date.parse('2026-11-26T10:00:00.000Z');
+    const now = () => new Date(clock);
+    const first = await createTestApp({ overrides: { now } });
+    const peer = await createTestApp({ peerOf: first, overrides: { now } });
+    try {
+      const boss = await registerAdmin(first);
+      await setRegistrationMode(first, boss.accessToken, 'open');
+      const owner = (await registerUser(first)).json<SessionResponse>();
+      const { apiKey } = createApiKeyResponseSchema.parse((await first.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(owner.accessToken), payload: { name: 'cli', scopes: ['chat'] } })).json());
+      const models = () => first.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+      expect((await models()).statusCode).toBe(200);
+      const disabling = await peer.http.inject({ method: 'PATCH', url: `/api/admin/users/${owner.user.id}`, headers: bearer(boss.accessToken), payload: { status: 'disabled' } });
+      expect(disabling.statusCode).toBe(200);
+      clock += 4_000;
+      expect((await models()).statusCode).toBe(200);
+      clock += 1_000;
+      expect(apiErrorSchema.parse((await models()).json()).error.code).toBe('account_disabled');
+    } finally {
+      await peer.close();
+      await first.close();
+    }
   });
 
   it('sees a key revoked by another instance within 5 s (decision 0011)', async () => {

@@ -5,6 +5,7 @@ import { createTtlCache } from '../platform/cache/ttl-cache.js';
 import type { CounterStore } from '../platform/counters/counter-store.js';
 import { sha256Hex } from '../platform/crypto/tokens.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../platform/errors/app-error.js';
+import type { UserRow } from '../platform/database/tables.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
 
@@ -18,6 +19,7 @@ export interface ApiKeyCaller {
 }
 
 const defaultRateLimitPerMinute = 60;
+const keyPattern = /^clv_[0-9a-f]{64}$/;
 const maxActiveKeysPerUser = 50;
 /**
  * How long a key row found by its hash is reused (docs/decisions/0011): revoking or deleting a key drops it at
@@ -35,6 +37,13 @@ function present(row: ApiKeyRow): ApiKey {
 /** A presented key that matches no row (not cached: only rows that exist are). */
 class UnknownKey extends Error {}
 
+/** A key row and its owner as read together (null: the account is gone). */
+interface KnownKey {
+  row: ApiKeyRow;
+  scopes: string[];
+  owner: Pick<UserRow, 'email' | 'role' | 'status'> | null;
+}
+
 /** Personal API keys (`clv_` + 64 hex): created once, stored as SHA-256, scoped, rate-limited per key. */
 export function createApiKeysService(deps: {
   apiKeysRepository: ApiKeysRepository;
@@ -46,19 +55,21 @@ export function createApiKeysService(deps: {
   keyLimitsEnabled?: boolean;
 }) {
   const { apiKeysRepository: repository } = deps;
-  // Key rows by hash, so an authenticated request skips the key lookup. The owner is still read on every request
-  // (a disabled or deleted account stops its keys at once); only rows that exist are cached.
-  const rowsByHash = createTtlCache<ApiKeyRow>({ ttlMs: apiKeyRowTtlMs, maxEntries: 10_000, now: () => deps.now().getTime() });
-  function findRow(keyHash: string): Promise<ApiKeyRow | undefined> {
-    return rowsByHash.getOrLoad(keyHash, async () => {
+  // Keys found by hash, with their owners, so an authenticated request reads nothing (decision 0011). Dropped on
+  // every revoke or delete here and on every status, role or email change or deletion of an account (the users
+  // repository announces those); only keys that exist are cached.
+  const keysByHash = createTtlCache<KnownKey>({ ttlMs: apiKeyRowTtlMs, maxEntries: 10_000, now: () => deps.now().getTime() });
+  deps.usersRepository.onAccountChange(() => keysByHash.clear());
+  const loadKey = (keyHash: string): Promise<KnownKey | undefined> =>
+    keysByHash.getOrLoad(keyHash, async () => {
       const row = await repository.findByHash(keyHash);
       if (row === undefined) throw new UnknownKey();
-      return row;
+      const owner = await deps.usersRepository.findById(row.user_id);
+      return { row, scopes: JSON.parse(row.scopes) as string[], owner: owner === undefined ? null : { email: owner.email, role: owner.role, status: owner.status } };
     }).catch((error: unknown) => {
       if (error instanceof UnknownKey) return undefined;
       throw error;
     });
-  }
   return {
     async create(userId: string, body: CreateApiKeyBody, origin: { ip: string }): Promise<{ key: ApiKey; apiKey: string }> {
       if ((await repository.countActiveOfUser(userId)) >= maxActiveKeysPerUser) {
@@ -85,7 +96,7 @@ export function createApiKeysService(deps: {
       if (!row.revoked_at) {
         row.revoked_at = deps.now().toISOString();
         await repository.update(id, { revoked_at: row.revoked_at });
-        rowsByHash.clear();
+        keysByHash.clear();
         await deps.auditService.record({ actorUserId: userId, action: 'api-key.revoked', targetType: 'api_key', targetId: id, ip: origin.ip });
       }
       return present(row);
@@ -93,7 +104,7 @@ export function createApiKeysService(deps: {
 
     async remove(userId: string, id: string, origin: { ip: string }): Promise<void> {
       const deleted = await repository.deleteOfUser(userId, id);
-      rowsByHash.clear();
+      keysByHash.clear();
       if (deleted === 0) throw new NotFoundError('API key', id);
       await deps.auditService.record({ actorUserId: userId, action: 'api-key.deleted', targetType: 'api_key', targetId: id, ip: origin.ip });
     },
@@ -104,12 +115,13 @@ export function createApiKeysService(deps: {
      * @throws UnauthenticatedError, ForbiddenError, RateLimitedError
      */
     async authenticate(presented: string, scope: ApiKeyScope | '*' | readonly string[]): Promise<ApiKeyCaller> {
-      const row = /^clv_[0-9a-f]{64}$/.test(presented) ? await findRow(sha256Hex(presented)) : undefined;
+      const keyHash = keyPattern.test(presented) ? sha256Hex(presented) : undefined;
+      // A cached key is checked without a promise turn: this sits before every /v1 request's upstream call.
+      const known = keyHash === undefined ? undefined : (keysByHash.get(keyHash) ?? (await loadKey(keyHash)));
       const nowIso = deps.now().toISOString();
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
-      const user = await deps.usersRepository.findById(row.user_id);
+      if (!known || known.row.revoked_at || (known.row.expires_at && known.row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
+      const { row, scopes, owner: user } = known;
       if (!user || user.status !== 'active') throw new AppError('account_disabled', 'The account that owns this API key is not active');
-      const scopes = JSON.parse(row.scopes) as string[];
       const wanted: readonly string[] = typeof scope === 'string' ? [scope] : scope;
       if (!scopes.includes('*') && !wanted.some((one) => scopes.includes(one))) {
         throw new ForbiddenError(`This API key lacks the "${wanted.join('" or "')}" scope`);

@@ -27,6 +27,7 @@ export function createUsersAdminService(deps: {
       const updated = await deps.usersRepository.update(targetId, { ...changes, updated_at: deps.now().toISOString() }, transaction);
       return { before: target, after: updated ?? target };
     });
+    deps.usersRepository.announceAccountChange(targetId); // committed now: see createUsersRepository
     if (result.after.status !== 'active' && result.before.status === 'active') await deps.revokeSessionsOfUser(targetId);
     await deps.auditService.record({
       actorUserId: actor.userId,

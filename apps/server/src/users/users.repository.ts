@@ -6,9 +6,29 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-/** SQL over `users` and `user_preferences`. */
+/** Account fields other domains keep copies of (an API key's caller): a write to one of them is announced. */
+const announcedFields = ['status', 'role', 'email'] as const;
+
+/**
+ * SQL over `users` and `user_preferences`. Every write that changes an account's status, role or email, and every
+ * deletion, is announced to `onAccountChange` listeners (caches of callers drop their copies). A write inside a
+ * transaction is announced when it is made and must be announced again by the caller once the transaction has
+ * committed (`announceAccountChange`): a reader that ran in between saw the old row.
+ */
 export function createUsersRepository(db: Kysely<Database>) {
+  const listeners = new Set<(userId: string) => void>();
+  const announceAccountChange = (userId: string): void => {
+    for (const listener of listeners) listener(userId);
+  };
   return {
+    /** Calls `listener` with the user's id after each announced write; returns the unsubscribe function. */
+    onAccountChange(listener: (userId: string) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    announceAccountChange,
+
     findById: (id: string): Promise<UserRow | undefined> =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
@@ -26,11 +46,13 @@ export function createUsersRepository(db: Kysely<Database>) {
 
     async update(id: string, changes: UserRowUpdate, executor: Kysely<Database> = db): Promise<UserRow | undefined> {
       await executor.updateTable('users').set(changes).where('id', '=', id).execute();
+      if (announcedFields.some((field) => changes[field] !== undefined)) announceAccountChange(id);
       return executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
     async deleteById(id: string, executor: Kysely<Database> = db): Promise<number> {
       const result = await executor.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+      announceAccountChange(id);
       return Number(result.numDeletedRows);
     },
 

@@ -66,6 +66,7 @@ export function createUsersService(deps: {
         await deps.usersRepository.deleteById(userId, transaction);
         return { user: 1 as const, refreshTokens, preferences };
       });
+      deps.usersRepository.announceAccountChange(userId); // committed now: see createUsersRepository
       await deps.auditService.record({ actorUserId: userId, action: 'user.account-deleted', targetType: 'user', targetId: userId, ip: origin.ip });
       return { deleted };
     },
