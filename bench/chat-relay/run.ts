@@ -15,28 +15,53 @@ const levels = process.env.BENCH_LEVELS ? process.env.BENCH_LEVELS.split(',').ma
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 // BENCH_SERVER_ENTRY=<path>/apps/server/dist/main.js runs another build of the server (default: this checkout's).
 const serverEntry = process.env.BENCH_SERVER_ENTRY;
-const singleStreamRepeats = isQuick ? 5 : 30;
+// At 1 stream each path first serves untimed streams (the server's code is compiled by then, as in a server that
+// has been up for a minute), then the paths take turns, one stream each, so the machine's noise falls on all alike.
+const singleStreamRounds = Number(process.env.BENCH_SINGLE_ROUNDS ?? (isQuick ? 5 : 60));
+const singleStreamWarmUps = isQuick ? 2 : 10;
 // Two turns, so the server does not spend a second request on a title (that is measured separately, not here).
 const messages = [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Write 500 words.' }];
 
 interface Row { mode: string; streams: number; ttftP50: number; ttftP99: number; totalP50: number; totalP99: number; failed: number; peakRssMb: number; serverCpuMsPerStream: number }
 
-async function measure(mode: string, streams: number, serverPid: number, run: () => Promise<StreamTiming>): Promise<Row> {
-  let peak = rssMb(serverPid);
-  const cpuBefore = cpuMs(serverPid);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 50);
-  const timings: StreamTiming[] = [];
-  if (streams === 1) for (let index = 0; index < singleStreamRepeats; index += 1) timings.push(await run());
-  else timings.push(...(await Promise.all(Array.from({ length: streams }, run))));
-  clearInterval(sampler);
-  const serverCpuMsPerStream = Math.round((cpuMs(serverPid) - cpuBefore) / timings.length);
+type Run = () => Promise<StreamTiming>;
+
+function summarise(mode: string, streams: number, timings: StreamTiming[], peakRssMb: number, serverCpuMs: number): Row {
   const ok = timings.filter((timing) => timing.ok);
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    mode, streams, failed: timings.length - ok.length, peakRssMb: Math.round(peak), serverCpuMsPerStream,
+    mode, streams, failed: timings.length - ok.length, peakRssMb: Math.round(peakRssMb), serverCpuMsPerStream: Math.round(serverCpuMs / timings.length),
     ttftP50: round(percentile(ok.map((timing) => timing.ttftMs), 0.5)), ttftP99: round(percentile(ok.map((timing) => timing.ttftMs), 0.99)),
     totalP50: round(percentile(ok.map((timing) => timing.totalMs), 0.5)), totalP99: round(percentile(ok.map((timing) => timing.totalMs), 0.99)),
   };
+}
+
+/** `streams` concurrent streams on one path, with the server's peak RSS (sampled every 50 ms) and CPU. */
+async function measureConcurrent(mode: string, streams: number, serverPid: number, run: Run): Promise<Row> {
+  let peak = rssMb(serverPid);
+  const cpuBefore = cpuMs(serverPid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 50);
+  const timings = await Promise.all(Array.from({ length: streams }, run));
+  clearInterval(sampler);
+  return summarise(mode, streams, timings, peak, cpuMs(serverPid) - cpuBefore);
+}
+
+/** One stream at a time: every path warmed up, then the paths in turn for `singleStreamRounds` rounds. */
+async function measureSingle(paths: Array<{ mode: string; run: Run }>, serverPid: number): Promise<Row[]> {
+  for (const path of paths) for (let index = 0; index < singleStreamWarmUps; index += 1) await path.run();
+  const results = paths.map(() => ({ timings: [] as StreamTiming[], peak: 0, cpu: 0 }));
+  for (let round = 0; round < singleStreamRounds; round += 1) {
+    for (const [index, path] of paths.entries()) {
+      const result = results[index]!;
+      const cpuBefore = cpuMs(serverPid);
+      const sampler = setInterval(() => (result.peak = Math.max(result.peak, rssMb(serverPid))), 50);
+      result.timings.push(await path.run());
+      clearInterval(sampler);
+      result.cpu += cpuMs(serverPid) - cpuBefore;
+      result.peak = Math.max(result.peak, rssMb(serverPid));
+    }
+  }
+  return paths.map((path, index) => summarise(path.mode, 1, results[index]!.timings, results[index]!.peak, results[index]!.cpu));
 }
 
 async function main() {
@@ -50,12 +75,19 @@ async function main() {
     const { url: serverUrl, port } = server;
     const setup = await setUpServer(serverUrl, doubleUrl);
     const rows: Row[] = [];
+    const direct: Run = () => streamOpenAi(doubleUrl, 'bench-key', 'bench-model', messages);
+    const viaV1: Run = () => streamOpenAi(`${serverUrl}/v1`, setup.apiKey, 'bench-model', messages);
     for (const streams of levels) {
-      rows.push(await measure('direct', streams, server.pid, () => streamOpenAi(doubleUrl, 'bench-key', 'bench-model', messages)));
-      rows.push(await measure('/v1/chat/completions', streams, server.pid, () => streamOpenAi(`${serverUrl}/v1`, setup.apiKey, 'bench-model', messages)));
       const sockets: WebSocket[] = await Promise.all(Array.from({ length: streams }, () => openChatSocket(`ws://127.0.0.1:${port}/ws/chat`, setup.accessToken)));
       let next = 0;
-      rows.push(await measure('WS /ws/chat', streams, server.pid, () => streamOverSocket(sockets[next++ % sockets.length] as WebSocket, setup.modelId, messages)));
+      const viaSocket: Run = () => streamOverSocket(sockets[next++ % sockets.length] as WebSocket, setup.modelId, messages);
+      if (streams === 1) {
+        rows.push(...(await measureSingle([{ mode: 'direct', run: direct }, { mode: '/v1/chat/completions', run: viaV1 }, { mode: 'WS /ws/chat', run: viaSocket }], server.pid)));
+      } else {
+        rows.push(await measureConcurrent('direct', streams, server.pid, direct));
+        rows.push(await measureConcurrent('/v1/chat/completions', streams, server.pid, viaV1));
+        rows.push(await measureConcurrent('WS /ws/chat', streams, server.pid, viaSocket));
+      }
       for (const socket of sockets) socket.close();
       process.stdout.write(`${streams} stream(s) done\n`);
     }

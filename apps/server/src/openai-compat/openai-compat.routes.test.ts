@@ -99,6 +99,43 @@ describe('/v1 with the official openai client', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('messages') } });
   });
 
+  it('opens the stream as soon as the provider accepts, before the first token', async () => {
+    harness.double.setScenario({ kind: 'hang' }); // SSE headers, then no token
+    const abortedBefore = harness.double.aborted.length;
+    const controller = new AbortController();
+    const response = await fetch(`${harness.baseUrl}/v1/chat/completions`, {
+      method: 'POST', signal: controller.signal, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'Slow' }], stream: true }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const first = await response.body!.getReader().read();
+    const event = JSON.parse(new TextDecoder().decode(first.value).replace(/^data: /, '').trim()) as { choices: Array<{ delta: object }> };
+    expect(event.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
+    controller.abort();
+    await harness.double.waitForAborted(abortedBefore + 1);
+  });
+
+  it('answers a provider refusal with a JSON error, and a failure after it accepted with an error event', async () => {
+    harness.double.setScenario({ kind: 'status', status: 400, message: 'Bad things in the prompt.' });
+    const post = () => fetch(`${harness.baseUrl}/v1/chat/completions`, {
+      method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+    });
+    const refused = await post();
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.headers.get('content-type')).toContain('application/json');
+    expect(await refused.json()).toMatchObject({ error: { message: expect.stringContaining('Bad things in the prompt.') } });
+
+    harness.double.setScenario({ kind: 'cut', afterTokens: 0 }); // accepted (200), then the connection drops
+    const cut = await post();
+    expect(cut.status).toBe(200);
+    const text = await cut.text();
+    expect(text).toContain('"delta":{"role":"assistant","content":""}');
+    expect(text).toMatch(/data: \{"error":\{"message":"[^"]+","type":"stream_error"/);
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
+
   it('closes the upstream request when the client aborts a stream', async () => {
     harness.double.setScenario({ kind: 'reply', wordCount: 300, tokenDelayMs: 20 });
     const abortedBefore = harness.double.aborted.length;

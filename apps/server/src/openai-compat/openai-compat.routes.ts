@@ -7,7 +7,7 @@ import type { ModelResolver } from '../chat/chat-model.js';
 import type { UsageRepository } from '../chat/usage.repository.js';
 import { defineRoute, type RouteSpec } from '../platform/http/define-route.js';
 import { createDeltaCoalescer, relayCoalescing } from '../providers/llm/delta-coalescer.js';
-import type { LlmClient, LlmFinishReason, LlmRequest, LlmToolCall } from '../providers/llm/llm-client.js';
+import type { LlmClient, LlmFinishReason, LlmRequest, LlmStreamPart, LlmToolCall } from '../providers/llm/llm-client.js';
 import { rethrowAsAppError } from './llm-error-to-app-error.js';
 import { toLlmConversation, toLlmTools } from './to-llm-messages.js';
 
@@ -43,15 +43,33 @@ async function streamCompletion(reply: FastifyReply, llmRequest: LlmRequest, dep
   const created = Math.floor(deps.now().getTime() / 1000);
   const chunk = (delta: object, finishReason: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: modelName, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
-  const stream = deps.llmClient.streamChat(llmRequest);
-  const iterator = stream[Symbol.asyncIterator]();
-  // Wait for the first part before sending headers, so an upstream failure can still be a JSON error.
-  let next = await iterator.next().catch(rethrowAsAppError);
-  reply.hijack();
-  reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': reply.request.id });
-  reply.raw.write(chunk({ role: 'assistant', content: '' }, null));
-  let toolIndex = 0;
+  const streamError = (error: unknown) => {
+    const message = error instanceof Error ? error.message : 'The stream was interrupted';
+    return `data: ${JSON.stringify({ error: { message, type: 'stream_error', code: (error as { code?: string }).code ?? 'stream_interrupted' } })}\n\n`;
+  };
+  // The stream opens (headers and the role chunk) when the provider accepted the request, as OpenAI's own API does,
+  // so the client has its response before the first token. Until then a failure is still a JSON error with its
+  // status; providers that give no such signal open it at the first part.
+  let isOpen = false;
+  const open = () => {
+    if (isOpen) return;
+    isOpen = true;
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-request-id': reply.request.id });
+    reply.raw.write(chunk({ role: 'assistant', content: '' }, null));
+  };
+  const iterator = deps.llmClient.streamChat({ ...llmRequest, onResponseStart: open })[Symbol.asyncIterator]();
   let usage = { inputTokens: 0, outputTokens: 0 };
+  let next: IteratorResult<LlmStreamPart>;
+  try {
+    next = await iterator.next();
+  } catch (error) {
+    if (!isOpen) rethrowAsAppError(error);
+    reply.raw.end(`${streamError(error)}data: [DONE]\n\n`);
+    return usage;
+  }
+  open();
+  let toolIndex = 0;
   // One SSE event per ~15 ms of deltas rather than one per token (the first goes out at once).
   const coalescer = createDeltaCoalescer({
     ...relayCoalescing,
@@ -75,8 +93,7 @@ async function streamCompletion(reply: FastifyReply, llmRequest: LlmRequest, dep
       reply.raw.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: modelName, choices: [], usage: { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens } })}\n\n`);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : 'The stream was interrupted';
-    reply.raw.write(`data: ${JSON.stringify({ error: { message, type: 'stream_error', code: (error as { code?: string }).code ?? 'stream_interrupted' } })}\n\n`);
+    reply.raw.write(streamError(error));
   }
   reply.raw.end('data: [DONE]\n\n');
   return usage;

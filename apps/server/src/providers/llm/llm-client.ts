@@ -61,6 +61,12 @@ export interface LlmRequest {
   signal: AbortSignal;
   /** Milliseconds without any data from the provider before the request fails with `timeout`. Default 120 000. */
   idleTimeoutMs?: number;
+  /**
+   * Called when the provider accepted a streamed request (HTTP 2xx), before its first part (again for each retried
+   * attempt): a relay can open its own stream then, as the provider did, instead of at the first token. Only the lean OpenAI-compatible path
+   * (decision 0005) knows that moment; for the others the first part is the first sign.
+   */
+  onResponseStart?: () => void;
 }
 
 export type LlmFinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'other';

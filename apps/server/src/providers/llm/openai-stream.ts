@@ -300,6 +300,8 @@ export async function* streamOpenAiChat(request: LlmRequest): AsyncGenerator<Llm
   outgoing.on('response', (incoming) => {
     response = incoming;
     idle.touch();
+    const status = incoming.statusCode ?? 0;
+    if (status >= 200 && status < 300) request.onResponseStart?.();
     readResponse(incoming, request.target.apiKey, {
       fail: (error) => inbox.fail(error),
       onText(piece) {
