@@ -44,6 +44,30 @@ interface KnownKey {
   owner: Pick<UserRow, 'email' | 'role' | 'status'> | null;
 }
 
+/**
+ * Keys found by hash, with their owners, so an authenticated request reads nothing (decision 0011). Dropped on
+ * every revoke or delete (`clear`) and on every status, role or email change or deletion of an account (the users
+ * repository announces those); only keys that exist are cached.
+ */
+function createKnownKeys(deps: { apiKeysRepository: ApiKeysRepository; usersRepository: UsersRepository; now: () => Date }) {
+  const cache = createTtlCache<KnownKey>({ ttlMs: apiKeyRowTtlMs, maxEntries: 10_000, now: () => deps.now().getTime() });
+  deps.usersRepository.onAccountChange(() => cache.clear());
+  return {
+    get: (keyHash: string) => cache.get(keyHash),
+    clear: () => cache.clear(),
+    load: (keyHash: string): Promise<KnownKey | undefined> =>
+      cache.getOrLoad(keyHash, async () => {
+        const row = await deps.apiKeysRepository.findByHash(keyHash);
+        if (row === undefined) throw new UnknownKey();
+        const owner = await deps.usersRepository.findById(row.user_id);
+        return { row, scopes: JSON.parse(row.scopes) as string[], owner: owner === undefined ? null : { email: owner.email, role: owner.role, status: owner.status } };
+      }).catch((error: unknown) => {
+        if (error instanceof UnknownKey) return undefined;
+        throw error;
+      }),
+  };
+}
+
 /** Personal API keys (`clv_` + 64 hex): created once, stored as SHA-256, scoped, rate-limited per key. */
 export function createApiKeysService(deps: {
   apiKeysRepository: ApiKeysRepository;
@@ -55,21 +79,7 @@ export function createApiKeysService(deps: {
   keyLimitsEnabled?: boolean;
 }) {
   const { apiKeysRepository: repository } = deps;
-  // Keys found by hash, with their owners, so an authenticated request reads nothing (decision 0011). Dropped on
-  // every revoke or delete here and on every status, role or email change or deletion of an account (the users
-  // repository announces those); only keys that exist are cached.
-  const keysByHash = createTtlCache<KnownKey>({ ttlMs: apiKeyRowTtlMs, maxEntries: 10_000, now: () => deps.now().getTime() });
-  deps.usersRepository.onAccountChange(() => keysByHash.clear());
-  const loadKey = (keyHash: string): Promise<KnownKey | undefined> =>
-    keysByHash.getOrLoad(keyHash, async () => {
-      const row = await repository.findByHash(keyHash);
-      if (row === undefined) throw new UnknownKey();
-      const owner = await deps.usersRepository.findById(row.user_id);
-      return { row, scopes: JSON.parse(row.scopes) as string[], owner: owner === undefined ? null : { email: owner.email, role: owner.role, status: owner.status } };
-    }).catch((error: unknown) => {
-      if (error instanceof UnknownKey) return undefined;
-      throw error;
-    });
+  const keys = createKnownKeys(deps);
   return {
     async create(userId: string, body: CreateApiKeyBody, origin: { ip: string }): Promise<{ key: ApiKey; apiKey: string }> {
       if ((await repository.countActiveOfUser(userId)) >= maxActiveKeysPerUser) {
@@ -96,7 +106,7 @@ export function createApiKeysService(deps: {
       if (!row.revoked_at) {
         row.revoked_at = deps.now().toISOString();
         await repository.update(id, { revoked_at: row.revoked_at });
-        keysByHash.clear();
+        keys.clear();
         await deps.auditService.record({ actorUserId: userId, action: 'api-key.revoked', targetType: 'api_key', targetId: id, ip: origin.ip });
       }
       return present(row);
@@ -104,7 +114,7 @@ export function createApiKeysService(deps: {
 
     async remove(userId: string, id: string, origin: { ip: string }): Promise<void> {
       const deleted = await repository.deleteOfUser(userId, id);
-      keysByHash.clear();
+      keys.clear();
       if (deleted === 0) throw new NotFoundError('API key', id);
       await deps.auditService.record({ actorUserId: userId, action: 'api-key.deleted', targetType: 'api_key', targetId: id, ip: origin.ip });
     },
@@ -117,7 +127,7 @@ export function createApiKeysService(deps: {
     async authenticate(presented: string, scope: ApiKeyScope | '*' | readonly string[]): Promise<ApiKeyCaller> {
       const keyHash = keyPattern.test(presented) ? sha256Hex(presented) : undefined;
       // A cached key is checked without a promise turn: this sits before every /v1 request's upstream call.
-      const known = keyHash === undefined ? undefined : (keysByHash.get(keyHash) ?? (await loadKey(keyHash)));
+      const known = keyHash === undefined ? undefined : (keys.get(keyHash) ?? (await keys.load(keyHash)));
       const nowIso = deps.now().toISOString();
       if (!known || known.row.revoked_at || (known.row.expires_at && known.row.expires_at <= nowIso)) throw new UnauthenticatedError('The API key is invalid, revoked or expired');
       const { row, scopes, owner: user } = known;
