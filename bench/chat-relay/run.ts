@@ -16,8 +16,11 @@ const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').fil
 // BENCH_SERVER_ENTRY=<path>/apps/server/dist/main.js runs another build of the server (default: this checkout's).
 const serverEntry = process.env.BENCH_SERVER_ENTRY;
 // At 1 stream each path first serves untimed streams (the server's code is compiled by then, as in a server that
-// has been up for a minute), then the paths take turns, one stream each, so the machine's noise falls on all alike.
-const singleStreamRounds = Number(process.env.BENCH_SINGLE_ROUNDS ?? (isQuick ? 5 : 60));
+// has been up for a minute), then the paths take turns in rounds of back-to-back streams, so the machine's noise
+// falls on all alike while each path is measured as one client's consecutive chats (not right after a second of
+// idling while another path ran).
+const singleStreamRounds = Number(process.env.BENCH_SINGLE_ROUNDS ?? (isQuick ? 1 : 6));
+const singleStreamsPerRound = isQuick ? 5 : 10;
 const singleStreamWarmUps = isQuick ? 2 : 10;
 // Two turns, so the server does not spend a second request on a title (that is measured separately, not here).
 const messages = [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Write 500 words.' }];
@@ -46,7 +49,7 @@ async function measureConcurrent(mode: string, streams: number, serverPid: numbe
   return summarise(mode, streams, timings, peak, cpuMs(serverPid) - cpuBefore);
 }
 
-/** One stream at a time: every path warmed up, then the paths in turn for `singleStreamRounds` rounds. */
+/** One stream at a time: every path warmed up, then the paths in turn, `singleStreamsPerRound` streams each, per round. */
 async function measureSingle(paths: Array<{ mode: string; run: Run }>, serverPid: number): Promise<Row[]> {
   for (const path of paths) for (let index = 0; index < singleStreamWarmUps; index += 1) await path.run();
   const results = paths.map(() => ({ timings: [] as StreamTiming[], peak: 0, cpu: 0 }));
@@ -55,7 +58,7 @@ async function measureSingle(paths: Array<{ mode: string; run: Run }>, serverPid
       const result = results[index]!;
       const cpuBefore = cpuMs(serverPid);
       const sampler = setInterval(() => (result.peak = Math.max(result.peak, rssMb(serverPid))), 50);
-      result.timings.push(await path.run());
+      for (let stream = 0; stream < singleStreamsPerRound; stream += 1) result.timings.push(await path.run());
       clearInterval(sampler);
       result.cpu += cpuMs(serverPid) - cpuBefore;
       result.peak = Math.max(result.peak, rssMb(serverPid));
