@@ -13,6 +13,29 @@ afterEach(() => app.close());
 
 const create = (token: string, payload: object) => app.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(token), payload });
 
+/** Two instances on one database with one clock (scale-out), closed afterwards. */
+async function withPeer(test: (context: { first: TestApp; peer: TestApp; advance: (ms: number) => void }) => Promise<void>) {
+  let clock = Date.parse('2026-11-26T10:00:00.000Z');
+  const now = () => new Date(clock);
+  const first = await createTestApp({ overrides: { now } });
+  const peer = await createTestApp({ peerOf: first, overrides: { now } });
+  try {
+    await test({ first, peer, advance: (ms) => (clock += ms) });
+  } finally {
+    await peer.close();
+    await first.close();
+  }
+}
+
+/** A new `chat` key of the token's user, used once on `instance`; returns that request to repeat. */
+async function keyInUse(instance: TestApp, accessToken: string) {
+  const created = await instance.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(accessToken), payload: { name: 'cli', scopes: ['chat'] } });
+  const { apiKey } = createApiKeyResponseSchema.parse(created.json());
+  const models = () => instance.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+  expect((await models()).statusCode).toBe(200);
+  return models;
+}
+
 describe('/api/keys', () => {
   it('creates a clv_ key shown once, stores only its hash, and lists it without the key', async () => {
     const response = await create(admin.accessToken, { name: 'CLI', scopes: ['chat'], expiresInDays: 30 });
@@ -74,11 +97,9 @@ describe('/api/keys', () => {
   it('follows its account at once: disabled, re-enabled, deleted (the owner is cached with the key)', async () => {
     await setRegistrationMode(app, admin.accessToken, 'open');
     const owner = (await registerUser(app)).json<SessionResponse>();
-    const { apiKey } = createApiKeyResponseSchema.parse((await create(owner.accessToken, { name: 'cli', scopes: ['chat'] })).json());
-    const models = () => app.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+    const models = await keyInUse(app, owner.accessToken);
     const patchOwner = (payload: object) =>
       app.http.inject({ method: 'PATCH', url: `/api/admin/users/${owner.user.id}`, headers: bearer(admin.accessToken), payload });
-    expect((await models()).statusCode).toBe(200);
     expect((await patchOwner({ status: 'disabled' })).statusCode).toBe(200);
     expect(apiErrorSchema.parse((await models()).json()).error.code).toBe('account_disabled');
     expect((await patchOwner({ status: 'active' })).statusCode).toBe(200);
@@ -93,47 +114,30 @@ describe('/api/keys', () => {
   });
 
   it('sees an account disabled on another instance within 5 s', async () => {
-    let clock = Date.parse('2026-11-26T10:00:00.000Z');
-    const now = () => new Date(clock);
-    const first = await createTestApp({ overrides: { now } });
-    const peer = await createTestApp({ peerOf: first, overrides: { now } });
-    try {
+    await withPeer(async ({ first, peer, advance }) => {
       const boss = await registerAdmin(first);
       await setRegistrationMode(first, boss.accessToken, 'open');
       const owner = (await registerUser(first)).json<SessionResponse>();
-      const { apiKey } = createApiKeyResponseSchema.parse((await first.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(owner.accessToken), payload: { name: 'cli', scopes: ['chat'] } })).json());
-      const models = () => first.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
-      expect((await models()).statusCode).toBe(200);
+      const models = await keyInUse(first, owner.accessToken);
       const disabling = await peer.http.inject({ method: 'PATCH', url: `/api/admin/users/${owner.user.id}`, headers: bearer(boss.accessToken), payload: { status: 'disabled' } });
       expect(disabling.statusCode).toBe(200);
-      clock += 4_000;
+      advance(4_000);
       expect((await models()).statusCode).toBe(200);
-      clock += 1_000;
+      advance(1_000);
       expect(apiErrorSchema.parse((await models()).json()).error.code).toBe('account_disabled');
-    } finally {
-      await peer.close();
-      await first.close();
-    }
+    });
   });
 
   it('sees a key revoked by another instance within 5 s (decision 0011)', async () => {
-    let clock = Date.parse('2026-11-26T10:00:00.000Z');
-    const now = () => new Date(clock);
-    const first = await createTestApp({ overrides: { now } });
-    const peer = await createTestApp({ peerOf: first, overrides: { now } });
-    try {
+    await withPeer(async ({ first, peer, advance }) => {
       const owner = await registerAdmin(first);
-      const { key, apiKey } = createApiKeyResponseSchema.parse((await first.http.inject({ method: 'POST', url: '/api/keys', headers: bearer(owner.accessToken), payload: { name: 'shared', scopes: ['chat'] } })).json());
-      const models = () => first.http.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
+      const models = await keyInUse(first, owner.accessToken);
+      const [key] = (await first.http.inject({ url: '/api/keys', headers: bearer(owner.accessToken) })).json<{ keys: Array<{ id: string }> }>().keys;
+      expect((await peer.http.inject({ method: 'POST', url: `/api/keys/${key?.id}/revoke`, headers: bearer(owner.accessToken) })).statusCode).toBe(200);
+      advance(4_000);
       expect((await models()).statusCode).toBe(200);
-      expect((await peer.http.inject({ method: 'POST', url: `/api/keys/${key.id}/revoke`, headers: bearer(owner.accessToken) })).statusCode).toBe(200);
-      clock += 4_000;
-      expect((await models()).statusCode).toBe(200);
-      clock += 1_000;
+      advance(1_000);
       expect((await models()).statusCode).toBe(401);
-    } finally {
-      await peer.close();
-      await first.close();
-    }
+    });
   });
 });
