@@ -63,8 +63,9 @@ export interface LlmRequest {
   idleTimeoutMs?: number;
   /**
    * Called when the provider accepted a streamed request (HTTP 2xx), before its first part (again for each retried
-   * attempt): a relay can open its own stream then, as the provider did, instead of at the first token. Only the lean OpenAI-compatible path
-   * (decision 0005) knows that moment; for the others the first part is the first sign.
+   * attempt): a relay can open its own stream then, as the provider did, instead of at the first token (decision
+   * 0013). Only the lean OpenAI-compatible path (decision 0005) knows that moment; for the others the first part is
+   * the first sign.
    */
   onResponseStart?: () => void;
 }
