@@ -58,6 +58,37 @@ function expectLlmError(error: unknown, code: LlmError['code']): LlmError {
   return llmError;
 }
 
+describe('createLlmClient().streamChat: the provider accepted (onResponseStart)', () => {
+  /** The order of the accepted signal and the parts, and how the stream ended. */
+  async function events(request: LlmRequest): Promise<{ order: string[]; error: unknown }> {
+    const order: string[] = [];
+    try {
+      for await (const part of client.streamChat({ ...request, onResponseStart: () => order.push('accepted') })) order.push(part.type);
+      return { order, error: undefined };
+    } catch (error) {
+      return { order, error };
+    }
+  }
+
+  it('signals before the first part on the lean OpenAI path and behind the AI SDK (Anthropic), never on a refusal', async () => {
+    const openAiDouble = await openAi({ kind: 'reply', text: 'Hello there.', tokenDelayMs: 20 });
+    const anthropicDouble = await startAnthropicDouble({ scenario: { kind: 'reply', text: 'Hello there.', tokenDelayMs: 20 } });
+    closers.push(() => anthropicDouble.close());
+    const anthropicTarget: LlmTarget = { kind: 'anthropic', baseUrl: anthropicDouble.baseUrl, apiKey: 'test-key', model: 'claude-sonnet-4-5' };
+    for (const llmTarget of [target(openAiDouble), anthropicTarget]) {
+      const { order, error } = await events(chatRequest(llmTarget));
+      expect(error).toBeUndefined();
+      expect(order[0]).toBe('accepted');
+      expect(order.filter((event) => event === 'accepted')).toHaveLength(1);
+      expect(order.at(-1)).toBe('finish');
+    }
+    openAiDouble.setScenario({ kind: 'status', status: 400 });
+    const refused = await events(chatRequest(target(openAiDouble)));
+    expectLlmError(refused.error, 'invalid_request');
+    expect(refused.order).toEqual([]);
+  });
+});
+
 describe('createLlmClient().streamChat over the OpenAI provider', () => {
   it('streams text and usage and ends with a finish part', async () => {
     const double = await openAi({ kind: 'reply', text: 'It is sunny in Paris.', chunkSize: 2 });

@@ -64,8 +64,8 @@ export interface LlmRequest {
   /**
    * Called when the provider accepted a streamed request (HTTP 2xx), before its first part (again for each retried
    * attempt): a relay can open its own stream then, as the provider did, instead of at the first token (decision
-   * 0013). Only the lean OpenAI-compatible path (decision 0005) knows that moment; for the others the first part is
-   * the first sign.
+   * 0013). The lean OpenAI-compatible path (decision 0005) calls it on the response headers; providers behind the AI
+   * SDK call it at the provider's first event (Anthropic's `message_start`; with Google that is the first token).
    */
   onResponseStart?: () => void;
 }

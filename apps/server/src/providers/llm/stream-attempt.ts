@@ -37,6 +37,8 @@ export async function* streamAttempt(request: LlmRequest, adapter: LlmAdapter, f
     for await (const part of result.fullStream) {
       if (part.type === 'error') throw part.error;
       if (part.type === 'abort') break;
+      // The SDK marks a step's start at the provider's first event after an accepted (2xx) response.
+      if (part.type === 'start-step') request.onResponseStart?.();
       const mapped = mapStreamPart(part);
       if (mapped === undefined) {
         idle.touch();
