@@ -39,14 +39,20 @@ function summarise(mode: string, streams: number, timings: StreamTiming[], peakR
   };
 }
 
-/** `streams` concurrent streams on one path, with the server's peak RSS (sampled every 50 ms) and CPU. */
-async function measureConcurrent(mode: string, streams: number, serverPid: number, run: Run): Promise<Row> {
+/** Runs `work` while sampling the server's RSS every 50 ms; returns its result, the peak RSS and the CPU it used. */
+async function sampled<T>(serverPid: number, work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; cpuMs: number }> {
   let peak = rssMb(serverPid);
   const cpuBefore = cpuMs(serverPid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 50);
-  const timings = await Promise.all(Array.from({ length: streams }, run));
+  const result = await work();
   clearInterval(sampler);
-  return summarise(mode, streams, timings, peak, cpuMs(serverPid) - cpuBefore);
+  return { result, peakRssMb: Math.max(peak, rssMb(serverPid)), cpuMs: cpuMs(serverPid) - cpuBefore };
+}
+
+/** `streams` concurrent streams on one path, with the server's peak RSS and CPU. */
+async function measureConcurrent(mode: string, streams: number, serverPid: number, run: Run): Promise<Row> {
+  const { result: timings, peakRssMb, cpuMs: cpu } = await sampled(serverPid, () => Promise.all(Array.from({ length: streams }, run)));
+  return summarise(mode, streams, timings, peakRssMb, cpu);
 }
 
 /** One stream at a time: every path warmed up, then the paths in turn, `singleStreamsPerRound` streams each, per round. */
@@ -55,13 +61,12 @@ async function measureSingle(paths: Array<{ mode: string; run: Run }>, serverPid
   const results = paths.map(() => ({ timings: [] as StreamTiming[], peak: 0, cpu: 0 }));
   for (let round = 0; round < singleStreamRounds; round += 1) {
     for (const [index, path] of paths.entries()) {
-      const result = results[index]!;
-      const cpuBefore = cpuMs(serverPid);
-      const sampler = setInterval(() => (result.peak = Math.max(result.peak, rssMb(serverPid))), 50);
-      for (let stream = 0; stream < singleStreamsPerRound; stream += 1) result.timings.push(await path.run());
-      clearInterval(sampler);
-      result.cpu += cpuMs(serverPid) - cpuBefore;
-      result.peak = Math.max(result.peak, rssMb(serverPid));
+      const total = results[index]!;
+      const { peakRssMb, cpuMs: cpu } = await sampled(serverPid, async () => {
+        for (let stream = 0; stream < singleStreamsPerRound; stream += 1) total.timings.push(await path.run());
+      });
+      total.peak = Math.max(total.peak, peakRssMb);
+      total.cpu += cpu;
     }
   }
   return paths.map((path, index) => summarise(path.mode, 1, results[index]!.timings, results[index]!.peak, results[index]!.cpu));

@@ -167,7 +167,7 @@ function writeDocs(table: string): void {
     table,
     '',
     'Reading it: at `info` each request writes a log line (pino, written asynchronously since session 4) to a pipe, a share of',
-    'the CPU per execution; at `warn` what is left is mostly Fastify, API-key authentication (the key row is cached, decision 0011; the owner is read each time), the agent',
+    'the CPU per execution; at `warn` what is left is mostly Fastify, API-key authentication (the key and its owner are cached since session 5, decision 0011), the agent',
     'lookup, the engine run (~20 µs) and the SQLite commit. One request in flight (1 concurrent) is bound by the round',
     'trip through client and server on a shared machine; the numbers move with other load on the two cores.',
     '',

@@ -81,12 +81,10 @@ export function staticSecurityHeaders(config: Config): Array<[string, string]> {
  * each async hook costs every request a promise and a microtask turn.
  */
 function addRequestHooks(app: FastifyInstance, config: Config, metrics: Metrics): void {
+  const securityHeaders = staticSecurityHeaders(config);
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    done();
-  });
-  const securityHeaders = staticSecurityHeaders(config);
-  app.addHook('onRequest', (_request, reply, done) => {
+    // On the raw response, so replies written directly (hijacked streams) carry them too.
     for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
     done();
   });
